@@ -1,0 +1,58 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { currencyCodes } from '../currencies.ts';
+import { errorCodes } from '../errors.ts';
+
+/** Largest amount the contract accepts: 10^12 minor units, well inside both int64 and JS safe integers. */
+export const maxAmount = 1_000_000_000_000;
+
+export const CurrencyCode = Type.String({ enum: currencyCodes, description: 'ISO 4217 alphabetic code' } as never);
+
+/** A positive amount in a request. */
+export const Money = Type.Object(
+  {
+    amount: Type.Integer({ minimum: 1, maximum: maxAmount, description: 'integer minor units' }),
+    currency: CurrencyCode,
+  },
+  { additionalProperties: false },
+);
+export type Money = Static<typeof Money>;
+
+/** An amount in a response: zero allowed. */
+export const Balance = Type.Object(
+  {
+    amount: Type.Integer({ minimum: 0, maximum: maxAmount * 1000 }),
+    currency: CurrencyCode,
+  },
+  { additionalProperties: false },
+);
+export type Balance = Static<typeof Balance>;
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const Timestamp = Type.String({ format: 'date-time' });
+export const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
+export const Text = Type.String({ minLength: 1, maxLength: 200 });
+
+/** RFC 9457 problem details, with the stable `code` of the error catalog and optional extensions. */
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer({ minimum: 400, maximum: 599 }),
+    code: Type.String({ enum: errorCodes } as never),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), message: Type.String() }))),
+    available: Type.Optional(Balance),
+    refundable: Type.Optional(Balance),
+    remaining: Type.Optional(Type.Integer({ minimum: 0 })),
+    state: Type.Optional(Type.String()),
+    action: Type.Optional(Type.String()),
+    status_of_hold: Type.Optional(Type.String()),
+  },
+  { additionalProperties: true },
+);
+export type Problem = Static<typeof Problem>;
+
+export function nullable<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
+}

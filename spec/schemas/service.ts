@@ -1,0 +1,45 @@
+import { Type } from '@sinclair/typebox';
+import { capabilityNames, identifierKinds } from '../capabilities.ts';
+import { Text, Timestamp, Uuid } from './common.ts';
+
+export const Capabilities = Type.Object(
+  {
+    contractVersion: Type.String(),
+    implementation: Type.String(),
+    capabilities: Type.Array(Type.String({ enum: [...capabilityNames] } as never)),
+    identifiers: Type.Array(Type.String({ enum: [...identifierKinds] } as never)),
+    limits: Type.Object(
+      { maxBodyBytes: Type.Integer(), maxAmount: Type.Integer(), maxHoldTtlSeconds: Type.Integer() },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Health = Type.Object(
+  { status: Type.String({ enum: ['ok'] } as never), database: Type.String() },
+  { additionalProperties: false },
+);
+
+export const TenantInput = Type.Object({ name: Type.Optional(Text) }, { additionalProperties: false });
+
+export const TenantKeys = Type.Object(
+  {
+    tenantId: Uuid,
+    keys: Type.Object(
+      { pos: Type.String(), webshop: Type.String(), backoffice: Type.String() },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ClockInput = Type.Object(
+  { advanceSeconds: Type.Integer({ minimum: 0, maximum: 100 * 366 * 86400 }) },
+  { additionalProperties: false },
+);
+
+export const Clock = Type.Object(
+  { now: Timestamp, offsetSeconds: Type.Integer() },
+  { additionalProperties: false },
+);
