@@ -1,0 +1,39 @@
+import type { Capability, Role } from '../../spec/capabilities.ts';
+import type { Completion } from './completion.ts';
+import type { Operation, OperationId, ResultOf } from './operation.ts';
+
+/** Where and how to reach the system under test. */
+export interface DriverConfig {
+  /** Base URL of the implementation, e.g. http://127.0.0.1:8080 (an adapter may read it as it likes). */
+  target: string;
+  /** Keys given by the vendor, used when the target cannot create tenants through test control. */
+  apiKeys?: Partial<Record<Role, string>>;
+  /** Per-request timeout in milliseconds; past it the completion is `info`. Default 10 000. */
+  timeoutMs?: number;
+  /** Check every answer against the OpenAPI document (default true). */
+  validate?: boolean;
+}
+
+/** What setup() gives: the keys of one tenant, and whether that tenant is the scenario's own. */
+export interface Session {
+  tenantId: string | null;
+  keys: Partial<Record<Role, string>>;
+  /** true when setup created a fresh tenant (test control); false when it uses shared vendor-given keys. */
+  isolated: boolean;
+}
+
+/**
+ * The one seam between the harness and a system under test, with the lifecycle of a Jepsen client:
+ * open (connect) → setup (a tenant and its keys) → invoke* → teardown (drop the tenant's data) → close.
+ * Steps, simulators and property tests only ever see this interface.
+ */
+export interface Driver {
+  readonly name: string;
+  open(config: DriverConfig): Promise<void>;
+  /** The capability names the target claims. */
+  capabilities(): Promise<Capability[]>;
+  setup(): Promise<Session>;
+  invoke<Id extends OperationId>(operation: Operation<Id>): Promise<Completion<ResultOf<Id>>>;
+  teardown(): Promise<void>;
+  close(): Promise<void>;
+}

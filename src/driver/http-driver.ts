@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'undici';
+import type { Capability } from '../../spec/capabilities.ts';
+import type { Problem } from '../../spec/schemas/common.ts';
+import { ContractViolation } from '../contract/contract-violation.ts';
+import { ResponseValidator } from '../contract/response-validator.ts';
+import type { Completion } from './completion.ts';
+import type { Driver, DriverConfig, Session } from './driver.ts';
+import type { Operation, OperationId, ResultOf } from './operation.ts';
+import { acquirePool, releasePool } from './pool-registry.ts';
+import { defaultRole, pathOf, routeOf } from './route-table.ts';
+
+let sharedValidator: ResponseValidator | undefined;
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (text === '') return undefined;
+  if (contentType && /json/i.test(contentType)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/**
+ * The canonical driver: the contract over HTTP with undici. Generates an Idempotency-Key for every
+ * mutating call unless the caller gives one, turns timeouts and lost connections into `info`, and checks
+ * every answer against the OpenAPI document (a mismatch throws ContractViolation).
+ */
+export class HttpDriver implements Driver {
+  readonly name = 'http';
+  #config: DriverConfig | undefined;
+  #origin = '';
+  #basePath = '';
+  #pool: Pool | undefined;
+  #session: Session = { tenantId: null, keys: {}, isolated: false };
+  #validator: ResponseValidator | undefined;
+
+  async open(config: DriverConfig): Promise<void> {
+    const url = new URL(config.target);
+    this.#config = config;
+    this.#origin = url.origin;
+    this.#basePath = url.pathname.replace(/\/+$/, '');
+    this.#pool = acquirePool(this.#origin);
+    if (config.validate !== false) sharedValidator ??= new ResponseValidator();
+    this.#validator = config.validate === false ? undefined : sharedValidator;
+    this.#session = { tenantId: null, keys: { ...(config.apiKeys ?? {}) }, isolated: false };
+  }
+
+  async capabilities(): Promise<Capability[]> {
+    const answer = await this.invoke({ operationId: 'getCapabilities' });
+    if (answer.completion !== 'ok') throw new Error(`cannot read capabilities: ${JSON.stringify(answer)}`);
+    return answer.body.capabilities as Capability[];
+  }
+
+  /** A fresh tenant when the target has test control; otherwise the vendor-given keys. */
+  async setup(): Promise<Session> {
+    const claimed = await this.capabilities();
+    if (claimed.includes('test-control')) {
+      const answer = await this.invoke({ operationId: 'createTestTenant', body: {} });
+      if (answer.completion !== 'ok')
+        throw new Error(`cannot create a test tenant: ${JSON.stringify(answer)}`);
+      this.#session = { tenantId: answer.body.tenantId, keys: { ...answer.body.keys }, isolated: true };
+    }
+    return this.#session;
+  }
+
+  async invoke<Id extends OperationId>(operation: Operation<Id>): Promise<Completion<ResultOf<Id>>> {
+    const pool = this.#pool;
+    const config = this.#config;
+    if (!pool || !config) throw new Error('HttpDriver: invoke before open');
+    const route = routeOf(operation.operationId);
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    const auth = operation.auth ?? (defaultRole(route) ? { role: defaultRole(route) ?? 'pos' } : 'none');
+    if (auth !== 'none') {
+      const key = 'key' in auth ? auth.key : this.#session.keys[auth.role];
+      if (key) headers.authorization = `Bearer ${key}`;
+    }
+    let idempotencyKey: string | undefined;
+    if (route.mutating) {
+      idempotencyKey = operation.idempotencyKey ?? randomUUID();
+      headers['idempotency-key'] = idempotencyKey;
+    }
+    let body: string | undefined;
+    const payload = operation.rawBody !== undefined ? operation.rawBody : operation.body;
+    if (payload !== undefined || route.method === 'POST') {
+      body = typeof payload === 'string' ? payload : JSON.stringify(payload ?? {});
+      headers['content-type'] = 'application/json';
+    }
+    const timeout = config.timeoutMs ?? 10_000;
+    let status: number;
+    let contentType: string | undefined;
+    let text: string;
+    try {
+      const res = await pool.request({
+        method: route.method,
+        path:
+          this.#basePath +
+          pathOf(route, operation.params as object | undefined, operation.query as object | undefined),
+        headers,
+        body,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+      });
+      status = res.statusCode;
+      const ct = res.headers['content-type'];
+      contentType = Array.isArray(ct) ? ct[0] : ct;
+      text = await res.body.text();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? (error as Error).name;
+      return { completion: 'info', error: `${code}: ${(error as Error).message}`, idempotencyKey };
+    }
+    const parsed = parseBody(text, contentType);
+    if (this.#validator) {
+      const violations = this.#validator.check({
+        operationId: route.operationId,
+        status,
+        contentType,
+        body: parsed,
+      });
+      if (violations.length > 0) throw new ContractViolation(route.operationId, status, violations);
+    }
+    if (status >= 200 && status < 300) {
+      return { completion: 'ok', status, body: parsed as ResultOf<Id>, idempotencyKey };
+    }
+    const problem = (
+      parsed && typeof parsed === 'object'
+        ? parsed
+        : { type: 'about:blank', title: String(parsed), status, code: 'internal_error' }
+    ) as Problem;
+    return { completion: 'fail', status, problem, idempotencyKey };
+  }
+
+  /** Test-control tenants are left for inspection; the target's reset or restart removes them. */
+  async teardown(): Promise<void> {}
+
+  async close(): Promise<void> {
+    if (!this.#pool) return;
+    this.#pool = undefined;
+    await releasePool(this.#origin);
+  }
+}

@@ -1,0 +1,36 @@
+import type { Capability } from '../../spec/capabilities.ts';
+import type { Completion } from './completion.ts';
+import type { DriverConfig, Session } from './driver.ts';
+import type { AnyOperation } from './operation.ts';
+
+/**
+ * What a vendor implements, in a module of its own, to put a system of another shape under the suite
+ * (`vcert run --adapter ./my-adapter.ts`). See docs/adapter.md.
+ *
+ * The module's default export is either an object implementing this interface or a function
+ * `(config) => VendorAdapter` (it may be async); a named export `createAdapter` works too.
+ */
+export interface VendorAdapter {
+  readonly name: string;
+  /** Connect to the vendor system. */
+  open?(config: DriverConfig): Promise<void>;
+  /** The capability names (spec/capabilities.ts) the adapter and its system claim. */
+  capabilities(): Promise<Capability[]>;
+  /**
+   * Prepare one scenario's world: a fresh tenant or merchant if the system can make one (isolated: true),
+   * otherwise vendor-given keys. Called once per scenario, before any invoke.
+   */
+  setup?(): Promise<Session>;
+  /**
+   * Perform one contract operation and answer in the contract's terms: `ok` with the success status and a
+   * body of the contract's schema, `fail` with the contract's status and a problem whose `code` is from
+   * spec/errors.ts, or `info` when the outcome is unknown (a timeout). Answers are checked against the
+   * OpenAPI schemas like those of the HTTP driver. Operations the system cannot perform: answer `fail`
+   * with status 404 and code `not_found`, and do not claim the capability that needs them.
+   */
+  invoke(operation: AnyOperation): Promise<Completion>;
+  teardown?(): Promise<void>;
+  close?(): Promise<void>;
+}
+
+export type AdapterFactory = (config: DriverConfig) => VendorAdapter | Promise<VendorAdapter>;
