@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
-import { errorCatalog, type ErrorCode } from './errors.ts';
+import { type ErrorCode, errorCatalog } from './errors.ts';
 import { routes } from './routes/index.ts';
 import type { Route } from './routes/route.ts';
 import { Balance, CurrencyCode, Money, Problem } from './schemas/common.ts';
@@ -67,7 +67,12 @@ function parametersOf(route: Route, names: Map<unknown, string>): Json[] {
     const props = (schema?.properties ?? {}) as Record<string, TSchema>;
     const required = new Set<string>((schema?.required as string[] | undefined) ?? []);
     for (const [name, s] of Object.entries(props)) {
-      params.push({ name, in: where, required: where === 'path' || required.has(name), schema: toJson(s, names, null) });
+      params.push({
+        name,
+        in: where,
+        required: where === 'path' || required.has(name),
+        schema: toJson(s, names, null),
+      });
     }
   };
   add('path', route.params);
@@ -77,7 +82,8 @@ function parametersOf(route: Route, names: Map<unknown, string>): Json[] {
       name: 'Idempotency-Key',
       in: 'header',
       required: true,
-      description: 'Same key and same request replays the first answer; same key, other request: idempotency_key_reused.',
+      description:
+        'Same key and same request replays the first answer; same key, other request: idempotency_key_reused.',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
@@ -100,7 +106,9 @@ function responsesOf(route: Route, names: Map<unknown, string>): Record<string, 
       description: codes.join(', '),
       content: {
         'application/problem+json': {
-          schema: { allOf: [{ $ref: '#/components/schemas/Problem' }, { properties: { code: { enum: codes } } }] },
+          schema: {
+            allOf: [{ $ref: '#/components/schemas/Problem' }, { properties: { code: { enum: codes } } }],
+          },
         },
       },
     };
@@ -147,11 +155,16 @@ export function buildOpenApi(): Record<string, Json> {
     tags: [],
     paths,
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'API key bound to a tenant and a role' } },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'API key bound to a tenant and a role' },
+      },
       schemas,
     },
     'x-error-catalog': Object.fromEntries(
-      Object.entries(errorCatalog).map(([code, e]) => [code, { status: e.status, title: e.title, meaning: e.meaning }]),
+      Object.entries(errorCatalog).map(([code, e]) => [
+        code,
+        { status: e.status, title: e.title, meaning: e.meaning },
+      ]),
     ),
   };
 }

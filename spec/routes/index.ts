@@ -5,6 +5,11 @@ import type { Route } from './route.ts';
 import { serviceRoutes } from './service.ts';
 
 /** Every operation of the contract. Tender admissibility (TA) will add its own table here. */
-export const routes: readonly Route[] = [...serviceRoutes, ...lifecycleRoutes, ...redemptionRoutes, ...reportRoutes];
+export const routes: readonly Route[] = [
+  ...serviceRoutes,
+  ...lifecycleRoutes,
+  ...redemptionRoutes,
+  ...reportRoutes,
+];
 
 export type { Access, Route } from './route.ts';

@@ -5,7 +5,10 @@ import { errorCodes } from '../errors.ts';
 /** Largest amount the contract accepts: 10^12 minor units, well inside both int64 and JS safe integers. */
 export const maxAmount = 1_000_000_000_000;
 
-export const CurrencyCode = Type.String({ enum: currencyCodes, description: 'ISO 4217 alphabetic code' } as never);
+export const CurrencyCode = Type.String({
+  enum: currencyCodes,
+  description: 'ISO 4217 alphabetic code',
+} as never);
 
 /** A positive amount in a request. */
 export const Money = Type.Object(

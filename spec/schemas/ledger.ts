@@ -2,7 +2,15 @@ import { type Static, Type } from '@sinclair/typebox';
 import { Balance, nullable, Timestamp, Uuid } from './common.ts';
 import { Receipt } from './receipt.ts';
 
-export const ledgerKinds = ['issue', 'activation', 'load', 'capture', 'refund', 'payout', 'remainder'] as const;
+export const ledgerKinds = [
+  'issue',
+  'activation',
+  'load',
+  'capture',
+  'refund',
+  'payout',
+  'remainder',
+] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 export const LedgerEntry = Type.Object(

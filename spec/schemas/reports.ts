@@ -71,7 +71,11 @@ export const LiabilityReport = Type.Object(
   {
     totals: Type.Array(
       Type.Object(
-        { currency: Type.String(), amount: Type.Integer({ minimum: 0 }), vouchers: Type.Integer({ minimum: 0 }) },
+        {
+          currency: Type.String(),
+          amount: Type.Integer({ minimum: 0 }),
+          vouchers: Type.Integer({ minimum: 0 }),
+        },
         { additionalProperties: false },
       ),
     ),

@@ -125,7 +125,10 @@ export const BalanceInquiry = Type.Object(
   {
     voucherId: Uuid,
     number: Type.String(),
-    voucherType: Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }, { additionalProperties: false }),
+    voucherType: Type.Object(
+      { id: Uuid, code: Type.String(), name: Type.String() },
+      { additionalProperties: false },
+    ),
     productCode: Type.String(),
     state: Type.String({ enum: [...voucherStates] } as never),
     usage: Type.String({ enum: [...usageStatuses] } as never),

@@ -1,0 +1,36 @@
+import type { VoucherState } from '../../spec/schemas/voucher.ts';
+import { refuse } from './refusal.ts';
+import { assertCurrency } from './spendable.ts';
+import { effectiveState, type VoucherRecord } from './voucher.ts';
+
+export interface RedemptionRecord {
+  id: string;
+  voucherId: string;
+  amount: number;
+  refunded: number;
+}
+
+/**
+ * RD-05: credit back part or all of what a redemption took. Refunds add up to at most the redemption;
+ * a refund without an amount takes all that is left, so a second full reversal credits nothing.
+ */
+export function decideRefund(
+  v: VoucherRecord,
+  r: RedemptionRecord,
+  money: { amount: number; currency: string } | undefined,
+  now: Date,
+): { amount: number; state: VoucherState } {
+  const state = effectiveState(v, now);
+  if (state === 'expired') refuse('voucher_expired', `voucher ${v.number} has expired`, { state });
+  if (state === 'canceled') refuse('voucher_canceled', `voucher ${v.number} was canceled`, { state });
+  if (money) assertCurrency(v, money.currency);
+  const refundable = r.amount - r.refunded;
+  const amount = money?.amount ?? refundable;
+  if (amount === 0 || amount > refundable) {
+    refuse('refund_exceeds_redemption', `${amount} asked, ${refundable} ${v.currency} left to refund`, {
+      refundable: { amount: refundable, currency: v.currency },
+    });
+  }
+  // A voucher that the redemption had used up can pay again.
+  return { amount, state: v.state === 'redeemed' ? 'activated' : v.state };
+}

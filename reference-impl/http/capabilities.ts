@@ -1,0 +1,19 @@
+import { type Capability, capabilityNames, identifierKinds } from '../../spec/capabilities.ts';
+import { contractVersion } from '../../spec/openapi.ts';
+import { maxAmount } from '../../spec/schemas/common.ts';
+
+import { maxBodyBytes } from './limits.ts';
+
+/** What the reference implementation claims: everything but tenders (its own issue), test control when on. */
+export function capabilities(testControl: boolean) {
+  const claimed = capabilityNames.filter(
+    (c: Capability) => c !== 'tenders' && (c !== 'test-control' || testControl),
+  );
+  return {
+    contractVersion,
+    implementation: 'voucher-conformance reference implementation',
+    capabilities: claimed,
+    identifiers: [...identifierKinds],
+    limits: { maxBodyBytes, maxAmount, maxHoldTtlSeconds: 86400 },
+  };
+}

@@ -1,0 +1,2 @@
+/** Request body size limit; larger bodies are refused with payload_too_large. */
+export const maxBodyBytes = 64 * 1024;

