@@ -4,20 +4,13 @@ import { effectiveState, type VoucherRecord } from './voucher.ts';
 /** Refuses, with a distinct code per reason, a voucher that cannot pay now (LC-05, LC-07, LC-09, LC-13). */
 export function assertSpendable(v: VoucherRecord, now: Date): void {
   const state = effectiveState(v, now);
-  switch (state) {
-    case 'activated':
-      return;
-    case 'expired':
-      return refuse('voucher_expired', `voucher ${v.number} expired at ${v.expiresAt.toISOString()}`, {
-        state,
-      });
-    case 'canceled':
-      return refuse('voucher_canceled', `voucher ${v.number} was canceled`, { state });
-    case 'redeemed':
-      return refuse('voucher_redeemed', `voucher ${v.number} is fully redeemed`, { state });
-    default:
-      return refuse('voucher_not_active', `voucher ${v.number} is ${state}, not activated`, { state });
+  if (state === 'activated') return;
+  if (state === 'expired') {
+    refuse('voucher_expired', `voucher ${v.number} expired at ${v.expiresAt.toISOString()}`, { state });
   }
+  if (state === 'canceled') refuse('voucher_canceled', `voucher ${v.number} was canceled`, { state });
+  if (state === 'redeemed') refuse('voucher_redeemed', `voucher ${v.number} is fully redeemed`, { state });
+  refuse('voucher_not_active', `voucher ${v.number} is ${state}, not activated`, { state });
 }
 
 export function assertCurrency(v: VoucherRecord, currency: string): void {
