@@ -1,0 +1,49 @@
+import { minorUnits, receiptNumber, requestedAmount, resultString } from './op-fields.ts';
+import type { HistoryMeta, Operation } from './operation.ts';
+
+/** What the history says about one hold: who created it, for how much, and when it can expire at the earliest. */
+export interface HoldFacts {
+  id: string;
+  voucher: string;
+  amount: number;
+  createdBy: number;
+  receipt: string | null;
+  /** Monotonic micros before which the hold cannot have expired (Infinity when no time-to-live is known). */
+  earliestExpiry: number;
+}
+
+/** The hold's time-to-live in microseconds: from the request, else the response, else the meta line. */
+export function holdTtlMicros(op: Operation, meta: HistoryMeta | null): number {
+  const requested = op.args.ttlSeconds;
+  if (typeof requested === 'number') return requested * 1_000_000;
+  const result = op.completion === 'ok' ? (op.result as Record<string, unknown>) : null;
+  if (result && typeof result.expiresAt === 'string' && typeof result.createdAt === 'string') {
+    const ms = Date.parse(result.expiresAt) - Date.parse(result.createdAt);
+    if (Number.isFinite(ms)) return ms * 1000;
+  }
+  return meta?.holdTtlSeconds ? meta.holdTtlSeconds * 1_000_000 : Number.POSITIVE_INFINITY;
+}
+
+/** Facts of a hold created by an acknowledged createHold, or null for any other operation. */
+export function holdFacts(op: Operation, index: number, meta: HistoryMeta | null): HoldFacts | null {
+  const id = op.op === 'createHold' ? resultString(op, 'id') : null;
+  if (id === null) return null;
+  return {
+    id,
+    voucher: op.voucher,
+    amount: minorUnits((op.result as Record<string, unknown>).amount) ?? requestedAmount(op) ?? 0,
+    createdBy: index,
+    receipt: receiptNumber(op.args),
+    earliestExpiry: op.invokedAt + holdTtlMicros(op, meta),
+  };
+}
+
+/** Every hold that an acknowledged createHold created, by hold id. */
+export function indexHolds(ops: readonly Operation[], meta: HistoryMeta | null): Map<string, HoldFacts> {
+  const holds = new Map<string, HoldFacts>();
+  ops.forEach((op, index) => {
+    const facts = holdFacts(op, index, meta);
+    if (facts && !holds.has(facts.id)) holds.set(facts.id, facts);
+  });
+  return holds;
+}

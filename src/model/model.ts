@@ -1,0 +1,23 @@
+import type { Operation } from '../history/operation.ts';
+
+export interface StepResult<State> {
+  ok: boolean;
+  next: State;
+}
+
+/**
+ * A Porcupine-style model: a small pure specification as a struct of functions. `step` says whether
+ * an operation with this input may have returned this output from `state`, and the state after it.
+ */
+export interface Model<State, Input, Output> {
+  /** The state of one partition (one voucher) at the start, from its funds in minor units. */
+  init(funds: number): State;
+  step(state: State, input: Input, output: Output): StepResult<State>;
+  equal(a: State, b: State): boolean;
+  /** A string equal for equal states and different otherwise: the memo key of the search. */
+  fingerprint(state: State): string;
+  /** Indices of the operations of each partition (per voucher), in history order. */
+  partition(ops: readonly Operation[]): Map<string, number[]>;
+  describe(state: State): string;
+  describeOperation(input: Input, output: Output): string;
+}

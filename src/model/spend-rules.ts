@@ -1,0 +1,51 @@
+import { heldSum, mayHaveExpired, type OpenHold, type VoucherState, voucherState } from './voucher-state.ts';
+
+/** Whether the policy lets only one hold be open at a time. */
+export function oneHoldAtATime(state: VoucherState): boolean {
+  return state.policy === 'exclusive-hold' || state.policy === 'redeem-entire';
+}
+
+/** Holds that cannot have expired by `completedAt`. */
+function stillOpen(holds: readonly OpenHold[], completedAt: number): readonly OpenHold[] {
+  return holds.filter((hold) => !mayHaveExpired(hold, completedAt));
+}
+
+/**
+ * Whether a new hold or one-step redemption of `amount` may be accepted now, and the open holds
+ * after it (holds that must have expired for it to be accepted are dropped). null: it must be refused.
+ */
+export function admitSpend(
+  state: VoucherState,
+  amount: number,
+  completedAt: number,
+  isHold: boolean,
+): readonly OpenHold[] | null {
+  if (state.policy === 'balance-guard') return isHold || amount <= state.balance ? state.holds : null;
+  if (amount > state.balance) return null;
+  if (oneHoldAtATime(state)) {
+    if (state.holds.length === 0) return state.holds;
+    const open = stillOpen(state.holds, completedAt);
+    return open.length === 0 ? open : null;
+  }
+  if (heldSum(state.holds) + amount <= state.balance) return state.holds;
+  const open = stillOpen(state.holds, completedAt);
+  return heldSum(open) + amount <= state.balance ? open : null;
+}
+
+/** Whether refusing a spend of `amount` with insufficient_balance is explained by the state. */
+export function refusesForBalance(state: VoucherState, amount: number, isHold: boolean): boolean {
+  if (state.policy === 'amount-holds') return heldSum(state.holds) + amount > state.balance;
+  if (state.policy === 'balance-guard' && !isHold) return amount > state.balance;
+  return amount > state.balance;
+}
+
+/** Whether a voucher_in_use refusal is explained by the state. */
+export function refusesInUse(state: VoucherState): boolean {
+  return oneHoldAtATime(state) && state.holds.length > 0;
+}
+
+/** The state after `amount` leaves the voucher: all of it under redeem-entire (the rest becomes a new voucher). */
+export function debit(state: VoucherState, amount: number, holds: readonly OpenHold[]): VoucherState {
+  const balance = state.policy === 'redeem-entire' ? 0 : state.balance - amount;
+  return voucherState(state.policy, balance, holds);
+}

@@ -1,0 +1,154 @@
+import type { Policy } from '../../spec/capabilities.ts';
+import type { Operation } from '../history/operation.ts';
+import type { Model, StepResult } from './model.ts';
+import type { VoucherInput, VoucherOutput } from './model-io.ts';
+import { admitSpend, debit, refusesForBalance, refusesInUse } from './spend-rules.ts';
+import {
+  describeState,
+  findHold,
+  fingerprintOf,
+  mayHaveExpired,
+  type VoucherState,
+  voucherState,
+  withHold,
+  withoutHold,
+} from './voucher-state.ts';
+
+type Step = StepResult<VoucherState>;
+const same = (state: VoucherState, ok: boolean): Step => ({ ok, next: state });
+const differs = (seen: number | null, expected: number): boolean => seen !== null && seen !== expected;
+
+/** An outcome seen by nobody: an operation whose outcome is unknown, applied if it could have been. */
+const unseen: VoucherOutput = {
+  completion: 'ok',
+  code: null,
+  id: null,
+  amount: null,
+  balance: null,
+  balanceAfter: null,
+  remainder: null,
+};
+
+function spend(state: VoucherState, i: VoucherInput, o: VoucherOutput, holds: VoucherState['holds']): Step {
+  const amount = o.amount ?? i.amount ?? 0;
+  if (amount > state.balance) return same(state, false);
+  const next = debit(state, amount, holds);
+  const remainder = state.balance - amount;
+  const ok =
+    !differs(o.balanceAfter, next.balance) &&
+    !(state.policy === 'redeem-entire' && differs(o.remainder, remainder));
+  return { ok, next };
+}
+
+function createHold(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
+  const amount = i.amount ?? o.amount ?? 0;
+  if (o.completion === 'fail') {
+    if (o.code === 'insufficient_balance') return same(state, refusesForBalance(state, amount, true));
+    if (o.code === 'voucher_in_use') return same(state, refusesInUse(state));
+    if (o.code === 'voucher_redeemed') return same(state, state.balance === 0);
+    return same(state, true);
+  }
+  const id = o.id ?? `?${i.index}`;
+  if (findHold(state, id)) return same(state, false);
+  const holds = admitSpend(state, amount, i.completedAt, true);
+  if (holds === null || differs(o.amount, amount)) return same(state, false);
+  return { ok: true, next: withHold(state, { id, amount, earliestExpiry: i.invokedAt + i.ttl }, holds) };
+}
+
+/** Capture or release of a hold that is not open in this state. */
+function closeAbsentHold(state: VoucherState, i: VoucherInput, o: VoucherOutput, capture: boolean): Step {
+  if (o.completion === 'fail') return same(state, true);
+  if (i.knownHold) return same(state, false);
+  // A hold created before the history: nothing is known of it but what the answer says.
+  return capture ? spend(state, i, o, state.holds) : same(state, true);
+}
+
+function closeHold(state: VoucherState, i: VoucherInput, o: VoucherOutput, capture: boolean): Step {
+  const hold = findHold(state, i.target);
+  if (hold === undefined) return closeAbsentHold(state, i, o, capture);
+  const amount = i.amount ?? hold.amount;
+  if (o.completion === 'fail') {
+    const expired = mayHaveExpired(hold, i.completedAt);
+    if (o.code === 'hold_expired' || o.code === 'hold_not_open')
+      return expired ? { ok: true, next: withoutHold(state, hold.id) } : same(state, false);
+    if (o.code === 'capture_exceeds_hold') return same(state, capture && amount > hold.amount);
+    if (o.code === 'insufficient_balance') return same(state, capture && amount > state.balance);
+    return same(state, true);
+  }
+  const rest = withoutHold(state, hold.id);
+  if (!capture) return { ok: true, next: rest };
+  if (amount > hold.amount || differs(o.amount, amount)) return same(state, false);
+  return spend(state, { ...i, amount }, o, rest.holds);
+}
+
+function redeem(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
+  const amount = i.amount ?? 0;
+  if (o.completion === 'fail') {
+    if (o.code === 'insufficient_balance') return same(state, refusesForBalance(state, amount, false));
+    if (o.code === 'voucher_in_use') return same(state, refusesInUse(state));
+    if (o.code === 'voucher_redeemed') return same(state, state.balance === 0);
+    return same(state, true);
+  }
+  const holds = admitSpend(state, amount, i.completedAt, false);
+  if (holds === null || differs(o.amount, amount)) return same(state, false);
+  return spend(state, i, o, holds);
+}
+
+function credit(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
+  if (o.completion === 'fail') return same(state, true);
+  const amount = o.amount !== null && i.op === 'refundRedemption' ? o.amount : (i.amount ?? 0);
+  const next = voucherState(state.policy, state.balance + amount, state.holds);
+  return { ok: !differs(o.balanceAfter, next.balance) && !differs(o.balance, next.balance), next };
+}
+
+function step(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
+  if (o.completion === 'info') {
+    const applied = step(state, i, unseen);
+    return applied.ok ? applied : same(state, true);
+  }
+  switch (i.op) {
+    case 'getBalance':
+    case 'getLedger':
+      return same(state, o.completion === 'fail' || !differs(o.balance, state.balance));
+    case 'createHold':
+      return createHold(state, i, o);
+    case 'captureHold':
+      return closeHold(state, i, o, true);
+    case 'releaseHold':
+      return closeHold(state, i, o, false);
+    case 'redeem':
+      return redeem(state, i, o);
+    case 'topUp':
+    case 'refundRedemption':
+      return credit(state, i, o);
+  }
+}
+
+function describeOperation(i: VoucherInput, o: VoucherOutput): string {
+  const call = `${i.op}(${[i.target, i.amount].filter((part) => part !== null).join(', ')})`;
+  if (o.completion === 'info') return `${call} -> ?`;
+  if (o.completion === 'fail') return `${call} -> ${o.code}`;
+  const shown = [o.id, o.amount, o.balance ?? o.balanceAfter].filter((part) => part !== null);
+  return `${call} -> ok ${shown.join(' ')}`.trim();
+}
+
+/** The voucher model under one concurrency policy; see docs/history-format.md for its semantics. */
+export function voucherModel(policy: Policy): Model<VoucherState, VoucherInput, VoucherOutput> {
+  return {
+    init: (funds) => voucherState(policy, funds),
+    step,
+    equal: (a, b) => fingerprintOf(a) === fingerprintOf(b),
+    fingerprint: fingerprintOf,
+    partition(ops: readonly Operation[]) {
+      const parts = new Map<string, number[]>();
+      ops.forEach((op, index) => {
+        const list = parts.get(op.voucher);
+        if (list) list.push(index);
+        else parts.set(op.voucher, [index]);
+      });
+      return parts;
+    },
+    describe: describeState,
+    describeOperation,
+  };
+}
