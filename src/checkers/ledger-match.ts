@@ -125,8 +125,16 @@ export function matchLedger(
       else match.missing.push(index);
     }
   }
-  for (const [index, effect] of effects) {
-    if ((ops[index] as Operation).completion !== 'info') continue;
+  // Indeterminate operations whose key a definite answer shares come last: the retry told their outcome.
+  const answeredKeys = new Set<string>();
+  for (const index of indices) {
+    const op = ops[index] as Operation;
+    if (op.key !== null && op.completion !== 'info') answeredKeys.add(op.key);
+  }
+  const unknown = [...effects.keys()].filter((index) => (ops[index] as Operation).completion === 'info');
+  const answered = (index: number) => answeredKeys.has((ops[index] as Operation).key ?? '');
+  for (const index of [...unknown.filter((i) => !answered(i)), ...unknown.filter(answered)]) {
+    const effect = effects.get(index) as MoneyEffect;
     const position = findFree(effect, effect.amount, effect.direction === 'debit' ? 'capture' : undefined);
     if (position < 0) continue;
     owner.set(position, index);
