@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { Given, Then, When } from '@cucumber/cucumber';
+import { openDriver } from '../src/driver/create-driver.ts';
+import type { Operation } from '../src/driver/operation.ts';
+import type { Actor } from './support/actors.ts';
+import type { Money } from './support/money.ts';
+import { payWith } from './support/payments.ts';
+import type { VoucherWorld } from './support/world.ts';
+
+function lastRequest(world: VoucherWorld): Operation {
+  if (!world.lastRequest?.idempotencyKey)
+    throw new Error('no earlier request with an idempotency key to repeat');
+  return world.lastRequest;
+}
+
+When(
+  '{actor} sends the same request again with the same idempotency key',
+  async function (this: VoucherWorld, actor: Actor) {
+    const first = this.last ?? this.answers[0];
+    const request = lastRequest(this);
+    const again = await this.call(request, this.via(actor.label));
+    this.answers = first ? [first, again] : [again];
+  },
+);
+
+When(
+  '{actor} sends a request for {money} with the same idempotency key',
+  async function (this: VoucherWorld, actor: Actor, amount: Money) {
+    const request = lastRequest(this);
+    const body = { ...(request.body as object), amount };
+    const first = this.last;
+    const again = await this.call({ ...request, body } as Operation, this.via(actor.label));
+    this.answers = first ? [first, again] : [again];
+  },
+);
+
+Then('the second answer is the same as the first', function (this: VoucherWorld) {
+  const [first, second] = this.answers;
+  assert.ok(first && second, 'two answers are needed');
+  const strip = (c: typeof first) => ({ ...c, idempotencyKey: undefined });
+  assert.equal(first.completion, 'ok', 'the first answer must be a success to compare replays');
+  assert.deepEqual(strip(second), strip(first));
+});
+
+/** CH-02 / CC-05: the answer is lost on the way back; the POS does not know whether it was paid. */
+When(
+  '{actor} pays {money} with voucher {string} but the answer is lost',
+  async function (this: VoucherWorld, actor: Actor, amount: Money, alias: string) {
+    await payWith(this, actor, amount, alias, this.nextReceipt());
+    this.answers = this.last ? [this.last] : [];
+    this.last = undefined;
+  },
+);
+
+Given(
+  'the central voucher service is unreachable from {actor}',
+  async function (this: VoucherWorld, actor: Actor) {
+    const unreachable = await openDriver({
+      target: 'http://127.0.0.1:9',
+      adapter: this.parameters.adapter,
+      timeoutMs: 2000,
+    });
+    this.extraDrivers.push(unreachable);
+    await unreachable.setup().catch(() => undefined);
+    this.offline.set(actor.label, unreachable);
+  },
+);
+
+When('the connection of {actor} comes back', function (this: VoucherWorld, actor: Actor) {
+  this.offline.delete(actor.label);
+});
+
+Then('{actor} gets no confirmation', function (this: VoucherWorld, actor: Actor) {
+  assert.ok(this.last, `${actor.label} asked nothing`);
+  assert.notEqual(this.last.completion, 'ok', `${actor.label} must not be told the payment went through`);
+});

@@ -1,0 +1,210 @@
+import { When } from '@cucumber/cucumber';
+import { type Actor, receiptOf } from './support/actors.ts';
+import type { Money } from './support/money.ts';
+import type { VoucherWorld } from './support/world.ts';
+
+async function act(world: VoucherWorld, alias: string, run: (id: string) => Promise<unknown>): Promise<void> {
+  await world.touch(alias);
+  await run(world.voucherId(alias));
+}
+
+When(
+  '{actor} adds voucher {string} to a sale receipt',
+  async function (this: VoucherWorld, actor: Actor, alias: string) {
+    const receipt = receiptOf(actor, this.nextReceipt());
+    await act(this, alias, (id) =>
+      this.call({ operationId: 'startSale', params: { id }, body: { receipt }, auth: { role: actor.role } }),
+    );
+  },
+);
+
+When(
+  '{actor} closes the sale receipt of voucher {string}',
+  async function (this: VoucherWorld, actor: Actor, alias: string) {
+    await act(this, alias, (id) =>
+      this.call({ operationId: 'completeSale', params: { id }, body: {}, auth: { role: actor.role } }),
+    );
+  },
+);
+
+When(
+  '{actor} cancels the sale receipt of voucher {string}',
+  async function (this: VoucherWorld, actor: Actor, alias: string) {
+    await act(this, alias, (id) =>
+      this.call({ operationId: 'cancelSale', params: { id }, body: {}, auth: { role: actor.role } }),
+    );
+  },
+);
+
+/** LC-03: several vouchers on one receipt; every call must be accepted. */
+When(
+  '{actor} sells vouchers {string} on one receipt',
+  async function (this: VoucherWorld, actor: Actor, list: string) {
+    const receipt = receiptOf(actor, this.nextReceipt());
+    const aliases = list.split(/,\s*|\s+and\s+/);
+    for (const alias of aliases) {
+      await this.must({
+        operationId: 'startSale',
+        params: { id: this.voucherId(alias) },
+        body: { receipt },
+        auth: { role: actor.role },
+      });
+    }
+    for (const alias of aliases) {
+      await this.must({
+        operationId: 'completeSale',
+        params: { id: this.voucherId(alias) },
+        body: {},
+        auth: { role: actor.role },
+      });
+    }
+  },
+);
+
+When(
+  '{actor} opens a return document for voucher {string}',
+  async function (this: VoucherWorld, actor: Actor, alias: string) {
+    const receipt = receiptOf(actor, this.nextReceipt());
+    await act(this, alias, (id) =>
+      this.call({
+        operationId: 'startReturn',
+        params: { id },
+        body: { receipt },
+        auth: { role: actor.role },
+      }),
+    );
+  },
+);
+
+When(
+  '{actor} closes the return document of voucher {string} with the voucher {word}',
+  async function (this: VoucherWorld, actor: Actor, alias: string, outcome: string) {
+    const body = { outcome: outcome === 'refunded' ? 'refunded' : 'prepared' } as const;
+    await act(this, alias, (id) =>
+      this.call({ operationId: 'completeReturn', params: { id }, body, auth: { role: actor.role } }),
+    );
+  },
+);
+
+When(
+  '{actor} abandons the return document of voucher {string}',
+  async function (this: VoucherWorld, actor: Actor, alias: string) {
+    await act(this, alias, (id) =>
+      this.call({ operationId: 'cancelReturn', params: { id }, body: {}, auth: { role: actor.role } }),
+    );
+  },
+);
+
+When(
+  '{actor} cancels voucher {string} because {string}',
+  async function (this: VoucherWorld, actor: Actor, alias: string, reason: string) {
+    await act(this, alias, (id) =>
+      this.call({
+        operationId: 'cancelVoucher',
+        params: { id },
+        body: { reason },
+        auth: { role: actor.role },
+      }),
+    );
+  },
+);
+
+When('{actor} restores voucher {string}', async function (this: VoucherWorld, actor: Actor, alias: string) {
+  await act(this, alias, (id) =>
+    this.call({ operationId: 'restoreVoucher', params: { id }, body: {}, auth: { role: actor.role } }),
+  );
+});
+
+When(
+  '{actor} extends the validity of voucher {string} by {int} days',
+  async function (this: VoucherWorld, actor: Actor, alias: string, days: number) {
+    const current = await this.readVoucher(alias);
+    const expiresAt = new Date(Date.parse(current.expiresAt) + days * 86_400_000).toISOString();
+    await act(this, alias, (id) =>
+      this.call({
+        operationId: 'setValidity',
+        params: { id },
+        body: { expiresAt },
+        auth: { role: actor.role },
+      }),
+    );
+  },
+);
+
+When(
+  '{actor} ends the validity of voucher {string} yesterday',
+  async function (this: VoucherWorld, actor: Actor, alias: string) {
+    const current = await this.readVoucher(alias);
+    const expiresAt = new Date(Date.parse(current.issuedAt) - 86_400_000).toISOString();
+    await act(this, alias, (id) =>
+      this.call({
+        operationId: 'setValidity',
+        params: { id },
+        body: { expiresAt },
+        auth: { role: actor.role },
+      }),
+    );
+  },
+);
+
+/** LC-04: the contract has no way to change a denomination; an attempt through another operation is refused. */
+When(
+  '{actor} tries to change the denomination of voucher {string} to {money}',
+  async function (this: VoucherWorld, actor: Actor, alias: string, denomination: Money) {
+    const current = await this.readVoucher(alias);
+    const rawBody = { expiresAt: current.expiresAt, denomination };
+    await act(this, alias, (id) =>
+      this.call({ operationId: 'setValidity', params: { id }, rawBody, auth: { role: actor.role } }),
+    );
+  },
+);
+
+When(
+  '{actor} tops up voucher {string} with {money}',
+  async function (this: VoucherWorld, actor: Actor, alias: string, amount: Money) {
+    const receipt = receiptOf(actor, this.nextReceipt());
+    await act(this, alias, (id) =>
+      this.call({
+        operationId: 'topUp',
+        params: { id },
+        body: { amount, receipt },
+        auth: { role: actor.role },
+      }),
+    );
+  },
+);
+
+When(
+  '{actor} asks for the balance of voucher {string}',
+  async function (this: VoucherWorld, actor: Actor, alias: string) {
+    await this.call({
+      operationId: 'getBalance',
+      params: { id: this.voucherId(alias) },
+      auth: { role: actor.role },
+    });
+  },
+);
+
+When('{actor} reads voucher {string}', async function (this: VoucherWorld, actor: Actor, alias: string) {
+  await this.call({
+    operationId: 'getVoucher',
+    params: { id: this.voucherId(alias) },
+    auth: { role: actor.role },
+  });
+});
+
+When(
+  '{actor} looks up the {identifier} {string}',
+  async function (this: VoucherWorld, actor: Actor, kind: string, value: string) {
+    await this.call({ operationId: 'lookupVoucher', query: { [kind]: value }, auth: { role: actor.role } });
+  },
+);
+
+When(
+  '{actor} looks up voucher {string} by its {identifier}',
+  async function (this: VoucherWorld, actor: Actor, alias: string, kind: string) {
+    const voucher = await this.readVoucher(alias);
+    const value = voucher[kind as 'number' | 'barcode' | 'magstripe' | 'qr'];
+    await this.call({ operationId: 'lookupVoucher', query: { [kind]: value }, auth: { role: actor.role } });
+  },
+);

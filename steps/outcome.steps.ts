@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { type DataTable, Then } from '@cucumber/cucumber';
+import type { BalanceInquiry } from '../spec/schemas/voucher.ts';
+import { codeList, expectAccepted, expectRefused } from './support/expect.ts';
+import { formatMoney, type Money, parseMoney } from './support/money.ts';
+import type { VoucherWorld } from './support/world.ts';
+
+Then('{subject} is accepted', function (this: VoucherWorld, _subject: string) {
+  expectAccepted(this.last);
+});
+
+Then('{subject} is refused with {string}', function (this: VoucherWorld, _subject: string, code: string) {
+  expectRefused(this.last, code);
+});
+
+Then(
+  '{subject} is refused with one of {string}',
+  function (this: VoucherWorld, _subject: string, codes: string) {
+    const answer = this.last;
+    const allowed = codeList(codes);
+    assert.ok(
+      answer?.completion === 'fail',
+      `expected a refusal with one of ${allowed.join(', ')}, got ${JSON.stringify(answer)}`,
+    );
+    assert.ok(
+      allowed.includes(answer.problem.code),
+      `expected one of ${allowed.join(', ')}, got ${answer.problem.code}`,
+    );
+    expectRefused(answer, answer.problem.code);
+  },
+);
+
+Then('the refusal gives {money} as available', function (this: VoucherWorld, money: Money) {
+  const problem = expectRefused(this.last, 'insufficient_balance');
+  assert.ok(problem.available, 'insufficient_balance must say how much is available');
+  assert.equal(formatMoney(problem.available), formatMoney(money));
+});
+
+Then('the refusal gives {money} as refundable', function (this: VoucherWorld, money: Money) {
+  const problem = expectRefused(this.last, 'refund_exceeds_redemption');
+  assert.ok(problem.refundable, 'refund_exceeds_redemption must say how much is refundable');
+  assert.equal(formatMoney(problem.refundable), formatMoney(money));
+});
+
+Then('the refusal names the state {string}', function (this: VoucherWorld, state: string) {
+  assert.equal(this.last?.completion === 'fail' && this.last.problem.state, state);
+});
+
+Then('the refusal says {int} more can be issued', function (this: VoucherWorld, remaining: number) {
+  const problem = expectRefused(this.last, 'template_capacity_exhausted');
+  assert.equal(problem.remaining, remaining);
+});
+
+Then('voucher {string} is {state}', async function (this: VoucherWorld, alias: string, state: string) {
+  assert.equal((await this.readVoucher(alias)).state, state, `state of voucher ${alias}`);
+});
+
+Then(
+  'voucher {string} has a balance of {money}',
+  async function (this: VoucherWorld, alias: string, money: Money) {
+    assert.equal(
+      formatMoney((await this.readVoucher(alias)).balance),
+      formatMoney(money),
+      `balance of voucher ${alias}`,
+    );
+  },
+);
+
+Then(
+  'voucher {string} has {money} available',
+  async function (this: VoucherWorld, alias: string, money: Money) {
+    assert.equal(
+      formatMoney((await this.readVoucher(alias)).available),
+      formatMoney(money),
+      `available on voucher ${alias}`,
+    );
+  },
+);
+
+Then(
+  'voucher {string} still has its denomination of {money}',
+  async function (this: VoucherWorld, alias: string, money: Money) {
+    assert.equal(formatMoney((await this.readVoucher(alias)).denomination), formatMoney(money));
+  },
+);
+
+Then(
+  'the usage status of voucher {string} is {string}',
+  async function (this: VoucherWorld, alias: string, usage: string) {
+    assert.equal((await this.readVoucher(alias)).usage, usage, `usage status of voucher ${alias}`);
+  },
+);
+
+/** Compares the voucher and its ledger with how they stood before the scenario's first action on it. */
+Then('voucher {string} is exactly as it was', async function (this: VoucherWorld, alias: string) {
+  const before = this.snapshots.get(alias);
+  if (!before) throw new Error(`voucher ${alias} was not touched by an action of this scenario`);
+  const [voucher, ledger] = await Promise.all([this.readVoucher(alias), this.readLedger(alias)]);
+  assert.deepEqual(voucher, before.voucher, `voucher ${alias} changed`);
+  assert.deepEqual(ledger, before.ledger, `the ledger of voucher ${alias} changed`);
+});
+
+Then(
+  'voucher {string} is valid for {int} days from its issue or its activation',
+  async function (this: VoucherWorld, alias: string, days: number) {
+    const v = await this.readVoucher(alias);
+    const span = days * 86_400_000;
+    const ends = Date.parse(v.expiresAt);
+    const starts = [v.issuedAt, v.activatedAt].filter((t): t is string => !!t).map(Date.parse);
+    assert.ok(
+      starts.some((s) => Math.abs(ends - s - span) <= 2000),
+      `expiresAt ${v.expiresAt} is not ${days} days after issue ${v.issuedAt} or activation ${v.activatedAt}`,
+    );
+  },
+);
+
+Then('the balance inquiry shows:', function (this: VoucherWorld, table: DataTable) {
+  const inquiry = expectAccepted(this.last) as BalanceInquiry;
+  const expected = table.rowsHash();
+  const typeAlias = expected.type ?? '';
+  const type = this.types.get(typeAlias);
+  if (expected.type !== undefined) assert.equal(inquiry.voucherType.id, type?.id, 'voucher type');
+  if (expected['product code'] !== undefined)
+    assert.equal(inquiry.productCode, type?.productCode, 'product code');
+  if (expected.denomination)
+    assert.equal(formatMoney(inquiry.denomination), formatMoney(parseMoney(expected.denomination)));
+  if (expected.balance) assert.equal(formatMoney(inquiry.balance), formatMoney(parseMoney(expected.balance)));
+  if (expected.state) assert.equal(inquiry.state, expected.state);
+  if (expected.usage) assert.equal(inquiry.usage, expected.usage);
+});
+
+Then('the lookup finds voucher {string}', function (this: VoucherWorld, alias: string) {
+  const found = expectAccepted(this.last) as { id: string };
+  assert.equal(found.id, this.voucherId(alias));
+});
+
+Then(
+  'the {int} vouchers issued from template {string} are prepared and all their identifiers differ',
+  function (this: VoucherWorld, count: number, alias: string) {
+    const vouchers = this.issued.get(alias) ?? [];
+    assert.equal(vouchers.length, count);
+    const all = vouchers.flatMap((v) => [v.id, v.number, v.barcode, v.magstripe, v.qr]);
+    assert.equal(new Set(all).size, all.length, 'an identifier is shared');
+    for (const v of vouchers) assert.equal(v.state, 'prepared');
+  },
+);
+
+Then(
+  'the payment leaves a remainder voucher {string} of {money}',
+  async function (this: VoucherWorld, alias: string, money: Money) {
+    const payment = expectAccepted(this.last) as {
+      voucherId: string;
+      remainderVoucher: { id: string } | null;
+    };
+    assert.ok(payment.remainderVoucher, 'the payment gives no remainder voucher');
+    assert.notEqual(
+      payment.remainderVoucher.id,
+      payment.voucherId,
+      'the remainder voucher must have a new id',
+    );
+    this.vouchers.set(alias, { id: payment.remainderVoucher.id, voucher: null });
+    const remainder = await this.readVoucher(alias);
+    this.remember(alias, remainder);
+    assert.equal(formatMoney(remainder.balance), formatMoney(money), 'remainder voucher balance');
+    assert.equal(
+      remainder.remainderOf,
+      payment.voucherId,
+      'the remainder voucher names the voucher it came from',
+    );
+  },
+);
+
+Then('the payment leaves no remainder voucher', function (this: VoucherWorld) {
+  const payment = expectAccepted(this.last) as { remainderVoucher: unknown };
+  assert.equal(payment.remainderVoucher, null);
+});
+
+Then('the payment took {money}', function (this: VoucherWorld, money: Money) {
+  const payment = expectAccepted(this.last) as { amount: Money };
+  assert.equal(formatMoney(payment.amount), formatMoney(money));
+});

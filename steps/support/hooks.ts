@@ -1,0 +1,63 @@
+import { After, AfterAll, Before, BeforeAll, BeforeStep, setDefaultTimeout } from '@cucumber/cucumber';
+import { openDriver } from '../../src/driver/create-driver.ts';
+import type { Driver } from '../../src/driver/driver.ts';
+import { missingCapabilities, notClaimedMediaType } from './not-claimed.ts';
+import type { VcertParameters, VoucherWorld } from './world.ts';
+
+setDefaultTimeout(30_000);
+
+/** One driver held for the whole worker: keeps the connection pool warm and reads the capabilities once. */
+let keeper: Driver | undefined;
+let claimed: Set<string> | undefined;
+
+function choiceOf(parameters: VcertParameters) {
+  return {
+    target: parameters.target,
+    adapter: parameters.adapter,
+    apiKeys: parameters.apiKeys,
+    timeoutMs: parameters.timeoutMs,
+  };
+}
+
+BeforeAll(async function () {
+  const parameters = this.parameters as unknown as VcertParameters;
+  if (!parameters?.target)
+    throw new Error('world parameter "target" is required, e.g. {"target":"http://127.0.0.1:8080"}');
+  keeper = await openDriver(choiceOf(parameters));
+  claimed = new Set(parameters.capabilities?.length ? parameters.capabilities : await keeper.capabilities());
+});
+
+AfterAll(async () => {
+  await keeper?.close();
+});
+
+/**
+ * A scenario that needs a capability the target does not claim is skipped, never passed, and says so in
+ * an attachment that the run's report turns into "not claimed". Otherwise it gets its own tenant
+ * (test control) or the vendor-given keys.
+ */
+Before(async function (this: VoucherWorld, { pickle }) {
+  this.claimed = claimed ?? new Set();
+  const missing = missingCapabilities(
+    pickle.tags.map((t) => t.name),
+    this.claimed,
+  );
+  if (missing.length > 0) {
+    this.attach(JSON.stringify({ notClaimed: missing }), notClaimedMediaType);
+    return 'skipped';
+  }
+  this.driver = await openDriver(choiceOf(this.parameters));
+  this.session = await this.driver.setup();
+  return undefined;
+});
+
+BeforeStep(function (this: VoucherWorld, { pickleStep }) {
+  this.phase = String(pickleStep.type ?? 'Unknown');
+});
+
+After(async function (this: VoucherWorld) {
+  for (const extra of this.extraDrivers) await extra.close();
+  if (!this.driver) return;
+  await this.driver.teardown();
+  await this.driver.close();
+});

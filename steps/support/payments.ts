@@ -1,0 +1,95 @@
+import type { Receipt } from '../../spec/schemas/receipt.ts';
+import type { Hold, Redemption } from '../../spec/schemas/redemption.ts';
+import type { Completion } from '../../src/driver/completion.ts';
+import { type Actor, receiptOf } from './actors.ts';
+import type { Money } from './money.ts';
+import type { VoucherWorld } from './world.ts';
+
+/** Puts a hold on a voucher for an actor's open receipt and remembers it as that actor's hold. */
+export async function holdOn(
+  world: VoucherWorld,
+  actor: Actor,
+  amount: Money,
+  alias: string,
+  receipt: Receipt = receiptOf(actor, world.nextReceipt()),
+  ttlSeconds?: number,
+): Promise<Completion<Hold>> {
+  await world.touch(alias);
+  const body = ttlSeconds === undefined ? { amount, receipt } : { amount, receipt, ttlSeconds };
+  const answer = await world.call(
+    { operationId: 'createHold', params: { id: world.voucherId(alias) }, body, auth: { role: actor.role } },
+    world.via(actor.label),
+  );
+  if (answer.completion === 'ok') world.holds.set(actor.label, answer.body);
+  return answer;
+}
+
+function remember(world: VoucherWorld, answer: Completion<Redemption>): void {
+  if (answer.completion !== 'ok') return;
+  world.payments.set(answer.body.receipt.number, answer.body);
+  world.payments.set('last', answer.body);
+}
+
+/** Captures the actor's hold, all of it or the given amount. */
+export async function captureOf(
+  world: VoucherWorld,
+  actor: Actor,
+  amount?: Money,
+): Promise<Completion<Redemption>> {
+  const hold = world.holds.get(actor.label);
+  if (!hold) throw new Error(`${actor.label} holds nothing`);
+  const answer = await world.call(
+    {
+      operationId: 'captureHold',
+      params: { id: hold.id },
+      body: amount ? { amount } : {},
+      auth: { role: actor.role },
+    },
+    world.via(actor.label),
+  );
+  remember(world, answer);
+  return answer;
+}
+
+export async function redeemInOneStep(
+  world: VoucherWorld,
+  actor: Actor,
+  amount: Money,
+  alias: string,
+  receipt: Receipt,
+): Promise<Completion<Redemption>> {
+  await world.touch(alias);
+  const answer = await world.call(
+    {
+      operationId: 'redeem',
+      params: { id: world.voucherId(alias) },
+      body: { amount, receipt },
+      auth: { role: actor.role },
+    },
+    world.via(actor.label),
+  );
+  remember(world, answer);
+  return answer;
+}
+
+/**
+ * A voucher pays part of a receipt, the way the target supports: hold then capture when it claims holds,
+ * one-step redemption otherwise. A refused hold is the payment's refusal.
+ */
+export async function payWith(
+  world: VoucherWorld,
+  actor: Actor,
+  amount: Money,
+  alias: string,
+  receiptNumber: string,
+  extra: Partial<Receipt> = {},
+): Promise<Completion<Redemption | Hold>> {
+  const receipt = receiptOf(actor, receiptNumber, extra);
+  if (world.claimed.has('holds')) {
+    const held = await holdOn(world, actor, amount, alias, receipt);
+    if (held.completion !== 'ok') return held;
+    return captureOf(world, actor);
+  }
+  if (world.claimed.has('one-step-redeem')) return redeemInOneStep(world, actor, amount, alias, receipt);
+  throw new Error('the target claims neither holds nor one-step-redeem: no way to pay');
+}

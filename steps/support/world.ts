@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { type IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
+import type { Role } from '../../spec/capabilities.ts';
+import type { Ledger } from '../../spec/schemas/ledger.ts';
+import type { Hold, Redemption } from '../../spec/schemas/redemption.ts';
+import type { Template, Voucher, VoucherType } from '../../spec/schemas/voucher.ts';
+import { type Completion, describeCompletion } from '../../src/driver/completion.ts';
+import type { Driver, Session } from '../../src/driver/driver.ts';
+import type { Operation, OperationId, ResultOf } from '../../src/driver/operation.ts';
+
+/** The cucumber `worldParameters` of a run. */
+export interface VcertParameters {
+  target: string;
+  adapter?: string;
+  apiKeys?: Partial<Record<Role, string>>;
+  /** Capability names the target claims; when absent they are read from GET /capabilities. */
+  capabilities?: string[];
+  timeoutMs?: number;
+}
+
+/** One voucher as the scenario knows it, and which driver/session it lives in. */
+export interface KnownVoucher {
+  id: string;
+  voucher: Voucher | null;
+}
+
+/**
+ * The state of one scenario: the driver, its session (own tenant or vendor keys), and what the
+ * scenario has named so far. Steps stay thin; the helpers that need several calls live beside this.
+ */
+export class VoucherWorld extends World<VcertParameters> {
+  driver!: Driver;
+  session!: Session;
+  claimed = new Set<string>();
+  /** Context (Given), Action (When) or Outcome (Then), from the step being run. */
+  phase = 'Unknown';
+  /** Makes codes unique when the scenario shares a tenant with others. */
+  readonly suffix = randomBytes(4).toString('hex');
+  readonly types = new Map<string, VoucherType>();
+  readonly templates = new Map<string, Template>();
+  readonly vouchers = new Map<string, KnownVoucher>();
+  readonly issued = new Map<string, Voucher[]>();
+  /** The open (or last) hold of each actor, by actor label. */
+  readonly holds = new Map<string, Hold>();
+  /** Redemptions by receipt number, and the last one as "last". */
+  readonly payments = new Map<string, Redemption>();
+  readonly snapshots = new Map<string, { voucher: unknown; ledger: unknown }>();
+  /** Actors whose connection to the central service is down, with the driver they use meanwhile. */
+  readonly offline = new Map<string, Driver>();
+  /** Extra drivers (other tenants, unreachable links) closed after the scenario. */
+  readonly extraDrivers: Driver[] = [];
+  last: Completion | undefined;
+  lastRequest: Operation | undefined;
+  /** The answers to a repeated request, first and second. */
+  answers: Completion[] = [];
+  race: Completion[] = [];
+  #receiptSeq = 0;
+
+  constructor(options: IWorldOptions<VcertParameters>) {
+    super(options);
+  }
+
+  nextReceipt(): string {
+    this.#receiptSeq += 1;
+    return `R-${this.suffix}-${this.#receiptSeq}`;
+  }
+
+  /** A code unique to this scenario. */
+  code(alias: string): string {
+    return `${alias.replace(/[^A-Za-z0-9._-]/g, '-')}-${this.suffix}`.slice(0, 64);
+  }
+
+  /** An action of the scenario: recorded as the last request and answer. */
+  async call<Id extends OperationId>(
+    operation: Operation<Id>,
+    via?: Driver,
+  ): Promise<Completion<ResultOf<Id>>> {
+    const answer = await (via ?? this.driver).invoke(operation);
+    this.lastRequest = {
+      ...operation,
+      idempotencyKey: answer.idempotencyKey ?? operation.idempotencyKey,
+    } as Operation;
+    this.last = answer;
+    return answer;
+  }
+
+  /** A read or set-up call that must succeed; not recorded as the scenario's last answer. */
+  async must<Id extends OperationId>(operation: Operation<Id>, via?: Driver): Promise<ResultOf<Id>> {
+    const answer = await (via ?? this.driver).invoke(operation);
+    if (answer.completion !== 'ok') {
+      throw new Error(`${operation.operationId} during set-up or check: ${describeCompletion(answer)}`);
+    }
+    return answer.body;
+  }
+
+  voucherId(alias: string): string {
+    const known = this.vouchers.get(alias);
+    if (!known) throw new Error(`no voucher "${alias}" in this scenario`);
+    return known.id;
+  }
+
+  remember(alias: string, voucher: Voucher): void {
+    this.vouchers.set(alias, { id: voucher.id, voucher });
+  }
+
+  async readVoucher(alias: string): Promise<Voucher> {
+    const voucher = await this.must({
+      operationId: 'getVoucher',
+      params: { id: this.voucherId(alias) },
+      auth: { role: 'backoffice' },
+    });
+    return voucher;
+  }
+
+  async readLedger(alias: string): Promise<Ledger> {
+    return this.must({
+      operationId: 'getLedger',
+      params: { id: this.voucherId(alias) },
+      auth: { role: 'backoffice' },
+    });
+  }
+
+  /** Before an action first touches a voucher, note it as it stands, for "exactly as it was". */
+  async touch(alias: string): Promise<void> {
+    if (this.phase !== 'Action' || this.snapshots.has(alias)) return;
+    const known = this.vouchers.get(alias);
+    if (!known || known.voucher === null) return;
+    const [voucher, ledger] = await Promise.all([this.readVoucher(alias), this.readLedger(alias)]);
+    this.snapshots.set(alias, { voucher, ledger });
+  }
+
+  /** The driver an actor reaches the service through (an unreachable one while offline). */
+  via(label: string): Driver {
+    return this.offline.get(label) ?? this.driver;
+  }
+
+  requires(capability: string): void {
+    if (!this.claimed.has(capability)) {
+      throw new Error(
+        `this step needs capability "${capability}"; tag the scenario @capability:${capability}`,
+      );
+    }
+  }
+}
+
+setWorldConstructor(VoucherWorld);
