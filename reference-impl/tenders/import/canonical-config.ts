@@ -21,7 +21,10 @@ function tenderWithDefaults(t: Tender): Tender {
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
   return {
-    ...t,
+    tenderTypeCode: t.tenderTypeCode,
+    ...(t.tenderClassCode === undefined ? {} : { tenderClassCode: t.tenderClassCode }),
+    isoCurrencyCode: t.isoCurrencyCode,
+    ...(t.description === undefined ? {} : { description: t.description }),
     blockingFlag: t.blockingFlag ?? false,
     exclusiveFlag: t.exclusiveFlag ?? false,
     saleReturnTypeCode: t.saleReturnTypeCode ?? 'SALES_AND_RETURNS',

@@ -51,6 +51,12 @@ function describe(e: ErrorObject, value: unknown, rename: Rename): string {
   const field = first === '' ? 'entry' : [rename(first), ...rest].join('.');
   if (e.keyword === 'additionalProperties') return `unknown field ${String(e.params.additionalProperty)}`;
   if (e.keyword === 'required') return `missing ${rename(String(e.params.missingProperty))}`;
+  if (e.keyword === 'enum') {
+    const allowed = (e.params.allowedValues as unknown[]) ?? [];
+    const detail =
+      allowed.length <= 10 ? `one of ${allowed.join(', ')}` : 'an allowed value (see the schema)';
+    e = { ...e, message: `must be ${detail}` };
+  }
   let got: unknown = value;
   for (const part of e.instancePath.split('/').slice(1)) got = (got as Record<string, unknown>)?.[part];
   const shown = typeof got === 'string' || typeof got === 'number' ? ` (got ${JSON.stringify(got)})` : '';

@@ -28,10 +28,20 @@ function merge(parts: ImportedPart[]): { merged: SourcedConfig; problems: Proble
   return { merged, problems };
 }
 
-function finish(parts: ImportedPart[]): ImportResult {
+/** Problems in the order of the files given, then by line; within a line, as found. */
+function inFileOrder(problems: Problem[], files: readonly string[]): Problem[] {
+  const rank = (p: Problem) => files.indexOf(p.file);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+function finish(parts: ImportedPart[], files: readonly string[]): ImportResult {
   const { merged, problems } = merge(parts);
   problems.push(...checkConsistency(merged));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, config: canonicalConfig(merged) };
+  if (problems.length > 0) return { ok: false, problems: inFileOrder(problems, files) };
+  return { ok: true, config: canonicalConfig(merged) };
 }
 
 /**
@@ -39,7 +49,10 @@ function finish(parts: ImportedPart[]): ImportResult {
  * JSON documents, merged. Refused with every problem of every file, or the canonical configuration.
  */
 export function importFiles(files: readonly VendorFile[]): ImportResult {
-  return finish(files.map(readFile));
+  return finish(
+    files.map(readFile),
+    files.map((f) => f.name),
+  );
 }
 
 /**
@@ -57,5 +70,5 @@ export function importConfiguration(input: unknown): ImportResult {
     }
     return importFiles(files as VendorFile[]);
   }
-  return finish([readJsonDocument('(body)', input)]);
+  return finish([readJsonDocument('(body)', input)], ['(body)']);
 }
