@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { policies, type Policy } from '../../spec/capabilities.ts';
 import type { RunningServer } from '../../reference-impl/server.ts';
+import { type Policy, policies } from '../../spec/capabilities.ts';
 import { activeVouchers, eur, newTenant, receipt, type Tenant } from '../support/fixtures.ts';
 import { startReferenceServer } from '../support/reference-server.ts';
 
@@ -35,7 +35,11 @@ async function assertLedgerConsistent(voucherId: string, captured: number) {
   }
   assert.equal(running, ledger.balance.amount, 'the ledger sums to the balance');
   const debits = ledger.entries.filter((e: { kind: string }) => e.kind === 'capture');
-  assert.equal(-debits.reduce((s: number, e: { amount: number }) => s + e.amount, 0), captured, 'every acknowledged capture is in the ledger once');
+  assert.equal(
+    -debits.reduce((s: number, e: { amount: number }) => s + e.amount, 0),
+    captured,
+    'every acknowledged capture is in the ledger once',
+  );
   return ledger;
 }
 
@@ -44,19 +48,25 @@ const codesOf = (answers: { status: number; body: { code?: string } }[]) =>
 
 for (const policy of policies) {
   describe(`${racers} racing POS on one voucher under ${policy}`, () => {
-    test('holds then captures: never more than the funds, refusals carry the policy\'s codes', async () => {
+    test("holds then captures: never more than the funds, refusals carry the policy's codes", async () => {
       const [v] = await activeVouchers(t, funds, 1, { policy });
       const holds = await Promise.all(
         Array.from({ length: racers }, (_, i) =>
-          t.pos.post('createHold', `/vouchers/${v!.id}/holds`, { amount: eur(each), receipt: receipt(`R${i}`) }),
+          t.pos.post('createHold', `/vouchers/${v!.id}/holds`, {
+            amount: eur(each),
+            receipt: receipt(`R${i}`),
+          }),
         ),
       );
       const held = holds.filter((h) => h.status === 201);
-      for (const code of codesOf(holds)) assert.ok(allowedRefusals[policy].includes(code as string), `hold refused with ${code}`);
+      for (const code of codesOf(holds))
+        assert.ok(allowedRefusals[policy].includes(code as string), `hold refused with ${code}`);
       if (policy === 'exclusive-hold' || policy === 'redeem-entire') assert.equal(held.length, 1);
       if (policy === 'amount-holds') assert.equal(held.length, Math.floor(funds / each));
       if (policy === 'balance-guard') assert.equal(held.length, racers);
-      const captures = await Promise.all(held.map((h) => t.pos.post('captureHold', `/holds/${h.body.id}/capture`)));
+      const captures = await Promise.all(
+        held.map((h) => t.pos.post('captureHold', `/holds/${h.body.id}/capture`)),
+      );
       const ok = captures.filter((c) => c.status === 201);
       for (const code of codesOf(captures)) assert.equal(code, 'insufficient_balance');
       const captured = ok.reduce((s, c) => s + c.body.amount.amount, 0);
@@ -71,12 +81,18 @@ for (const policy of policies) {
       const [v] = await activeVouchers(t, funds, 1, { policy });
       const answers = await Promise.all(
         Array.from({ length: racers }, (_, i) =>
-          t.webshop.post('redeem', `/vouchers/${v!.id}/redemptions`, { amount: eur(each), receipt: receipt(`W${i}`, 'webshop') }),
+          t.webshop.post('redeem', `/vouchers/${v!.id}/redemptions`, {
+            amount: eur(each),
+            receipt: receipt(`W${i}`, 'webshop'),
+          }),
         ),
       );
       const ok = answers.filter((a) => a.status === 201);
       for (const code of codesOf(answers)) {
-        assert.ok([...allowedRefusals[policy], 'insufficient_balance'].includes(code as string), `refused with ${code}`);
+        assert.ok(
+          [...allowedRefusals[policy], 'insufficient_balance'].includes(code as string),
+          `refused with ${code}`,
+        );
       }
       const captured = ok.reduce((s, a) => s + a.body.amount.amount, 0);
       assert.ok(captured <= funds);

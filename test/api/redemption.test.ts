@@ -44,8 +44,15 @@ describe('holds (RD-02)', () => {
     assert.deepEqual(c.body.balanceAfter, eur(3810));
     assert.deepEqual((await balance(v!.id)).available, eur(3810));
     const l = await ledger(v!.id);
-    assert.deepEqual(l.entries.at(-1), { ...l.entries.at(-1), kind: 'capture', amount: -1190, balanceAfter: 3810 });
-    const over = await t.pos.post('captureHold', `/holds/${(await hold(v!.id, 100)).body.id}/capture`, { amount: eur(101) });
+    assert.deepEqual(l.entries.at(-1), {
+      ...l.entries.at(-1),
+      kind: 'capture',
+      amount: -1190,
+      balanceAfter: 3810,
+    });
+    const over = await t.pos.post('captureHold', `/holds/${(await hold(v!.id, 100)).body.id}/capture`, {
+      amount: eur(101),
+    });
     assert.equal(over.body.code, 'capture_exceeds_hold');
   });
 
@@ -69,27 +76,39 @@ describe('balance and refusals (RD-01, RD-03, RD-08)', () => {
     const [v] = await activeVouchers(t, 2000);
     await hold(v!.id, 500);
     const before = await ledger(v!.id);
-    const r = await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, { amount: eur(1600), receipt: receipt() });
+    const r = await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, {
+      amount: eur(1600),
+      receipt: receipt(),
+    });
     assert.equal(r.status, 409);
     assert.equal(r.body.code, 'insufficient_balance');
     assert.deepEqual(r.body.available, eur(1500));
     assert.deepEqual(await ledger(v!.id), before);
   });
 
-  test('a currency other than the voucher\'s is refused', async () => {
+  test("a currency other than the voucher's is refused", async () => {
     const [v] = await activeVouchers(t, 2000);
-    const r = await t.pos.post('createHold', `/vouchers/${v!.id}/holds`, { amount: { amount: 100, currency: 'USD' }, receipt: receipt() });
+    const r = await t.pos.post('createHold', `/vouchers/${v!.id}/holds`, {
+      amount: { amount: 100, currency: 'USD' },
+      receipt: receipt(),
+    });
     assert.equal(r.body.code, 'currency_mismatch');
   });
 
   test('one-step redemption of a one-time voucher leaves it redeemed (LC-07)', async () => {
     const [v] = await activeVouchers(t, 2000, 1, { reusable: false });
-    const r = await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, { amount: eur(500), receipt: receipt() });
+    const r = await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, {
+      amount: eur(500),
+      receipt: receipt(),
+    });
     assert.equal(r.status, 201);
     const b = await balance(v!.id);
     assert.equal(b.state, 'redeemed');
     assert.equal(b.usage, 'redeemed');
-    const again = await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, { amount: eur(500), receipt: receipt() });
+    const again = await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, {
+      amount: eur(500),
+      receipt: receipt(),
+    });
     assert.equal(again.body.code, 'voucher_redeemed');
   });
 
@@ -107,12 +126,21 @@ describe('balance and refusals (RD-01, RD-03, RD-08)', () => {
 describe('refunds of a redemption (RD-05)', () => {
   test('refunds are capped at what the redemption took; partial refunds add up; a second reversal credits nothing', async () => {
     const [v] = await activeVouchers(t, 5000);
-    const r = await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, { amount: eur(3000), receipt: receipt() });
+    const r = await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, {
+      amount: eur(3000),
+      receipt: receipt(),
+    });
     const path = `/redemptions/${r.body.id}/refunds`;
-    const first = await t.pos.post('refundRedemption', path, { amount: eur(1000), receipt: receipt('RET-1') });
+    const first = await t.pos.post('refundRedemption', path, {
+      amount: eur(1000),
+      receipt: receipt('RET-1'),
+    });
     assert.equal(first.status, 201);
     assert.deepEqual(first.body.refundedTotal, eur(1000));
-    const tooMuch = await t.pos.post('refundRedemption', path, { amount: eur(2001), receipt: receipt('RET-2') });
+    const tooMuch = await t.pos.post('refundRedemption', path, {
+      amount: eur(2001),
+      receipt: receipt('RET-2'),
+    });
     assert.equal(tooMuch.body.code, 'refund_exceeds_redemption');
     assert.deepEqual(tooMuch.body.refundable, eur(2000));
     const rest = await t.pos.post('refundRedemption', path, { receipt: receipt('RET-3') });
@@ -141,9 +169,14 @@ describe('redeem entire (CC-04)', () => {
     const old = await balance(v!.id);
     assert.equal(old.state, 'redeemed');
     assert.deepEqual(old.balance, eur(0));
-    const kinds = (await ledger(v!.id)).entries.map((e: { kind: string; amount: number }) => `${e.kind}:${e.amount}`);
+    const kinds = (await ledger(v!.id)).entries.map(
+      (e: { kind: string; amount: number }) => `${e.kind}:${e.amount}`,
+    );
     assert.deepEqual(kinds.slice(-2), ['capture:-1190', 'remainder:-810']);
-    const used = await t.pos.post('redeem', `/vouchers/${rest.id}/redemptions`, { amount: eur(810), receipt: receipt() });
+    const used = await t.pos.post('redeem', `/vouchers/${rest.id}/redemptions`, {
+      amount: eur(810),
+      receipt: receipt(),
+    });
     assert.equal(used.status, 201);
   });
 });

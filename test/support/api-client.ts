@@ -40,13 +40,24 @@ export class ApiClient {
     return new ApiClient(this.base, key);
   }
 
-  async call(operationId: string, method: 'GET' | 'POST', path: string, body?: unknown, options: CallOptions = {}): Promise<Answer> {
+  async call(
+    operationId: string,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    options: CallOptions = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = {};
     const key = options.key === undefined ? this.key : options.key;
     if (key) headers.authorization = `Bearer ${key}`;
     const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
     if (payload !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
-    const idem = options.idempotencyKey === undefined ? (method === 'POST' ? randomUUID() : null) : options.idempotencyKey;
+    const idem =
+      options.idempotencyKey === undefined
+        ? method === 'POST'
+          ? randomUUID()
+          : null
+        : options.idempotencyKey;
     if (idem) headers['idempotency-key'] = idem;
     const res = await request(`${this.base}${path}`, { method, headers, body: payload });
     const text = await res.body.text();
@@ -56,7 +67,11 @@ export class ApiClient {
     const answer = { status: res.statusCode, contentType, body: parsed, headers: res.headers };
     if (!options.unchecked) {
       const violations = validator.check({ operationId, status: answer.status, contentType, body: parsed });
-      assert.deepEqual(violations, [], `${operationId} ${method} ${path} answered outside the contract: ${text}`);
+      assert.deepEqual(
+        violations,
+        [],
+        `${operationId} ${method} ${path} answered outside the contract: ${text}`,
+      );
     }
     return answer;
   }

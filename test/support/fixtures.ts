@@ -25,7 +25,13 @@ export async function newTenant(base: string): Promise<Tenant> {
   const created = await anon.post('createTestTenant', '/test/tenants', {}, { idempotencyKey: null });
   assert.equal(created.status, 201);
   const { keys, tenantId } = created.body;
-  return { pos: anon.as(keys.pos), webshop: anon.as(keys.webshop), office: anon.as(keys.backoffice), anon, tenantId };
+  return {
+    pos: anon.as(keys.pos),
+    webshop: anon.as(keys.webshop),
+    office: anon.as(keys.backoffice),
+    anon,
+    tenantId,
+  };
 }
 
 export interface TypeOptions {
@@ -41,7 +47,10 @@ export interface TypeOptions {
 export async function activeVouchers(t: Tenant, amount: number, count = 1, options: TypeOptions = {}) {
   const vouchers = await preparedVouchers(t, amount, count, options);
   for (const v of vouchers) {
-    assert.equal((await t.pos.post('startSale', `/vouchers/${v.id}/sale`, { receipt: receipt('SALE') })).status, 200);
+    assert.equal(
+      (await t.pos.post('startSale', `/vouchers/${v.id}/sale`, { receipt: receipt('SALE') })).status,
+      200,
+    );
     assert.equal((await t.pos.post('completeSale', `/vouchers/${v.id}/sale/complete`)).status, 200);
   }
   return vouchers;
@@ -70,7 +79,16 @@ export async function preparedVouchers(t: Tenant, amount: number, count = 1, opt
     capacity: options.capacity ?? Math.max(count, 10),
   });
   assert.equal(template.status, 201);
-  const issued = await t.office.post('issueVouchers', `/templates/${template.body.id}/issue`, { count, denomination: eur(amount) });
+  const issued = await t.office.post('issueVouchers', `/templates/${template.body.id}/issue`, {
+    count,
+    denomination: eur(amount),
+  });
   assert.equal(issued.status, 201, JSON.stringify(issued.body));
-  return issued.body.vouchers as Array<{ id: string; number: string; barcode: string; magstripe: string; qr: string }>;
+  return issued.body.vouchers as Array<{
+    id: string;
+    number: string;
+    barcode: string;
+    magstripe: string;
+    qr: string;
+  }>;
 }
