@@ -1,0 +1,50 @@
+// Child process: runs the reference implementation alone in its own event loop, so the benchmark's
+// load generator never shares an event loop with the server it measures.
+// IPC protocol: sends { ready, url, databaseUrl, pid } once listening, then answers each request:
+// { cmd: 'cpu' } → { cpu } (ms used so far); { cmd: 'profile-start' } → { profiling };
+// { cmd: 'profile-stop', path } → { profile: path } (a .cpuprofile written there);
+// { cmd: 'close' } (or the parent going away, or a signal) closes the server and exits.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { startServer } from '../../reference-impl/server.ts';
+
+const dataDir = process.argv[2];
+if (!dataDir || !process.send) throw new Error('usage: fork server-process.ts <dataDir> (with IPC)');
+const send = process.send.bind(process);
+
+const server = await startServer({ testControl: true, dataDir, logLevel: 'error' });
+let closing: Promise<void> | null = null;
+const close = () => {
+  closing ??= server.close().finally(() => process.exit(0));
+  return closing;
+};
+
+const session = new Session();
+const answer = async (message: { cmd?: string; path?: string }) => {
+  if (message.cmd === 'cpu') {
+    const usage = process.cpuUsage();
+    return { cpu: (usage.user + usage.system) / 1000 };
+  }
+  if (message.cmd === 'profile-start') {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+    return { profiling: true };
+  }
+  if (message.cmd === 'profile-stop' && message.path) {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    writeFileSync(message.path, JSON.stringify(profile));
+    return { profile: message.path };
+  }
+  return { error: `unknown command ${message.cmd}` };
+};
+
+process.on('message', (message: { cmd?: string; path?: string }) => {
+  if (message.cmd === 'close') void close();
+  else answer(message).then(send, (error) => send({ error: String(error) }));
+});
+process.on('disconnect', () => void close());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void close());
+send({ ready: true, url: server.url, databaseUrl: server.databaseUrl, pid: process.pid });
