@@ -40,11 +40,17 @@ export function checkLedgerConservation({ history, ledgers }: CheckInput): Verdi
       continue;
     }
     counts.ledgers += 1;
-    for (const broken of checkLedgerArithmetic(ledger))
-      log.add({ voucher, message: `ledger: ${broken.message}`, ops: [], severity: broken.severity });
     const entries = runEntries(ledger, meta);
     counts.entries += entries.length;
     const match = matchLedger(ops, indices, entries, holds);
+    const ownerOfSeq = new Map<number, number>();
+    for (const [position, index] of match.owner)
+      ownerOfSeq.set((entries[position] as LedgerEntry).seq, index);
+    for (const broken of checkLedgerArithmetic(ledger)) {
+      const owner = ownerOfSeq.get(broken.seq);
+      const ops = owner === undefined ? [] : [owner];
+      log.add({ voucher, message: `ledger: ${broken.message}`, ops, severity: broken.severity });
+    }
     counts.matched += match.owner.size;
     counts.infoHappened += match.infoHappened.length;
     counts.unexplainedCredits += match.unexplainedCredits.length;

@@ -112,5 +112,9 @@ export function checkMoneyBounds({ history, ledgers }: CheckInput): Verdict {
     counts.infoHappened += happened;
     counts.infoNotHappened += sums.infoOps.length - happened;
   }
-  return log.verdict('money-bounds', counts, counts.checked === 0 && counts.vouchers > 0 ? 'unknown' : true);
+  const incomplete = counts.withoutFunds + counts.withoutLedger;
+  const verdict = log.verdict('money-bounds', counts, incomplete > 0 ? 'unknown' : true);
+  if (verdict.valid === 'unknown')
+    verdict.reason = `${incomplete} voucher(s) lack their initial funds or final ledger: bounds not fully checked`;
+  return verdict;
 }

@@ -5,7 +5,7 @@ export type Validity = true | false | 'unknown';
 export interface Window {
   voucher: string;
   ops: number[];
-  /** What the model believed just before the window, when a model was involved. */
+  /** The model's state where the search got furthest, when a model was involved. */
   state?: string;
 }
 
