@@ -76,7 +76,7 @@ describe('tender admissibility properties (fast-check)', () => {
 });
 
 describe('the properties fail on defective engines', () => {
-  const fails = (property: Parameters<typeof fc.check>[0]) =>
+  const fails = <Ts>(property: fc.IRawProperty<Ts, false>) =>
     fc.check(property, { numRuns: 500, seed: 4 }).failed;
 
   test('order independence catches an engine that keeps one exchange target per source (last wins)', () => {
