@@ -36,6 +36,7 @@ export function wglSearch<State, Input, Output>(
   ops: readonly TimedOp<Input, Output>[],
   budget: SearchBudget,
 ): SearchResult<State> {
+  if (budget.steps <= 0 || budget.now() > budget.deadline) return { valid: 'unknown', steps: 0 };
   const n = ops.length;
   const events = new Int32Array(2 * n);
   for (let i = 0; i < 2 * n; i++) events[i] = i;
