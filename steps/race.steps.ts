@@ -14,7 +14,12 @@ import type { VoucherWorld } from './support/world.ts';
  */
 When('at the same time:', async function (this: VoucherWorld, table: DataTable) {
   const rows = table.hashes();
-  for (const row of rows) if (row.voucher) await this.touch(row.voucher);
+  for (const row of rows) {
+    const hold = this.holds.get(parseActor(row.actor ?? '').label);
+    const alias =
+      row.voucher || (hold && this.aliasTouchedBy({ operationId: 'getHold', params: { id: hold.id } }));
+    if (alias) await this.touch(alias);
+  }
   const runs = rows.map(async (row): Promise<Completion> => {
     const actor = parseActor(row.actor ?? '');
     const amount = row.amount ? parseMoney(row.amount) : undefined;

@@ -75,6 +75,8 @@ export class VoucherWorld extends World<VcertParameters> {
     operation: Operation<Id>,
     via?: Driver,
   ): Promise<Completion<ResultOf<Id>>> {
+    const alias = this.aliasTouchedBy(operation);
+    if (alias) await this.touch(alias);
     const answer = await (via ?? this.driver).invoke(operation);
     this.lastRequest = {
       ...operation,
@@ -118,6 +120,17 @@ export class VoucherWorld extends World<VcertParameters> {
       params: { id: this.voucherId(alias) },
       auth: { role: 'backoffice' },
     });
+  }
+
+  /** The voucher an operation acts on, by its path id: a voucher, a hold of it or a payment from it. */
+  aliasTouchedBy(operation: { params?: unknown }): string | undefined {
+    const id = (operation.params as { id?: string } | undefined)?.id;
+    if (!id) return undefined;
+    const voucherId =
+      [...this.holds.values()].find((h) => h.id === id)?.voucherId ??
+      [...this.payments.values()].find((p) => p.id === id)?.voucherId ??
+      id;
+    return [...this.vouchers].find(([, v]) => v.id === voucherId)?.[0];
   }
 
   /** Before an action first touches a voucher, note it as it stands, for "exactly as it was". */

@@ -1,0 +1,45 @@
+@req:LC-05
+Feature: Validity and expiry
+  Validity runs for a period set by the voucher type. The back office can change it. After it the
+  voucher is expired: it neither pays nor is refunded.
+
+  Background:
+    Given a voucher type "GIFT" with:
+      | validity days | 365 |
+    And an activated voucher "V1" of type "GIFT" worth 20.00 EUR
+
+  @capability:test-control
+  Scenario: A voucher expires when its validity has run out
+    When 366 days pass
+    Then voucher "V1" is expired
+
+  @capability:test-control
+  Scenario: An expired voucher cannot pay
+    Given 366 days pass
+    When the cashier at POS 1 pays 5.00 EUR with voucher "V1"
+    Then the payment is refused with "voucher_expired"
+    And voucher "V1" is exactly as it was
+
+  @capability:test-control
+  Scenario: The back office extends the validity before it runs out
+    Given the back office extends the validity of voucher "V1" by 100 days
+    When 366 days pass
+    And the cashier at POS 1 pays 5.00 EUR with voucher "V1"
+    Then the payment is accepted
+    And voucher "V1" has a balance of 15.00 EUR
+
+  Scenario: The back office ends the validity manually
+    When the back office ends the validity of voucher "V1" yesterday
+    Then the change is accepted
+    And voucher "V1" is expired
+
+  @req:LC-13
+  Scenario: A voucher whose validity was ended cannot pay
+    Given an expired voucher "V2" of type "GIFT" worth 20.00 EUR
+    When the web shop pays 5.00 EUR with voucher "V2"
+    Then the payment is refused with "voucher_expired"
+    And voucher "V2" is exactly as it was
+
+  Scenario: A cashier cannot change the validity
+    When the cashier at POS 1 extends the validity of voucher "V1" by 100 days
+    Then the change is refused with "forbidden"
