@@ -16,8 +16,7 @@ When('at the same time:', async function (this: VoucherWorld, table: DataTable) 
   const rows = table.hashes();
   for (const row of rows) {
     const hold = this.holds.get(parseActor(row.actor ?? '').label);
-    const alias =
-      row.voucher || (hold && this.aliasTouchedBy({ operationId: 'getHold', params: { id: hold.id } }));
+    const alias = row.voucher || (hold && this.aliasTouchedBy({ params: { id: hold.id } }));
     if (alias) await this.touch(alias);
   }
   const runs = rows.map(async (row): Promise<Completion> => {
