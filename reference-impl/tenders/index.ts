@@ -21,6 +21,7 @@ export {
 } from './engine.ts';
 export { type ImportResult, importConfiguration, importFiles } from './import/import-configuration.ts';
 export { formatProblem, type Problem } from './import/problem.ts';
+export { receiptProblems } from './receipt-validator.ts';
 
 /** Every configured tender, allowed or refused with the rules that refused it (TA-12). */
 export function evaluate(config: TenderConfig, receipt: TenderReceipt, now: Date): TenderEvaluation {

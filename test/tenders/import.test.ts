@@ -143,7 +143,7 @@ describe('TA-13: a broken configuration is refused with every problem', () => {
       'duplicate TenderTypeCode ZTCS (first at dc_import_Tender.xml:3',
     ],
     ['dc_import_Tender.xml', 13, 'TenderDO #3', 'BlockingFlag must be true or false (got "yes")'],
-    ['dc_import_Tender.xml', 13, 'TenderDO #3', 'ISOCurrencyCode must be an allowed value'],
+    ['dc_import_Tender.xml', 13, 'TenderDO #3', 'ISOCurrencyCode must be an ISO 4217 currency code'],
     [
       'dc_import_Tender.xml',
       13,
@@ -195,7 +195,7 @@ describe('the JSON form', () => {
     assert.deepEqual(
       problems.map((p) => [p.element, p.message.split(' (')[0]]).sort(),
       [
-        ['/tenders/0', 'isoCurrencyCode must be an allowed value'],
+        ['/tenders/0', 'isoCurrencyCode must be an ISO 4217 currency code'],
         ['/tenders/1', 'unknown field colour'],
         ['/tenders/1', 'blockingFlag must be boolean'],
         ['/somethingElse', 'unknown list somethingElse'],

@@ -54,7 +54,11 @@ function describe(e: ErrorObject, value: unknown, rename: Rename): string {
   if (e.keyword === 'enum') {
     const allowed = (e.params.allowedValues as unknown[]) ?? [];
     const detail =
-      allowed.length <= 10 ? `one of ${allowed.join(', ')}` : 'an allowed value (see the schema)';
+      allowed.length <= 10
+        ? `one of ${allowed.join(', ')}`
+        : allowed.includes('EUR')
+          ? 'an ISO 4217 currency code'
+          : 'an allowed value (see the schema)';
     e = { ...e, message: `must be ${detail}` };
   }
   let got: unknown = value;

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { registerCheck } from './check.ts';
 import { registerServe } from './serve.ts';
+import { registerTenders } from './tenders.ts';
 
 /** Every subcommand registers itself on the program; add new ones here. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerServe];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerServe, registerTenders, registerCheck];
