@@ -4,4 +4,8 @@ import { registerServe } from './serve.ts';
 import { registerTenders } from './tenders.ts';
 
 /** Every subcommand registers itself on the program; add new ones here. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerServe, registerTenders, registerCheck];
+export const commands: ReadonlyArray<(program: Command) => void> = [
+  registerServe,
+  registerTenders,
+  registerCheck,
+];
