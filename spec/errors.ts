@@ -107,7 +107,7 @@ export const errorCatalog = {
   hold_not_open: {
     status: 409,
     title: 'Hold not open',
-    meaning: 'The hold was already captured or released; `status` tells which.',
+    meaning: 'The hold was already captured or released; `holdStatus` tells which.',
   },
   capture_exceeds_hold: {
     status: 409,

@@ -29,7 +29,9 @@ export function makeIdentifiers(
   random: RandomDigits = cryptoDigits,
 ) {
   const body = random(15);
-  const number = `${prefix}${body}${luhnCheckDigit(body)}`;
+  // The check digit covers every digit a register reads: a numeric prefix too.
+  const checked = /^\d*$/.test(prefix) ? `${prefix}${body}` : body;
+  const number = `${prefix}${body}${luhnCheckDigit(checked)}`;
   const barcode = `${random(18)}`;
   const yymm = expiresAt.toISOString().slice(2, 7).replace('-', '');
   const magstripe = `;${body}${luhnCheckDigit(body)}=${yymm}${random(6)}?`;

@@ -21,7 +21,9 @@ export function decideRefund(
   now: Date,
 ): { amount: number; state: VoucherState } {
   const state = effectiveState(v, now);
-  if (state === 'expired') refuse('voucher_expired', `voucher ${v.number} has expired`, { state });
+  // LC-05: past its validity a voucher takes no refund, whatever state its last use left it in.
+  if (state === 'expired' || (state === 'redeemed' && now >= v.expiresAt))
+    refuse('voucher_expired', `voucher ${v.number} has expired`, { state });
   if (state === 'canceled') refuse('voucher_canceled', `voucher ${v.number} was canceled`, { state });
   if (money) assertCurrency(v, money.currency);
   const refundable = r.amount - r.refunded;
@@ -31,6 +33,8 @@ export function decideRefund(
       refundable: { amount: refundable, currency: v.currency },
     });
   }
-  // A voucher that the redemption had used up can pay again.
-  return { amount, state: v.state === 'redeemed' ? 'activated' : v.state };
+  // A reusable voucher that the redemption had used up can pay again; a one-time voucher (LC-07)
+  // only once its one use is fully reversed.
+  const reopens = v.state === 'redeemed' && (v.reusable || amount === refundable);
+  return { amount, state: reopens ? 'activated' : v.state };
 }

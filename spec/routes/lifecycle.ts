@@ -164,7 +164,7 @@ export const lifecycleRoutes = defineRoutes([
     params: IdParams,
     body: Empty,
     success: voucher,
-    errors: ['illegal_transition'],
+    errors: ['illegal_transition', 'voucher_canceled'],
   },
   {
     operationId: 'cancelSale',
@@ -177,7 +177,7 @@ export const lifecycleRoutes = defineRoutes([
     params: IdParams,
     body: Empty,
     success: voucher,
-    errors: ['illegal_transition'],
+    errors: ['illegal_transition', 'voucher_canceled'],
   },
   {
     operationId: 'startReturn',
@@ -191,7 +191,7 @@ export const lifecycleRoutes = defineRoutes([
     params: IdParams,
     body: SaleInput,
     success: voucher,
-    errors: ['illegal_transition', 'voucher_expired', 'voucher_in_use'],
+    errors: ['illegal_transition', 'voucher_expired', 'voucher_in_use', 'voucher_canceled'],
   },
   {
     operationId: 'completeReturn',
@@ -205,7 +205,7 @@ export const lifecycleRoutes = defineRoutes([
     params: IdParams,
     body: ReturnCompleteInput,
     success: voucher,
-    errors: ['illegal_transition'],
+    errors: ['illegal_transition', 'voucher_canceled'],
   },
   {
     operationId: 'cancelReturn',
@@ -219,7 +219,7 @@ export const lifecycleRoutes = defineRoutes([
     params: IdParams,
     body: Empty,
     success: voucher,
-    errors: ['illegal_transition'],
+    errors: ['illegal_transition', 'voucher_canceled'],
   },
   {
     operationId: 'cancelVoucher',
@@ -258,7 +258,7 @@ export const lifecycleRoutes = defineRoutes([
     params: IdParams,
     body: ValidityInput,
     success: voucher,
-    errors: ['illegal_transition'],
+    errors: ['illegal_transition', 'voucher_canceled'],
   },
   {
     operationId: 'topUp',
@@ -278,6 +278,7 @@ export const lifecycleRoutes = defineRoutes([
       'voucher_not_active',
       'voucher_expired',
       'voucher_canceled',
+      'voucher_redeemed',
     ],
   },
 ]);

@@ -21,6 +21,7 @@ const spendRefusals = [
   'voucher_canceled',
   'voucher_redeemed',
   'currency_mismatch',
+  'amount_must_be_entire',
 ] as const;
 
 export const redemptionRoutes = defineRoutes([

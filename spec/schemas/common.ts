@@ -50,7 +50,8 @@ export const Problem = Type.Object(
     remaining: Type.Optional(Type.Integer({ minimum: 0 })),
     state: Type.Optional(Type.String()),
     action: Type.Optional(Type.String()),
-    status_of_hold: Type.Optional(Type.String()),
+    holdStatus: Type.Optional(Type.String()),
+    expected: Type.Optional(Type.String({ description: 'the currency the voucher is in' })),
   },
   { additionalProperties: true },
 );
