@@ -1,9 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { startReferenceServer } from '../../test/support/reference-server.ts';
+
 const server = await startReferenceServer();
 const t0 = Date.now();
-const { runConfiguration } = await loadConfiguration({ file: 'cucumber.mjs', provided: { parallel: Number(process.argv[2] ?? 0) } }, { cwd: '/work/main' });
+const { runConfiguration } = await loadConfiguration(
+  { file: 'cucumber.mjs', provided: { parallel: Number(process.argv[2] ?? 0) } },
+  { cwd: '/work/main' },
+);
 runConfiguration.runtime.worldParameters = { target: server.url };
 runConfiguration.formats = { stdout: 'summary', files: {}, publish: false, options: {} };
 const env: unknown[] = [];

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+
+/** Where a run writes its reports: one directory, fixed file names. */
+export interface ReportFiles {
+  dir: string;
+  /** cucumber's HTML report */
+  html: string;
+  /** cucumber's message stream, NDJSON: the record from which every other report can be rebuilt */
+  messages: string;
+  /** JUnit XML (cucumber's junit formatter) */
+  junit: string;
+  /** the certification summary (JSON, sealed with SHA-256) */
+  summary: string;
+}
+
+export function reportFiles(dir: string): ReportFiles {
+  const base = resolve(dir);
+  return {
+    dir: base,
+    html: resolve(base, 'cucumber.html'),
+    messages: resolve(base, 'cucumber.ndjson'),
+    junit: resolve(base, 'junit.xml'),
+    summary: resolve(base, 'certification.json'),
+  };
+}
+
+/** The `formats.files` map of a cucumber run configuration for these reports. */
+export function cucumberFormatFiles(files: ReportFiles): Record<string, string> {
+  return { [files.html]: 'html', [files.messages]: 'message', [files.junit]: 'junit' };
+}

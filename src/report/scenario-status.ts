@@ -1,0 +1,53 @@
+import type { ScenarioRecord } from './message-collector.ts';
+
+/**
+ * The certification status of a scenario. `undecided` covers everything cucumber could not decide
+ * (undefined, ambiguous, pending, skipped for no claimed reason, never run): never a pass.
+ */
+export type ScenarioStatus = 'passed' | 'failed' | 'waived' | 'not-claimed' | 'undecided';
+export const scenarioStatuses: readonly ScenarioStatus[] = [
+  'passed',
+  'failed',
+  'waived',
+  'not-claimed',
+  'undecided',
+];
+
+const requirementPrefix = '@req:';
+const capabilityPrefix = '@capability:';
+
+/** Requirement ids (LC-06, ...) a scenario checks, from its `@req:` tags; sorted, unique. */
+export function requirementsOf(tags: readonly string[]): string[] {
+  return unique(
+    tags.filter((t) => t.startsWith(requirementPrefix)).map((t) => t.slice(requirementPrefix.length)),
+  );
+}
+
+/** Capabilities a scenario needs, from its `@capability:` tags; sorted, unique. */
+export function capabilitiesOf(tags: readonly string[]): string[] {
+  return unique(
+    tags.filter((t) => t.startsWith(capabilityPrefix)).map((t) => t.slice(capabilityPrefix.length)),
+  );
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+/**
+ * The status of a scenario before waivers, from its tags, the claimed capabilities and cucumber's
+ * verdict. A scenario needing an unclaimed capability is "not claimed" whether the steps skipped it or
+ * (wrongly) ran it to a pass: an unclaimed capability is never certified. If it failed or was not
+ * decided, that is reported as such, since something other than the capability gate went wrong.
+ */
+export function baseStatus(
+  record: ScenarioRecord,
+  claimed: ReadonlySet<string>,
+): Exclude<ScenarioStatus, 'waived'> {
+  const unclaimed = capabilitiesOf(record.tags).some((c) => !claimed.has(c));
+  const status = record.cucumberStatus;
+  if (unclaimed && (status === 'SKIPPED' || status === 'PASSED')) return 'not-claimed';
+  if (status === 'PASSED') return 'passed';
+  if (status === 'FAILED') return 'failed';
+  return 'undecided';
+}
