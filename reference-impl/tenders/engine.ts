@@ -60,6 +60,7 @@ const neutralReceipt: TenderReceipt = {
   total: { amount: 0, currency: 'EUR' },
 };
 
+/** Lookups are cached per configuration object: a configuration is a value, never changed in place. */
 export function createEngine(parts: EngineParts): TenderEngine {
   const indexes = new WeakMap<TenderConfig, ConfigIndex>();
   const indexOf = (config: TenderConfig) => {
