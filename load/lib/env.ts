@@ -1,0 +1,25 @@
+// Run settings read from the environment: the target (loopback only), bounds, and the segment label.
+declare const __ENV: Record<string, string | undefined>;
+
+const target = (__ENV.TARGET ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+if (!/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(target))
+  throw new Error(`TARGET must be a loopback URL (127.0.0.1, localhost or [::1]), got ${target}`);
+
+/** Settings of one run; every script takes short smoke-run defaults. */
+export const env = {
+  target,
+  /** How long time-bound scenarios run, e.g. "3s", "2m". */
+  duration: __ENV.DURATION ?? '3s',
+  /** How many virtual POS terminals the contention scenarios start. */
+  vus: Number(__ENV.VUS ?? 8),
+  /** Iterations for iteration-bound scenarios. */
+  iterations: Number(__ENV.ITERATIONS ?? 40),
+  /** Arrival rate (iterations per second) of the constant-arrival-rate scenarios. */
+  rate: Number(__ENV.RATE ?? 20),
+  /** Which k6 process this is when a run is split into execution segments (keeps client names unique). */
+  segment: __ENV.VCERT_SEGMENT ?? 's0',
+  /** Only run setup() and record its data (first pass of a segmented run). */
+  setupOnly: __ENV.VCERT_SETUP_ONLY === '1',
+  /** A file holding setup data recorded by a setup-only pass, shared by every segment. */
+  setupFile: __ENV.VCERT_SETUP_FILE ?? '',
+};

@@ -1,0 +1,30 @@
+// teardown(): the script's own overspend check over the vouchers' final ledgers.
+import { env } from './env.ts';
+import { getLedger } from './ledger.ts';
+import { overspend } from './metrics.ts';
+import type { SetupData } from './setup-data.ts';
+
+/**
+ * Adds to `overspend` the money each ledger took beyond what it held: debits beyond the credits, a
+ * balance below zero, or a running balance that grew without a credit (a lost update).
+ */
+export function auditLedgers(data: SetupData): void {
+  overspend.add(0);
+  if (env.setupOnly) return;
+  for (const voucher of data.vouchers) {
+    const ledger = getLedger(data.keys.pos, voucher);
+    let running = 0;
+    let over = 0;
+    for (const entry of [...ledger.entries].sort((a, b) => a.seq - b.seq)) {
+      running += entry.amount;
+      if (entry.balanceAfter > running) over += entry.balanceAfter - running;
+      running = entry.balanceAfter;
+      if (running < 0) over += -running;
+    }
+    if (ledger.balance.amount !== running) over += Math.max(0, ledger.balance.amount - running);
+    if (over > 0) {
+      overspend.add(over, { voucher });
+      console.error(`overspend: voucher ${voucher} lost ${over} minor units`);
+    }
+  }
+}

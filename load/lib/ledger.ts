@@ -1,0 +1,22 @@
+// Ledger client (GET /vouchers/{id}/ledger); not recorded as a history operation.
+import { call } from './http-call.ts';
+
+export interface LedgerEntry {
+  seq: number;
+  kind: string;
+  amount: number;
+  balanceAfter: number;
+  at: string;
+}
+
+export interface Ledger {
+  voucherId: string;
+  balance: { amount: number; currency: string };
+  entries: LedgerEntry[];
+}
+
+export function getLedger(apiKey: string, voucher: string): Ledger {
+  const answer = call({ op: 'getLedger', method: 'GET', path: `/vouchers/${voucher}/ledger`, apiKey });
+  if (answer.status !== 200) throw new Error(`getLedger ${voucher} answered ${answer.status}`);
+  return answer.body as Ledger;
+}

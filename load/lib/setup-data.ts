@@ -1,0 +1,45 @@
+// Setup data shared by every k6 process of a run: created once, recorded, and read back by segments.
+import exec from 'k6/execution';
+import { issueVouchers, type TypeOptions } from './backoffice.ts';
+import { env } from './env.ts';
+import { setupMetric } from './metrics.ts';
+import { sell } from './sale.ts';
+import { createTenant, type Keys } from './test-control.ts';
+
+declare function open(path: string): string;
+
+export interface SetupData {
+  keys: Keys;
+  vouchers: string[];
+  /** Funds of every voucher at the start of the run, minor units. */
+  funds: number;
+  currency: string;
+  policy: string;
+  startedAt: string;
+}
+
+// open() only works in the init context, so the shared file is read when the module loads.
+const shared = env.setupFile ? open(env.setupFile) : '';
+
+/** A new tenant and `count` activated vouchers of `funds` each; or the data a setup-only pass recorded. */
+export function prepareVouchers(count: number, funds: number, options: TypeOptions = {}): SetupData {
+  if (shared) return JSON.parse(shared) as SetupData;
+  const keys = createTenant();
+  const vouchers = issueVouchers(keys.backoffice, count, funds, options);
+  for (const voucher of vouchers) sell(keys.pos, voucher);
+  const data: SetupData = {
+    keys,
+    vouchers,
+    funds,
+    currency: 'EUR',
+    policy: options.policy ?? 'amount-holds',
+    startedAt: new Date().toISOString(),
+  };
+  exec.vu.metrics.metadata.setup = JSON.stringify(data);
+  setupMetric.add(1);
+  delete exec.vu.metrics.metadata.setup;
+  return data;
+}
+
+/** The scenario function of a setup-only pass: nothing to do, setup() already ran. */
+export function setupOnly(): void {}
