@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Capability } from '../../spec/capabilities.ts';
@@ -6,6 +7,7 @@ import { ResponseValidator } from '../contract/response-validator.ts';
 import type { Completion } from './completion.ts';
 import type { Driver, DriverConfig, Session } from './driver.ts';
 import type { AnyOperation, Operation, OperationId, ResultOf } from './operation.ts';
+import { routeOf } from './route-table.ts';
 import type { AdapterFactory, VendorAdapter } from './vendor-adapter.ts';
 
 let sharedValidator: ResponseValidator | undefined;
@@ -29,7 +31,8 @@ export async function loadAdapter(file: string, config: DriverConfig): Promise<V
 }
 
 /**
- * A Driver over a vendor's adapter module. Fills in the optional lifecycle, turns an exception thrown by
+ * A Driver over a vendor's adapter module. Fills in the optional lifecycle, gives every mutating call an
+ * Idempotency-Key (the caller's or a new one), turns an exception thrown by
  * the adapter into `info` (outcome unknown) and checks each answer against the contract's schemas.
  */
 export class AdapterDriver implements Driver {
@@ -65,11 +68,15 @@ export class AdapterDriver implements Driver {
   }
 
   async invoke<Id extends OperationId>(operation: Operation<Id>): Promise<Completion<ResultOf<Id>>> {
+    const idempotencyKey = routeOf(operation.operationId).mutating
+      ? (operation.idempotencyKey ?? randomUUID())
+      : undefined;
+    const keyed = idempotencyKey ? { ...operation, idempotencyKey } : operation;
     let answer: Completion;
     try {
-      answer = await this.#get().invoke(operation as unknown as AnyOperation);
+      answer = { ...(await this.#get().invoke(keyed as unknown as AnyOperation)), idempotencyKey };
     } catch (error) {
-      return { completion: 'info', error: `adapter threw: ${(error as Error).message}` };
+      return { completion: 'info', error: `adapter threw: ${(error as Error).message}`, idempotencyKey };
     }
     if (answer.completion !== 'info' && this.#validate && sharedValidator) {
       const violations = sharedValidator.check({
