@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.ts';
+import { registerRun } from './run.ts';
 import { registerServe } from './serve.ts';
 import { registerTenders } from './tenders.ts';
 
@@ -8,4 +9,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerServe,
   registerTenders,
   registerCheck,
+  registerRun,
 ];

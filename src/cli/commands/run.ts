@@ -1,0 +1,99 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import type { Role } from '../../../spec/capabilities.ts';
+import { formatHumanSummary } from '../../report/human-summary.ts';
+import { exitCodes } from '../../report/verdict.ts';
+import { collectApiKey } from '../../run/parse-api-key.ts';
+import { runConformance } from '../../run/run-conformance.ts';
+
+interface RunFlags {
+  target?: string;
+  apiKey?: Partial<Record<Role, string>>;
+  adapter?: string;
+  capabilities?: string;
+  tags?: string;
+  parallel?: number;
+  shard?: string;
+  waivers?: string;
+  reports: string;
+  failFast?: boolean;
+  progress?: string;
+}
+
+function apiKeyOption(value: string, previous?: Partial<Record<Role, string>>) {
+  try {
+    return collectApiKey(value, previous);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+function integerOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a non-negative integer');
+  return n;
+}
+
+/** `vcert run`: certifies an implementation (the bundled reference one by default) against the suite. */
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'run the conformance suite against --target (default: the bundled reference implementation on an embedded PostgreSQL)',
+    )
+    .option('--target <url>', 'base URL of the implementation to certify')
+    .option('--api-key <role=key>', 'key for a role (pos, webshop, backoffice); repeatable', apiKeyOption)
+    .option('--adapter <file>', 'vendor adapter module for an API of another shape')
+    .option('--capabilities <file>', 'capability manifest (JSON) instead of GET /capabilities')
+    .option('--tags <expression>', 'cucumber tag expression, e.g. "@req:RD-03 and not @capability:tenders"')
+    .option('--parallel <n>', 'cucumber worker count', integerOption)
+    .option('--shard <i/n>', 'run only shard I of N (1-based, as cucumber-js)')
+    .option('--waivers <file>', 'expected failures with reasons (docs/waivers.md)')
+    .option('--reports <dir>', 'report directory', 'reports')
+    .option('--fail-fast', 'stop at the first failing scenario')
+    .option('--progress <formatter>', 'progress on stderr: progress, progress-bar, summary, pretty or none')
+    .addHelpText(
+      'after',
+      `\nExit codes: ${exitCodes.pass} pass; ${exitCodes.fail} failed, undecided, rotted waiver or nothing verified; ` +
+        `${exitCodes.error} could not run (target unreachable, bad options); 130 interrupted.`,
+    )
+    .action(async (flags: RunFlags) => {
+      const controller = new AbortController();
+      const onSigint = () => {
+        if (controller.signal.aborted) process.exit(130);
+        process.stderr.write('\ninterrupted: stopping the target (Ctrl-C again to quit at once)\n');
+        controller.abort();
+      };
+      process.on('SIGINT', onSigint);
+      const progressFormat = flags.progress ?? (process.stderr.isTTY ? 'progress-bar' : 'progress');
+      try {
+        const result = await runConformance(
+          {
+            target: flags.target,
+            apiKeys: flags.apiKey,
+            adapter: flags.adapter,
+            capabilities: flags.capabilities,
+            tags: flags.tags,
+            parallel: flags.parallel,
+            shard: flags.shard,
+            waivers: flags.waivers,
+            reports: flags.reports,
+            failFast: flags.failFast,
+            databaseUrl: process.env.DATABASE_URL,
+          },
+          {
+            progress: progressFormat === 'none' ? undefined : process.stderr,
+            progressFormat: progressFormat === 'none' ? 'summary' : progressFormat,
+            stderr: process.stderr,
+            signal: controller.signal,
+          },
+        );
+        process.stdout.write(`\n${formatHumanSummary(result.summary, result.files, process.cwd())}`);
+        process.exitCode = controller.signal.aborted ? 130 : result.exitCode;
+      } catch (error) {
+        process.stderr.write(`vcert run: ${(error as Error).message}\n`);
+        process.exitCode = exitCodes.error;
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    });
+}

@@ -1,0 +1,97 @@
+import { relative } from 'node:path';
+import type { CertificationSummary, ScenarioSummary } from './certification-summary.ts';
+import type { ReportFiles } from './report-files.ts';
+import type { StatusCounts } from './requirement-status.ts';
+import { scenarioStatuses } from './scenario-status.ts';
+
+const label: Record<string, string> = {
+  passed: 'passed',
+  failed: 'failed',
+  waived: 'waived',
+  'not-claimed': 'not claimed',
+  undecided: 'undecided',
+};
+
+function counts(c: StatusCounts): string {
+  const total = scenarioStatuses.reduce((n, s) => n + c[s], 0);
+  return `${total} (${scenarioStatuses.map((s) => `${c[s]} ${label[s]}`).join(', ')})`;
+}
+
+function firstLine(text: string | undefined): string {
+  return (
+    (text ?? '')
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim()
+      .slice(0, 160) ?? ''
+  );
+}
+
+function listed(title: string, scenarios: ScenarioSummary[], lines: string[]): void {
+  if (scenarios.length === 0) return;
+  lines.push('', `${title}:`);
+  for (const s of scenarios.slice(0, 50)) {
+    const why =
+      s.status === 'waived' ? `waived: ${s.waiver?.reason}` : firstLine(s.message) || s.cucumberStatus;
+    lines.push(`  ${s.key}  ${s.name}`, `      ${why}`);
+  }
+  if (scenarios.length > 50) lines.push(`  … and ${scenarios.length - 50} more (see the summary JSON)`);
+}
+
+/**
+ * The console summary of a run: counts per status and requirement, what went wrong, where the reports are
+ * (relative to cwd when given), the verdict.
+ */
+export function formatHumanSummary(summary: CertificationSummary, files: ReportFiles, cwd?: string): string {
+  const show = (path: string) => (cwd ? relative(cwd, path) || path : path);
+  const lines: string[] = [
+    `${summary.suite.name} ${summary.suite.version} (features sha256 ${summary.suite.featuresSha256.slice(0, 12)})`,
+    `target: ${summary.target.url} (${summary.target.implementation}${summary.target.adapter ? `, adapter ${summary.target.adapter}` : ''})`,
+    `claimed (${summary.capabilities.source}): ${summary.capabilities.claimed.join(', ') || 'nothing'}`,
+    '',
+    `scenarios:    ${counts(summary.totals.scenarios)}`,
+    `requirements: ${counts(summary.totals.requirements)}`,
+  ];
+  if (summary.requirements.length > 0) {
+    lines.push('', '  requirement  status       pass fail waiv n/cl undc');
+    for (const r of summary.requirements) {
+      const n = scenarioStatuses.map((s) => String(r.scenarios[s]).padStart(4)).join(' ');
+      lines.push(`  ${r.id.padEnd(11)}  ${label[r.status]?.padEnd(11)} ${n}`);
+    }
+  }
+  listed(
+    'failed',
+    summary.scenarios.filter((s) => s.status === 'failed'),
+    lines,
+  );
+  listed(
+    'undecided',
+    summary.scenarios.filter((s) => s.status === 'undecided'),
+    lines,
+  );
+  listed(
+    'waived',
+    summary.scenarios.filter((s) => s.status === 'waived'),
+    lines,
+  );
+  const rotted = summary.waivers.results.filter((w) => w.outcome === 'rotted');
+  if (rotted.length > 0) {
+    lines.push('', 'rotted waivers (the waived failure no longer happens: remove them):');
+    for (const w of rotted) lines.push(`  ${'requirement' in w ? w.requirement : w.scenario}: ${w.reason}`);
+  }
+  const unused = summary.waivers.results.filter((w) => w.outcome === 'unused').length;
+  if (unused > 0) lines.push('', `${unused} waiver(s) matched no decided scenario of this run`);
+  lines.push(
+    '',
+    'reports:',
+    `  certification summary  ${show(files.summary)}  (sha256 ${summary.integrity.value.slice(0, 16)}…)`,
+    `  HTML                   ${show(files.html)}`,
+    `  messages (NDJSON)      ${show(files.messages)}`,
+    `  JUnit XML              ${show(files.junit)}`,
+    '',
+    summary.verdict.passed
+      ? 'verdict: PASS'
+      : `verdict: FAIL (exit ${summary.verdict.exitCode}): ${summary.verdict.reasons.join('; ')}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
