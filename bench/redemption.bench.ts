@@ -2,7 +2,7 @@
 // straight at the database (the ceiling), on many vouchers and on one hot voucher, in one run.
 // Prints the machine, the parameters, throughput and latency per case and path, the ratio
 // HTTP / ceiling (goal: at least 0.5), where the CPU went, and a check that the money adds up.
-// Run: npm run bench   (knobs: BENCH_CLIENTS, BENCH_VOUCHERS, BENCH_SECONDS, BENCH_MAX, BENCH_PROFILE=auto|on|off)
+// Run: npm run bench   (knobs: BENCH_CLIENTS, BENCH_VOUCHERS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_MAX, BENCH_PROFILE=auto|on|off)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,8 @@ const num = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const params: Params = {
   clients: num('BENCH_CLIENTS', 16),
   vouchers: num('BENCH_VOUCHERS', 2000),
-  maxSeconds: num('BENCH_SECONDS', 10),
+  rounds: num('BENCH_ROUNDS', 3),
+  maxSeconds: num('BENCH_SECONDS', 5),
   maxRedemptions: num('BENCH_MAX', 50_000),
   warmupSeconds: num('BENCH_WARMUP_SECONDS', 2),
   warmupRedemptions: num('BENCH_WARMUP_MAX', 2000),

@@ -66,12 +66,33 @@ export async function sampleCpu(
   };
 }
 
-export function cpuUse(before: CpuSample, after: CpuSample, wallMs: number): CpuUse {
+/** What was used between two samples. */
+export function cpuBetween(before: CpuSample, after: CpuSample): CpuSample {
+  return {
+    machineBusy: after.machineBusy - before.machineBusy,
+    bench: after.bench - before.bench,
+    server: after.server - before.server,
+    postgres: after.postgres - before.postgres,
+  };
+}
+
+export function addCpu(a: CpuSample, b: CpuSample): CpuSample {
+  return {
+    machineBusy: a.machineBusy + b.machineBusy,
+    bench: a.bench + b.bench,
+    server: a.server + b.server,
+    postgres: a.postgres + b.postgres,
+  };
+}
+
+export const noCpu: CpuSample = { machineBusy: 0, bench: 0, server: 0, postgres: 0 };
+
+/** Average cores busy per part while `used` was spent over `wallMs`. */
+export function cpuUse(used: CpuSample, wallMs: number): CpuUse {
   const cores = (ms: number) => ms / wallMs;
-  const bench = cores(after.bench - before.bench);
-  const server = cores(after.server - before.server);
-  const postgres = cores(after.postgres - before.postgres);
-  const busy = cores(after.machineBusy - before.machineBusy);
+  const [bench, server, postgres, busy] = [used.bench, used.server, used.postgres, used.machineBusy].map(
+    cores,
+  ) as [number, number, number, number];
   return {
     bench,
     server,

@@ -1,11 +1,14 @@
 import { cpus, totalmem } from 'node:os';
 import type pg from 'pg';
-import type { CaseResult, Measured } from './run-case.ts';
+import type { Measured } from './path-totals.ts';
+import { profileLines } from './profile-report.ts';
+import type { CaseResult } from './run-case.ts';
 import { formatTable } from './table.ts';
 
 export interface Params {
   clients: number;
   vouchers: number;
+  rounds: number;
   maxSeconds: number;
   maxRedemptions: number;
   warmupSeconds: number;
@@ -40,14 +43,40 @@ const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 
 function phaseRow(c: CaseResult, path: string, m: Measured) {
-  const r = m.result;
-  return [c.name, path, r.completed, f1(r.seconds), f1(r.perSecond), f2(r.p50Ms), f2(r.p99Ms), r.failed];
+  const rounds = m.rounds.map((r) => r.toFixed(0)).join(' / ');
+  return [
+    c.name,
+    path,
+    m.completed,
+    f1(m.seconds),
+    f1(m.perSecond),
+    rounds,
+    f2(m.p50Ms),
+    f2(m.p99Ms),
+    m.failed,
+  ];
 }
 
 function cpuRow(c: CaseResult, path: string, m: Measured) {
   const u = m.cpu;
-  return [c.name, path, f2(u.bench), f2(u.server), f2(u.postgres), f2(u.other), f2(u.idle)];
+  const per = m.cpuMsPer;
+  return [
+    c.name,
+    path,
+    f2(u.bench),
+    f2(u.server),
+    f2(u.postgres),
+    f2(u.other),
+    f2(u.idle),
+    f2(per.bench),
+    f2(per.server),
+    f2(per.postgres),
+    f2(per.total),
+  ];
 }
+
+/** Other processes busier than this (cores, on average) make the figures suspect. */
+const noisyOther = 0.25;
 
 /** Prints everything a reader needs to judge the run: machine, parameters, figures, CPU, money, profile. */
 export function printReport(machine: Machine, p: Params, setupSeconds: number, cases: CaseResult[]): void {
@@ -62,13 +91,13 @@ export function printReport(machine: Machine, p: Params, setupSeconds: number, c
     `params    ${p.clients} concurrent clients on each path (closed loop); HTTP: undici Pool, ${p.clients} keep-alive connections to 127.0.0.1;`,
     `          ceiling: service functions in inTransaction on a pg Pool of ${p.dbPoolSize} (the server's pool size), same process layout minus HTTP;`,
     `          many = ${p.vouchers} vouchers of ${p.manyBalance} minor units, each redemption on a random one; hot = 1 voucher of ${p.hotBalance};`,
-    `          policy amount-holds; ${p.amount} minor units per redemption; warm-up ≤ ${p.warmupSeconds} s / ${p.warmupRedemptions}; measured ≤ ${p.maxSeconds} s / ${p.maxRedemptions} per phase;`,
-    `          a CHECKPOINT before each measured phase; setup (tenant, ${p.vouchers + 1} vouchers issued and sold over HTTP) took ${f1(setupSeconds)} s`,
+    `          policy amount-holds; ${p.amount} minor units per redemption; warm-up ≤ ${p.warmupSeconds} s / ${p.warmupRedemptions}; ${p.rounds} measured rounds per path, each ≤ ${p.maxSeconds} s / ${p.maxRedemptions};`,
+    `          rounds alternate which path goes first; a CHECKPOINT before each measured phase; setup (tenant, ${p.vouchers + 1} vouchers issued and sold over HTTP) took ${f1(setupSeconds)} s`,
     '',
   );
   out.push(
     formatTable(
-      ['case', 'path', 'redemptions', 'seconds', 'per second', 'p50 ms', 'p99 ms', 'failed'],
+      ['case', 'path', 'redemptions', 'seconds', 'per second', 'per round', 'p50 ms', 'p99 ms', 'failed'],
       cases.flatMap((c) => [phaseRow(c, 'ceiling (db)', c.ceiling), phaseRow(c, 'http', c.http)]),
     ),
     '',
@@ -78,8 +107,8 @@ export function printReport(machine: Machine, p: Params, setupSeconds: number, c
       ['case', 'http / s', 'ceiling / s', 'ratio', 'goal ≥ 0.5', 'money adds up'],
       cases.map((c) => [
         c.name,
-        f1(c.http.result.perSecond),
-        f1(c.ceiling.result.perSecond),
+        f1(c.http.perSecond),
+        f1(c.ceiling.perSecond),
         f2(c.ratio),
         c.ratio >= 0.5 ? 'met' : 'NOT met',
         c.money.ok ? 'yes' : 'NO',
@@ -87,45 +116,42 @@ export function printReport(machine: Machine, p: Params, setupSeconds: number, c
     ),
     '',
   );
-  out.push('CPU in cores busy during each measured phase (bench = load generator or ceiling loop):');
+  out.push(
+    'CPU during the measured rounds: cores busy on average (bench = load generator or ceiling loop;',
+    'other = processes outside this benchmark), then CPU ms spent per redemption:',
+  );
   out.push(
     formatTable(
-      ['case', 'path', 'bench', 'server', 'postgres', 'other', 'idle'],
+      [
+        'case',
+        'path',
+        'bench',
+        'server',
+        'postgres',
+        'other',
+        'idle',
+        'ms bench',
+        'ms server',
+        'ms pg',
+        'ms all',
+      ],
       cases.flatMap((c) => [cpuRow(c, 'ceiling (db)', c.ceiling), cpuRow(c, 'http', c.http)]),
     ),
     '',
   );
+  const busiest = Math.max(...cases.flatMap((c) => [c.ceiling.cpu.other, c.http.cpu.other]));
+  if (busiest > noisyOther) {
+    out.push(
+      `WARNING: other processes kept up to ${f2(busiest)} cores busy during a measured phase; the rounds alternate`,
+      'which path goes first, but the figures are noisier than on an idle machine. Compare "ms all" per redemption.',
+      '',
+    );
+  }
   for (const c of cases) {
     out.push(`money check, ${c.name}: ${c.money.detail}`);
-    const errors = [c.ceiling, c.http].map((m) => m.result.firstError).filter(Boolean);
+    const errors = [c.ceiling, c.http].map((m) => m.firstError).filter(Boolean);
     if (errors.length) out.push(`  first errors: ${errors.join(' | ')}`);
   }
-  for (const c of cases) {
-    if (!c.profile) continue;
-    out.push(
-      '',
-      `server CPU profile, ${c.name} over HTTP (${f1(c.profile.busyMs)} ms busy), self time by place:`,
-    );
-    out.push(
-      formatTable(
-        ['place', '%'],
-        c.profile.byPlace.map((s) => [s.name, f1(s.percent)]),
-      ),
-    );
-    out.push('', 'hottest functions (self time):');
-    out.push(
-      formatTable(
-        ['function', '%'],
-        c.profile.byFunction.map((s) => [s.name, f1(s.percent)]),
-      ),
-    );
-    out.push('', 'inclusive time under (synchronous stretches):');
-    out.push(
-      formatTable(
-        ['function', '%'],
-        c.profile.under.map((s) => [s.name, f1(s.percent)]),
-      ),
-    );
-  }
+  for (const c of cases) if (c.profile) out.push('', ...profileLines(c.name, c.profile));
   console.log(out.join('\n'));
 }

@@ -1,24 +1,22 @@
 import { join } from 'node:path';
+import { createHistogram } from 'node:perf_hooks';
 import type pg from 'pg';
-import { type CpuUse, cpuUse, postmasterPidOf, sampleCpu } from './cpu-meter.ts';
+import { cpuBetween, postmasterPidOf, sampleCpu } from './cpu-meter.ts';
+import { startCpuProfile } from './cpu-profiler.ts';
 import { checkMoney, type MoneyCheck } from './money-check.ts';
+import { type Measured, pathTotals } from './path-totals.ts';
 import { type ProfileSummary, summariseProfile } from './profile-summary.ts';
 import type { Redeemer } from './redeemer.ts';
 import type { Params } from './report.ts';
-import { type PhaseResult, runPhase } from './run-phase.ts';
+import { runPhase } from './run-phase.ts';
 import type { ServerChild } from './server-child.ts';
-
-export interface Measured {
-  result: PhaseResult;
-  cpu: CpuUse;
-}
 
 export interface CaseResult {
   name: string;
   ceiling: Measured;
   http: Measured;
   ratio: number;
-  profile: ProfileSummary | null;
+  profile: { ceiling: ProfileSummary; server: ProfileSummary } | null;
   money: MoneyCheck;
 }
 
@@ -30,22 +28,14 @@ export interface CaseContext {
   paths: { ceiling: Redeemer; http: Redeemer };
 }
 
-/** Functions whose inclusive time the profile reports (synchronous stretches only, as V8 samples stacks). */
-const markers = [
-  'authenticate',
-  'findCaller',
-  'fingerprint',
-  'validate',
-  'serialize',
-  'parse',
-  'query',
-  'handleRequest',
-];
+type Path = 'ceiling' | 'http';
 
 /**
- * One case (a set of vouchers): for the ceiling, then HTTP, a warm-up and a measured phase from a
- * checkpointed database; then, if HTTP reached less than half the ceiling (or profiling is forced),
- * an extra HTTP phase under the server's CPU profiler. Ends with the money check over every phase.
+ * One case (a set of vouchers): a warm-up on each path, then `rounds` rounds that alternate which
+ * path goes first (so background load hits both alike), each measured phase from a checkpointed
+ * database; then, if HTTP reached less than half the ceiling (or profiling is forced), one more phase
+ * per path under V8's CPU profiler: the ceiling loop in this process, the HTTP server in its own.
+ * Ends with the money check over every phase that ran.
  */
 export async function runCase(ctx: CaseContext, name: string, ids: string[], startBalance: number) {
   const { params } = ctx;
@@ -63,27 +53,40 @@ export async function runCase(ctx: CaseContext, name: string, ids: string[], sta
     maxRedemptions: params.warmupRedemptions,
     maxSeconds: params.warmupSeconds,
   };
+  const unrecorded = () => createHistogram();
   let redemptions = 0;
-  const measure = async (path: 'ceiling' | 'http'): Promise<Measured> => {
-    redemptions += (await runPhase(ctx.paths[path], pick, warmup, `W${path}`)).completed;
-    await ctx.db.query('CHECKPOINT');
-    const before = await sample();
-    const result = await runPhase(ctx.paths[path], pick, limits, `M${path}`);
-    const after = await sample();
-    redemptions += result.completed;
-    return { result, cpu: cpuUse(before, after, result.seconds * 1000) };
-  };
-  const ceiling = await measure('ceiling');
-  const http = await measure('http');
-  const ratio = http.result.perSecond / ceiling.result.perSecond;
-  let profile: ProfileSummary | null = null;
+  for (const path of ['ceiling', 'http'] as const) {
+    redemptions += (await runPhase(ctx.paths[path], pick, warmup, `W${path}`, unrecorded())).completed;
+  }
+  const totals = { ceiling: pathTotals(), http: pathTotals() };
+  for (let round = 0; round < params.rounds; round++) {
+    const order: Path[] = round % 2 === 0 ? ['ceiling', 'http'] : ['http', 'ceiling'];
+    for (const path of order) {
+      await ctx.db.query('CHECKPOINT');
+      const before = await sample();
+      const result = await runPhase(ctx.paths[path], pick, limits, `M${round}${path}`, totals[path].latency);
+      totals[path].add(result, cpuBetween(before, await sample()));
+      redemptions += result.completed;
+    }
+  }
+  const ceiling = totals.ceiling.result();
+  const http = totals.http.result();
+  const ratio = http.perSecond / ceiling.perSecond;
+  let profile: CaseResult['profile'] = null;
   if (params.profile === 'on' || (params.profile === 'auto' && ratio < 0.5)) {
-    const file = join(ctx.dataDir, `${name.replace(/\W+/g, '-')}.cpuprofile`);
-    await ctx.server.startProfile();
+    const file = (path: Path) => join(ctx.dataDir, `${name.replace(/\W+/g, '-')}-${path}.cpuprofile`);
     const profiled = { ...limits, maxSeconds: Math.min(5, params.maxSeconds) };
-    redemptions += (await runPhase(ctx.paths.http, pick, profiled, 'P')).completed;
-    await ctx.server.stopProfile(file);
-    profile = summariseProfile(file, markers);
+    const inProcess = await startCpuProfile();
+    const ceilingRun = await runPhase(ctx.paths.ceiling, pick, profiled, 'Pc', unrecorded());
+    await inProcess.stop(file('ceiling'));
+    await ctx.server.startProfile();
+    const httpRun = await runPhase(ctx.paths.http, pick, profiled, 'Ph', unrecorded());
+    await ctx.server.stopProfile(file('http'));
+    redemptions += ceilingRun.completed + httpRun.completed;
+    profile = {
+      ceiling: summariseProfile(file('ceiling'), ceilingRun.completed),
+      server: summariseProfile(file('http'), httpRun.completed),
+    };
   }
   const money = await checkMoney(ctx.db, ids, startBalance, params.amount, redemptions);
   return { name, ceiling, http, ratio, profile, money } satisfies CaseResult;

@@ -1,4 +1,4 @@
-import { createHistogram } from 'node:perf_hooks';
+import type { RecordableHistogram } from 'node:perf_hooks';
 import type { Redeemer } from './redeemer.ts';
 
 export interface PhaseLimits {
@@ -11,19 +11,21 @@ export interface PhaseResult {
   completed: number;
   failed: number;
   seconds: number;
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
   firstError: string | null;
 }
 
 /**
  * Runs `clients` closed-loop clients, each redeeming on `pick()`'s voucher again as soon as its last
  * redemption ended, until `maxRedemptions` have started or `maxSeconds` have passed (both bound it).
- * Latency is one whole redemption (hold and capture) as the client sees it.
+ * Records into `latency` (ns) each whole redemption (hold and capture) as the client sees it.
  */
-export async function runPhase(redeem: Redeemer, pick: () => string, limits: PhaseLimits, tag: string) {
-  const latency = createHistogram({ lowest: 1, highest: 120e9, figures: 3 });
+export async function runPhase(
+  redeem: Redeemer,
+  pick: () => string,
+  limits: PhaseLimits,
+  tag: string,
+  latency: RecordableHistogram,
+): Promise<PhaseResult> {
   const started = performance.now();
   const deadline = started + limits.maxSeconds * 1000;
   let begun = 0;
@@ -45,15 +47,5 @@ export async function runPhase(redeem: Redeemer, pick: () => string, limits: Pha
     }
   };
   await Promise.all(Array.from({ length: limits.clients }, (_, c) => client(c)));
-  const seconds = (performance.now() - started) / 1000;
-  const result: PhaseResult = {
-    completed,
-    failed,
-    seconds,
-    perSecond: completed / seconds,
-    p50Ms: completed ? latency.percentile(50) / 1e6 : Number.NaN,
-    p99Ms: completed ? latency.percentile(99) / 1e6 : Number.NaN,
-    firstError,
-  };
-  return result;
+  return { completed, failed, seconds: (performance.now() - started) / 1000, firstError };
 }

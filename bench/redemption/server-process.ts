@@ -4,9 +4,8 @@
 // { cmd: 'cpu' } → { cpu } (ms used so far); { cmd: 'profile-start' } → { profiling };
 // { cmd: 'profile-stop', path } → { profile: path } (a .cpuprofile written there);
 // { cmd: 'close' } (or the parent going away, or a signal) closes the server and exits.
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { startServer } from '../../reference-impl/server.ts';
+import { type RunningProfile, startCpuProfile } from './cpu-profiler.ts';
 
 const dataDir = process.argv[2];
 if (!dataDir || !process.send) throw new Error('usage: fork server-process.ts <dataDir> (with IPC)');
@@ -19,23 +18,19 @@ const close = () => {
   return closing;
 };
 
-const session = new Session();
+let profiler: RunningProfile | null = null;
 const answer = async (message: { cmd?: string; path?: string }) => {
   if (message.cmd === 'cpu') {
     const usage = process.cpuUsage();
     return { cpu: (usage.user + usage.system) / 1000 };
   }
   if (message.cmd === 'profile-start') {
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 200 });
-    await session.post('Profiler.start');
+    profiler = await startCpuProfile();
     return { profiling: true };
   }
-  if (message.cmd === 'profile-stop' && message.path) {
-    const { profile } = await session.post('Profiler.stop');
-    session.disconnect();
-    writeFileSync(message.path, JSON.stringify(profile));
+  if (message.cmd === 'profile-stop' && message.path && profiler) {
+    await profiler.stop(message.path);
+    profiler = null;
     return { profile: message.path };
   }
   return { error: `unknown command ${message.cmd}` };
