@@ -11,6 +11,8 @@ import { acquirePool, releasePool } from './pool-registry.ts';
 import { defaultRole, pathOf, routeOf } from './route-table.ts';
 
 let sharedValidator: ResponseValidator | undefined;
+/** What each target claims, read once per process. */
+const claimedByTarget = new Map<string, Promise<Capability[]>>();
 
 function parseBody(text: string, contentType: string | undefined): unknown {
   if (text === '') return undefined;
@@ -57,7 +59,14 @@ export class HttpDriver implements Driver {
 
   /** A fresh tenant when the target has test control; otherwise the vendor-given keys. */
   async setup(): Promise<Session> {
-    const claimed = await this.capabilities();
+    const target = this.#config?.target ?? '';
+    let claimedNow = claimedByTarget.get(target);
+    if (!claimedNow) {
+      claimedNow = this.capabilities();
+      claimedByTarget.set(target, claimedNow);
+      claimedNow.catch(() => claimedByTarget.delete(target));
+    }
+    const claimed = await claimedNow;
     if (claimed.includes('test-control')) {
       const answer = await this.invoke({ operationId: 'createTestTenant', body: {} });
       if (answer.completion !== 'ok')
