@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import type { Faults } from './faults.ts';
 import { buildApp } from './http/app.ts';
 import type { Clock } from './http/test-control.ts';
 import { openDatabase } from './storage/database.ts';
@@ -15,6 +16,8 @@ export interface ServerOptions {
   newId?: () => string;
   logLevel?: string;
   sweepIntervalMs?: number;
+  /** Deliberate defects for the harness's self-tests (simulators/defective/); none by default. */
+  faults?: Faults;
 }
 
 export interface RunningServer {
@@ -38,10 +41,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     newId: options.newId ?? randomUUID,
     testControl: options.testControl ?? false,
     logger,
+    faults: options.faults,
   });
-  const stopSweeper = startSweeper(db.pool, clock, options.sweepIntervalMs ?? 500, (error) =>
-    logger.error({ err: error }, 'hold sweeper failed'),
-  );
+  // Under the ignoreExpiry fault nothing expires holds, the sweeper included.
+  const stopSweeper = options.faults?.ignoreExpiry
+    ? () => {}
+    : startSweeper(db.pool, clock, options.sweepIntervalMs ?? 500, (error) =>
+        logger.error({ err: error }, 'hold sweeper failed'),
+      );
   const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   logger.info(
     { address, testControl: options.testControl ?? false },

@@ -3,9 +3,11 @@ import type pg from 'pg';
 import { routes } from '../../spec/routes/index.ts';
 import type { Route } from '../../spec/routes/route.ts';
 import { refuse } from '../domain/refusal.ts';
+import type { Faults } from '../faults.ts';
 import { authenticate, idempotencyKeyOf } from './auth.ts';
 import { capabilities } from './capabilities.ts';
 import { errorHandler } from './error-handler.ts';
+import { faultyReads } from './faulty-reads.ts';
 import { handlers } from './handlers.ts';
 import { problem, sendProblem } from './problem.ts';
 import { type Clock, testControl } from './test-control.ts';
@@ -18,6 +20,8 @@ export interface AppOptions {
   newId: () => string;
   testControl: boolean;
   logger: FastifyBaseLogger | boolean;
+  /** Deliberate defects (simulators/defective/); absent in the correct implementation. */
+  faults?: Faults;
 }
 
 import { maxBodyBytes } from './limits.ts';
@@ -39,6 +43,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     sendProblem(reply, problem('not_found', `no route ${request.method} ${request.url}`)),
   );
   const control = testControl(options.pool, options.clock, options.newId);
+  const faults = options.faults;
+  const reads = faultyReads(faults);
 
   const serve = (route: Route) => async (request: import('fastify').FastifyRequest) => {
     if (route.operationId === 'getCapabilities') return capabilities(options.testControl);
@@ -72,18 +78,29 @@ export function buildApp(options: AppOptions): FastifyInstance {
         }
         const caller = await authenticate(options.pool, request, route.access);
         const key = route.mutating ? idempotencyKeyOf(request) : null;
-        const idempotency = key
-          ? {
-              tenantId: caller.tenantId,
-              key,
-              fingerprint: fingerprint(request.method, request.url, request.body),
-            }
-          : null;
+        const idempotency =
+          key && !faults?.ignoreIdempotencyKeys
+            ? {
+                tenantId: caller.tenantId,
+                key,
+                fingerprint: fingerprint(request.method, request.url, request.body),
+              }
+            : null;
         const now = new Date(options.clock.now() + caller.clockOffsetSeconds * 1000);
         const input = { params: request.params as { id: string }, query: request.query, body: request.body };
-        const answer = await inTransaction(options.pool, idempotency, route.success.status, (client) =>
-          handler({ client, tenantId: caller.tenantId, now, newId: options.newId }, input),
-        );
+        const discard = Boolean(faults?.ackBeforeCommit) && route.operationId === 'captureHold';
+        const run = () =>
+          inTransaction(
+            options.pool,
+            idempotency,
+            route.success.status,
+            (client) =>
+              handler({ client, tenantId: caller.tenantId, now, newId: options.newId, faults }, input),
+            discard,
+          );
+        const answer = reads
+          ? await reads.serve(caller.tenantId, route.operationId, request.url, run)
+          : await run();
         if (answer.replayed) reply.header('idempotent-replayed', 'true');
         const isProblem = answer.status >= 400;
         return reply

@@ -33,6 +33,8 @@ export async function inTransaction(
   idempotency: { tenantId: string; key: string; fingerprint: string } | null,
   successStatus: number,
   run: (client: pg.PoolClient) => Promise<unknown>,
+  /** The ackBeforeCommit fault: a success is answered, then its transaction rolled back. */
+  discardSuccess = false,
 ): Promise<Answer> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
@@ -59,7 +61,7 @@ export async function inTransaction(
       }
       if (idempotency)
         await storeAnswer(client, idempotency.tenantId, idempotency.key, answer.status, answer.body);
-      await client.query('COMMIT');
+      await client.query(discardSuccess && answer.status < 400 ? 'ROLLBACK' : 'COMMIT');
       return answer;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});

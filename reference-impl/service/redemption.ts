@@ -26,7 +26,7 @@ export async function createHold(
   input: { amount: Money; receipt: Receipt; ttlSeconds?: number },
 ): Promise<Hold> {
   const v = await lockVoucher(ctx, voucherId);
-  const decided = decideHold(v, input.amount, ctx.now, input.ttlSeconds);
+  const decided = decideHold(v, input.amount, ctx.now, input.ttlSeconds, ctx.faults);
   const hold: HoldRecord = {
     id: ctx.newId(),
     voucherId: v.id,
@@ -140,7 +140,7 @@ export async function captureHold(
     (await readHold(ctx.client, ctx.tenantId, holdId)) ?? refuse('not_found', `no hold ${holdId}`);
   const v = await lockVoucher(ctx, found.voucherId);
   const hold = (await readHold(ctx.client, ctx.tenantId, holdId)) as HoldRecord;
-  const amount = decideCapture(v, hold, input.amount, ctx.now);
+  const amount = decideCapture(v, hold, input.amount, ctx.now, ctx.faults);
   v.openHolds -= 1;
   if (hold.reserves) v.held -= hold.amount;
   const redemption = await take(ctx, v, amount, hold.receipt, hold.id);
@@ -168,7 +168,7 @@ export async function redeem(
   input: { amount: Money; receipt: Receipt },
 ): Promise<Redemption> {
   const v = await lockVoucher(ctx, voucherId);
-  assertCanUse(v, input.amount, ctx.now);
+  assertCanUse(v, input.amount, ctx.now, ctx.faults);
   return take(ctx, v, input.amount.amount, input.receipt, null);
 }
 

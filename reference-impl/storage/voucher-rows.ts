@@ -55,6 +55,12 @@ export async function readVoucher(
   return rows[0] ? toVoucher(rows[0]) : null;
 }
 
+/** Locks the voucher's row and reads its ledger sequence alone (the skipRowLock fault's late lock). */
+export async function lockLedgerSeq(client: pg.ClientBase, id: string): Promise<number> {
+  const { rows } = await client.query('SELECT ledger_seq FROM vouchers WHERE id = $1 FOR UPDATE', [id]);
+  return rows[0].ledger_seq;
+}
+
 const identifierColumns = { number: 'number', barcode: 'barcode', magstripe: 'magstripe', qr: 'qr' } as const;
 
 export async function findVoucherBy(

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { ResponseValidator } from '../../src/contract/response-validator.ts';
+import { activeVouchers, eur, receipt, type Tenant } from '../support/fixtures.ts';
+
+/** What a probe saw: whether the defect showed, and the figures that say so. */
+export interface Observation {
+  shown: boolean;
+  detail: string;
+}
+
+/** A direct HTTP check for one defect, run in a fresh tenant of the target. */
+export type Probe = (t: Tenant) => Promise<Observation>;
+
+const validator = new ResponseValidator();
+const noKey = { idempotencyKey: null };
+const ledgerOf = async (t: Tenant, id: string) =>
+  (await t.pos.get('getLedger', `/vouchers/${id}/ledger`)).body;
+const captured = (ledger: { entries: { kind: string; amount: number }[] }) =>
+  -ledger.entries.filter((e) => e.kind === 'capture').reduce((s, e) => s + e.amount, 0);
+
+/** 50 racing redemptions of 3.00 on a 100.00 voucher: acknowledged money against funds, ledger and balance. */
+async function overspend(t: Tenant): Promise<Observation> {
+  const funds = 10_000;
+  for (let round = 1; round <= 3; round++) {
+    const [v] = await activeVouchers(t, funds);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, {
+          amount: eur(300),
+          receipt: receipt(`R${i}`),
+        }),
+      ),
+    );
+    const acked = answers.filter((a) => a.status === 201).reduce((s, a) => s + a.body.amount.amount, 0);
+    const ledger = await ledgerOf(t, v!.id);
+    const detail = `round ${round}: acknowledged ${acked} of ${funds}, balance ${ledger.balance.amount}, ledger captures ${captured(ledger)}`;
+    if (acked > funds || funds - ledger.balance.amount !== acked) return { shown: true, detail };
+    if (round === 3) return { shown: false, detail };
+  }
+  return { shown: false, detail: 'unreachable' };
+}
+
+/** The same redemption sent twice with one Idempotency-Key, as after a lost answer. */
+async function retryTwice(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000);
+  const key = randomUUID();
+  const body = { amount: eur(500), receipt: receipt() };
+  const first = await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, body, { idempotencyKey: key });
+  const again = await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, body, { idempotencyKey: key });
+  const balance = (await ledgerOf(t, v!.id)).balance.amount;
+  const detail = `answers ${first.status}/${again.status}, redemptions ${first.body.id} and ${again.body.id}, balance ${balance} of 2000`;
+  return { shown: balance !== 1500 || again.body.id !== first.body.id, detail };
+}
+
+/** A voucher two days past its one-day validity, and a hold a second past its time-to-live, asked to pay. */
+async function expired(t: Tenant): Promise<Observation> {
+  const [old] = await activeVouchers(t, 2000, 1, { validityDays: 1 });
+  const [held] = await activeVouchers(t, 2000, 1, { holdTtlSeconds: 60 });
+  const hold = await t.pos.post('createHold', `/vouchers/${held!.id}/holds`, {
+    amount: eur(700),
+    receipt: receipt(),
+  });
+  await t.pos.post('advanceTestClock', '/test/clock', { advanceSeconds: 2 * 86_400 }, noKey);
+  const paid = await t.pos.post('redeem', `/vouchers/${old!.id}/redemptions`, {
+    amount: eur(100),
+    receipt: receipt(),
+  });
+  const capture = await t.pos.post('captureHold', `/holds/${hold.body.id}/capture`);
+  const detail = `expired voucher: ${paid.status} ${paid.body.code ?? 'paid'}; expired hold: ${capture.status} ${capture.body.code ?? 'captured'}`;
+  return { shown: paid.status === 201 || capture.status === 201, detail };
+}
+
+/** A balance inquiry checked against the OpenAPI document. */
+async function wrongBody(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000);
+  const a = await t.pos.get('getBalance', `/vouchers/${v!.id}/balance`, { unchecked: true });
+  const violations = validator.check({ operationId: 'getBalance', ...a });
+  const detail = `status ${a.status}, violations: ${JSON.stringify(violations)}`;
+  return { shown: a.status === 200 && violations.length > 0, detail };
+}
+
+/** Voucher and balance read before and after a payment, against the ledger. */
+async function staleRead(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000);
+  await t.pos.get('getBalance', `/vouchers/${v!.id}/balance`);
+  await t.pos.get('getVoucher', `/vouchers/${v!.id}`);
+  await t.pos.post('redeem', `/vouchers/${v!.id}/redemptions`, { amount: eur(500), receipt: receipt() });
+  const balance = (await t.pos.get('getBalance', `/vouchers/${v!.id}/balance`)).body.balance.amount;
+  const voucher = (await t.pos.get('getVoucher', `/vouchers/${v!.id}`)).body.balance.amount;
+  const ledger = (await ledgerOf(t, v!.id)).balance.amount;
+  const detail = `balance inquiry ${balance}, voucher ${voucher}, ledger ${ledger}`;
+  return { shown: balance !== ledger || voucher !== ledger, detail };
+}
+
+/** A POS and a web shop each hold one exclusive-hold voucher. */
+async function twoExclusiveHolds(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000, 1, { policy: 'exclusive-hold' });
+  const path = `/vouchers/${v!.id}/holds`;
+  const pos = await t.pos.post('createHold', path, { amount: eur(300), receipt: receipt('R-1') });
+  const web = await t.webshop.post('createHold', path, {
+    amount: eur(400),
+    receipt: receipt('W-1', 'webshop'),
+  });
+  const open = [];
+  for (const h of [pos, web].filter((a) => a.status === 201)) {
+    if ((await t.pos.get('getHold', `/holds/${h.body.id}`)).body.status === 'open') open.push(h.body.id);
+  }
+  const detail = `holds ${pos.status}/${web.status} ${web.body.code ?? ''}, open at once: ${open.length}`;
+  return { shown: open.length > 1, detail };
+}
+
+/** A hold captured with 201, then looked for in the ledger and as a redemption. */
+async function lostCapture(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000);
+  const hold = await t.pos.post('createHold', `/vouchers/${v!.id}/holds`, {
+    amount: eur(500),
+    receipt: receipt(),
+  });
+  const capture = await t.pos.post('captureHold', `/holds/${hold.body.id}/capture`);
+  const ledger = await ledgerOf(t, v!.id);
+  const entries = ledger.entries.filter(
+    (e: { operationId: string | null }) => e.operationId === capture.body.id,
+  );
+  const found = await t.pos.get('getRedemption', `/redemptions/${capture.body.id}`);
+  const detail = `capture ${capture.status}, ledger entries for it ${entries.length}, redemption ${found.status}, balance ${ledger.balance.amount}`;
+  return { shown: capture.status === 201 && (entries.length !== 1 || found.status !== 200), detail };
+}
+
+/** The probe for each defective implementation, by name. */
+export const probes: Record<string, Probe> = {
+  'overspend-under-race': overspend,
+  'retry-not-idempotent': retryTwice,
+  'expired-voucher-pays': expired,
+  'wrong-balance-body': wrongBody,
+  'stale-balance-cache': staleRead,
+  'exclusive-not-exclusive': twoExclusiveHolds,
+  'capture-lost-after-ack': lostCapture,
+};
