@@ -4,11 +4,9 @@ import { maxAmount } from '../../spec/schemas/common.ts';
 
 import { maxBodyBytes } from './limits.ts';
 
-/** What the reference implementation claims: everything but tenders (its own issue), test control when on. */
+/** What the reference implementation claims: everything, test control only when on. */
 export function capabilities(testControl: boolean) {
-  const claimed = capabilityNames.filter(
-    (c: Capability) => c !== 'tenders' && (c !== 'test-control' || testControl),
-  );
+  const claimed = capabilityNames.filter((c: Capability) => c !== 'test-control' || testControl);
   return {
     contractVersion,
     implementation: 'voucher-conformance reference implementation',

@@ -17,6 +17,12 @@ import {
   getVoucherType,
   issueVouchers,
 } from '../service/setup.ts';
+import {
+  checkTenderExchange,
+  evaluateTenders,
+  getTenderConfig,
+  loadTenderConfig,
+} from '../service/tenders.ts';
 import { balanceInquiry, getLedger, getVoucher, lookupVoucher } from '../service/vouchers.ts';
 
 export interface Input {
@@ -61,4 +67,8 @@ export const handlers: Record<string, Handler> = {
   reportActivity: (ctx, i) => reportActivity(ctx, i.query),
   reportLiability: (ctx) => reportLiability(ctx),
   reportUses: (ctx, i) => reportUses(ctx, i.query),
+  loadTenderConfig: (ctx, i) => loadTenderConfig(ctx, i.body),
+  getTenderConfig: (ctx) => getTenderConfig(ctx),
+  evaluateTenders: (ctx, i) => evaluateTenders(ctx, i.body),
+  checkTenderExchange: (ctx, i) => checkTenderExchange(ctx, i.body),
 };

@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { startEmbeddedServer } from './embedded-server.ts';
 import { migrate } from './migrate.ts';
 
 // bigint columns come back as numbers: amounts are bounded far below 2^53 by the contract.
@@ -23,7 +22,10 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedServer(options.dataDir ?? '.data', options.log);
+    : await (await import('./embedded-server.ts')).startEmbeddedServer(
+        options.dataDir ?? '.data',
+        options.log,
+      );
   const url = options.databaseUrl ?? (embedded as { url: string }).url;
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 16 });
   pool.on('error', (error) => options.log?.(`idle client error: ${error.message}`));

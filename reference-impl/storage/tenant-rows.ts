@@ -53,6 +53,7 @@ export async function purgeTenant(pool: pg.Pool, tenantId: string): Promise<void
     await client.query('BEGIN');
     await client.query("SET LOCAL vcert.purge = 'on'");
     for (const table of [
+      'tender_configs',
       'idempotency',
       'refunds',
       'ledger',
