@@ -11,7 +11,7 @@ import { prepareVouchers, type SetupData } from './lib/setup-data.ts';
 export { setupOnly } from './lib/setup-data.ts';
 
 const HOT_VOUCHERS = 2;
-const FUNDS = 100_000;
+const FUNDS = 40_000;
 
 export const options = buildOptions(
   { hotVoucher: { executor: 'constant-vus', vus: env.vus, duration: env.duration, exec: 'hotVoucher' } },

@@ -3,7 +3,7 @@ import { call } from './http-call.ts';
 import { money } from './receipt.ts';
 
 export interface TypeOptions {
-  policy?: 'exclusive-holds' | 'amount-holds' | 'balance-guard';
+  policy?: 'exclusive-hold' | 'amount-holds' | 'balance-guard';
   holdTtlSeconds?: number;
 }
 

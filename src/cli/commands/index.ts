@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.ts';
+import { registerLoad } from './load.ts';
 import { registerRun } from './run.ts';
 import { registerServe } from './serve.ts';
 import { registerTenders } from './tenders.ts';
@@ -10,4 +11,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerTenders,
   registerCheck,
   registerRun,
+  registerLoad,
 ];

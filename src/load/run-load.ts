@@ -1,0 +1,150 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer } from '../../reference-impl/server.ts';
+import type { History } from '../history/operation.ts';
+import { type AuditResult, auditLoadRun } from './audit.ts';
+import { fetchLedgers } from './fetch-ledgers.ts';
+import { findK6, k6InstallHint } from './find-k6.ts';
+import { historyFromK6 } from './history-from-k6.ts';
+import { readK6Outputs } from './k6-samples.ts';
+import { inspectThresholds, runK6, thresholdsFailedExit } from './run-k6.ts';
+import { executionSegments } from './segments.ts';
+import { setupRecord } from './setup-record.ts';
+import { evaluateThresholds, type ThresholdResult } from './thresholds.ts';
+
+export interface LoadOptions {
+  script: string;
+  /** The system under test; without it the reference implementation is started with test control. */
+  target?: string;
+  /** How many k6 processes share the run (execution segments); 1 by default. */
+  segments?: number;
+  /** Where the k6 outputs, history, ledgers and HTML report go. */
+  outDir: string;
+  /** Extra environment for the scripts: DURATION, VUS, ITERATIONS, RATE. */
+  env?: Record<string, string>;
+  /** Echo k6's own output. */
+  echo?: boolean;
+}
+
+export interface LoadResult {
+  target: string;
+  segments: number;
+  /** Exit code of each k6 process (0 passed, 99 thresholds failed, other: error). */
+  exitCodes: number[];
+  thresholds: ThresholdResult[];
+  history: History;
+  audit: AuditResult | null;
+  /** Why the audit could not run, when it could not. */
+  auditError?: string;
+  files: Record<string, string>;
+  ok: boolean;
+}
+
+export class K6MissingError extends Error {}
+
+/** Runs a k6 script (in one or several processes), merges the raw samples, then the double-spend audit. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const k6 = findK6();
+  if (!k6) throw new K6MissingError(k6InstallHint);
+  const outDir = resolve(options.outDir);
+  mkdirSync(outDir, { recursive: true });
+  const script = resolve(options.script);
+  const count = options.segments ?? 1;
+  let dataDir: string | null = null;
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  if (!options.target) {
+    dataDir = mkdtempSync(join(tmpdir(), 'vcert-load-'));
+    server = await startServer({ testControl: true, dataDir, logLevel: 'error', sweepIntervalMs: 200 });
+  }
+  const target = options.target ?? (server as { url: string }).url;
+  try {
+    const env = { ...options.env, TARGET: target };
+    const thresholds = await inspectThresholds(k6, script, env);
+    const files: Record<string, string> = {};
+    const outputs: string[] = [];
+    const exitCodes: number[] = [];
+    const k6Run = async (name: string, args: string[], extra: Record<string, string>) => {
+      const json = join(outDir, `${name}.json`);
+      outputs.push(json);
+      files[name] = json;
+      const logPath = join(outDir, `${name}.log`);
+      const code = await runK6({
+        k6,
+        args: ['run', '--out', `json=${json}`, ...args, script],
+        env: { ...env, ...extra },
+        logPath,
+        echo: options.echo,
+      });
+      return code;
+    };
+    if (count <= 1) {
+      const report = join(outDir, 'report.html');
+      exitCodes.push(
+        await k6Run('k6', [], {
+          K6_WEB_DASHBOARD: 'true',
+          K6_WEB_DASHBOARD_PORT: '-1',
+          K6_WEB_DASHBOARD_PERIOD: '1s',
+          K6_WEB_DASHBOARD_EXPORT: report,
+        }),
+      );
+    } else {
+      // setup() runs once; every segment reads its data back, so all of them race on the same vouchers.
+      const setupCode = await k6Run('k6-setup', [], { VCERT_SETUP_ONLY: '1' });
+      if (setupCode !== 0 && setupCode !== thresholdsFailedExit)
+        throw new Error(`k6 setup pass failed (${setupCode})`);
+      const setup = setupRecord(await readK6Outputs([join(outDir, 'k6-setup.json')]));
+      if (!setup) throw new Error('the setup pass recorded no setup data (vcert_setup)');
+      const setupFile = join(outDir, 'setup.json');
+      writeFileSync(setupFile, JSON.stringify(setup));
+      const { sequence, segments } = executionSegments(count);
+      exitCodes.push(
+        ...(await Promise.all(
+          segments.map((segment, i) =>
+            k6Run(`k6-${i}`, ['--execution-segment', segment, '--execution-segment-sequence', sequence], {
+              VCERT_SETUP_FILE: setupFile,
+              VCERT_SEGMENT: `s${i}`,
+            }),
+          ),
+        )),
+      );
+    }
+    if (count <= 1 && existsSync(join(outDir, 'report.html'))) files.report = join(outDir, 'report.html');
+    const samples = await readK6Outputs(outputs);
+    const thresholdResults = evaluateThresholds(thresholds, samples);
+    const setup = setupRecord(samples);
+    const history = historyFromK6(samples, setup, target);
+    files.history = join(outDir, 'history.ndjson');
+    writeFileSync(
+      files.history,
+      [history.meta, ...history.ops]
+        .map((line) => JSON.stringify(line))
+        .join('\n')
+        .concat('\n'),
+    );
+    let audit: AuditResult | null = null;
+    let auditError: string | undefined;
+    if (setup) {
+      const ledgers = await fetchLedgers(target, setup);
+      files.ledgers = join(outDir, 'ledgers.json');
+      writeFileSync(files.ledgers, JSON.stringify([...ledgers.values()], null, 1));
+      audit = auditLoadRun(history, ledgers);
+    } else auditError = 'the script recorded no setup data (vcert_setup): nothing to audit';
+    const k6Ok = exitCodes.every((code) => code === 0 || code === thresholdsFailedExit);
+    const ok = k6Ok && thresholdResults.every((t) => t.ok) && audit?.report.valid === true;
+    return {
+      target,
+      segments: count,
+      exitCodes,
+      thresholds: thresholdResults,
+      history,
+      audit,
+      auditError,
+      files,
+      ok,
+    };
+  } finally {
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
