@@ -66,6 +66,8 @@ function statusOf(raw: unknown): CucumberStatus {
 export class MessageCollector {
   readonly #pickles = new Map<string, { name: string; uri: string; line: number; tags: string[] }>();
   readonly #testCases = new Map<string, string>();
+  /** Step texts, by test step id, for messages about undefined, ambiguous or pending steps. */
+  readonly #stepTexts = new Map<string, string>();
   readonly #attempts = new Map<string, Attempt>();
   /** The latest attempt of each test case, by test case id. */
   readonly #latest = new Map<string, { startedId: string; count: number }>();
@@ -74,6 +76,8 @@ export class MessageCollector {
   update(envelope: Envelope): void {
     if (envelope.pickle) {
       const p = envelope.pickle;
+      const texts = new Map(p.steps.map((step) => [step.id, step.text]));
+      for (const [id, text] of texts) this.#stepTexts.set(id, text);
       this.#pickles.set(p.id, {
         name: p.name,
         uri: p.uri,
@@ -82,6 +86,10 @@ export class MessageCollector {
       });
     } else if (envelope.testCase) {
       this.#testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
+      for (const step of envelope.testCase.testSteps) {
+        const text = step.pickleStepId ? this.#stepTexts.get(step.pickleStepId) : undefined;
+        this.#stepTexts.set(step.id, text ?? 'a hook');
+      }
     } else if (envelope.testCaseStarted) {
       const s = envelope.testCaseStarted;
       this.#attempts.set(s.id, {
@@ -99,7 +107,10 @@ export class MessageCollector {
       const status = statusOf(f.testStepResult.status);
       if (severity(status) > severity(attempt.status)) {
         attempt.status = status;
-        if (status !== 'PASSED' && status !== 'SKIPPED') attempt.message = f.testStepResult.message ?? status;
+        if (status !== 'PASSED' && status !== 'SKIPPED') {
+          const step = this.#stepTexts.get(f.testStepId) ?? 'a step';
+          attempt.message = f.testStepResult.message ?? `${status.toLowerCase()}: ${step}`;
+        }
       }
     } else if (envelope.attachment) {
       const a = envelope.attachment;

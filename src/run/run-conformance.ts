@@ -19,6 +19,7 @@ import {
 import { checkSelection, cucumberRunConfiguration, type SuiteSelection } from './cucumber-run-config.ts';
 import { externalTarget, type RunTarget, startReferenceTarget } from './run-target.ts';
 import { suiteIdentity, suiteRoot } from './suite-identity.ts';
+import { keepSupport, supportFor } from './support-library-cache.ts';
 
 export interface RunOptions extends SuiteSelection {
   /** URL of the implementation to certify; without it the bundled reference implementation is started. */
@@ -113,7 +114,12 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
       files: cucumberFormatFiles(files),
     });
     const environment = { cwd: root, stdout: io.progress ?? discard(), stderr: io.stderr ?? discard() };
-    await runCucumber(configuration, environment, (envelope) => collector.update(envelope));
+    const result = await runCucumber(
+      { ...configuration, support: supportFor(root, configuration) },
+      environment,
+      (envelope) => collector.update(envelope),
+    );
+    keepSupport(root, configuration, result.support);
   } catch (error) {
     if (!target) errors.push(`cannot start the target: ${messageOf(error)}`);
     else if (capabilities.source === 'none') errors.push(`target unreachable: ${messageOf(error)}`);
