@@ -2,7 +2,8 @@
 // straight at the database (the ceiling), on many vouchers and on one hot voucher, in one run.
 // Prints the machine, the parameters, throughput and latency per case and path, the ratio
 // HTTP / ceiling (goal: at least 0.5), where the CPU went, and a check that the money adds up.
-// Run: npm run bench   (knobs: BENCH_CLIENTS, BENCH_VOUCHERS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_MAX, BENCH_PROFILE=auto|on|off)
+// Run: npm run bench   (knobs: BENCH_CLIENTS, BENCH_VOUCHERS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_MAX, BENCH_PROFILE=auto|on|off,
+// BENCH_KEY_LOOKUP=1 adds a diagnostic path: the ceiling plus the server's API-key lookup per step)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,9 @@ try {
   const paths = {
     ceiling: dbRedeemer(db, tenant.tenantId, params.amount),
     http: httpRedeemer(http, tenant.posKey, params.amount),
+    ...(process.env.BENCH_KEY_LOOKUP === '1'
+      ? { keyLookup: dbRedeemer(db, tenant.tenantId, params.amount, tenant.posKey) }
+      : {}),
   };
   const context = { server, db, dataDir, params, paths };
   const results: CaseResult[] = [];

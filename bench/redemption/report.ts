@@ -75,6 +75,15 @@ function cpuRow(c: CaseResult, path: string, m: Measured) {
   ];
 }
 
+function pathsOf(c: CaseResult): Array<[string, Measured]> {
+  const paths: Array<[string, Measured]> = [
+    ['ceiling (db)', c.ceiling],
+    ['http', c.http],
+  ];
+  if (c.keyLookup) paths.push(['db + key lookup', c.keyLookup]);
+  return paths;
+}
+
 /** Other processes busier than this (cores, on average) make the figures suspect. */
 const noisyOther = 0.25;
 
@@ -98,7 +107,7 @@ export function printReport(machine: Machine, p: Params, setupSeconds: number, c
   out.push(
     formatTable(
       ['case', 'path', 'redemptions', 'seconds', 'per second', 'per round', 'p50 ms', 'p99 ms', 'failed'],
-      cases.flatMap((c) => [phaseRow(c, 'ceiling (db)', c.ceiling), phaseRow(c, 'http', c.http)]),
+      cases.flatMap((c) => pathsOf(c).map(([path, m]) => phaseRow(c, path, m))),
     ),
     '',
   );
@@ -135,11 +144,11 @@ export function printReport(machine: Machine, p: Params, setupSeconds: number, c
         'ms pg',
         'ms all',
       ],
-      cases.flatMap((c) => [cpuRow(c, 'ceiling (db)', c.ceiling), cpuRow(c, 'http', c.http)]),
+      cases.flatMap((c) => pathsOf(c).map(([path, m]) => cpuRow(c, path, m))),
     ),
     '',
   );
-  const busiest = Math.max(...cases.flatMap((c) => [c.ceiling.cpu.other, c.http.cpu.other]));
+  const busiest = Math.max(...cases.flatMap((c) => pathsOf(c).map(([, m]) => m.cpu.other)));
   if (busiest > noisyOther) {
     out.push(
       `WARNING: other processes kept up to ${f2(busiest)} cores busy during a measured phase; the rounds alternate`,

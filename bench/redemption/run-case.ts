@@ -15,6 +15,8 @@ export interface CaseResult {
   name: string;
   ceiling: Measured;
   http: Measured;
+  /** The ceiling plus the server's API-key lookup per step, when asked for (BENCH_KEY_LOOKUP=1). */
+  keyLookup: Measured | null;
   ratio: number;
   profile: { ceiling: ProfileSummary; server: ProfileSummary } | null;
   money: MoneyCheck;
@@ -25,10 +27,10 @@ export interface CaseContext {
   db: pg.Pool;
   dataDir: string;
   params: Params;
-  paths: { ceiling: Redeemer; http: Redeemer };
+  paths: { ceiling: Redeemer; http: Redeemer; keyLookup?: Redeemer };
 }
 
-type Path = 'ceiling' | 'http';
+type Path = 'ceiling' | 'http' | 'keyLookup';
 
 /**
  * One case (a set of vouchers): a warm-up on each path, then `rounds` rounds that alternate which
@@ -55,26 +57,30 @@ export async function runCase(ctx: CaseContext, name: string, ids: string[], sta
   };
   const unrecorded = () => createHistogram();
   let redemptions = 0;
-  for (const path of ['ceiling', 'http'] as const) {
-    redemptions += (await runPhase(ctx.paths[path], pick, warmup, `W${path}`, unrecorded())).completed;
+  const paths: Path[] = ctx.paths.keyLookup ? ['ceiling', 'http', 'keyLookup'] : ['ceiling', 'http'];
+  const redeemer = (path: Path) => ctx.paths[path] as Redeemer;
+  for (const path of paths) {
+    redemptions += (await runPhase(redeemer(path), pick, warmup, `W${path}`, unrecorded())).completed;
   }
-  const totals = { ceiling: pathTotals(), http: pathTotals() };
+  const totals = { ceiling: pathTotals(), http: pathTotals(), keyLookup: pathTotals() };
   for (let round = 0; round < params.rounds; round++) {
-    const order: Path[] = round % 2 === 0 ? ['ceiling', 'http'] : ['http', 'ceiling'];
+    const order = round % 2 === 0 ? paths : [...paths].reverse();
     for (const path of order) {
       await ctx.db.query('CHECKPOINT');
       const before = await sample();
-      const result = await runPhase(ctx.paths[path], pick, limits, `M${round}${path}`, totals[path].latency);
+      const result = await runPhase(redeemer(path), pick, limits, `M${round}${path}`, totals[path].latency);
       totals[path].add(result, cpuBetween(before, await sample()));
       redemptions += result.completed;
     }
   }
   const ceiling = totals.ceiling.result();
   const http = totals.http.result();
+  const keyLookup = ctx.paths.keyLookup ? totals.keyLookup.result() : null;
   const ratio = http.perSecond / ceiling.perSecond;
   let profile: CaseResult['profile'] = null;
   if (params.profile === 'on' || (params.profile === 'auto' && ratio < 0.5)) {
-    const file = (path: Path) => join(ctx.dataDir, `${name.replace(/\W+/g, '-')}-${path}.cpuprofile`);
+    const file = (path: 'ceiling' | 'http') =>
+      join(ctx.dataDir, `${name.replace(/\W+/g, '-')}-${path}.cpuprofile`);
     const profiled = { ...limits, maxSeconds: Math.min(5, params.maxSeconds) };
     const inProcess = await startCpuProfile();
     const ceilingRun = await runPhase(ctx.paths.ceiling, pick, profiled, 'Pc', unrecorded());
@@ -89,5 +95,5 @@ export async function runCase(ctx: CaseContext, name: string, ids: string[], sta
     };
   }
   const money = await checkMoney(ctx.db, ids, startBalance, params.amount, redemptions);
-  return { name, ceiling, http, ratio, profile, money } satisfies CaseResult;
+  return { name, ceiling, http, keyLookup, ratio, profile, money } satisfies CaseResult;
 }
