@@ -98,6 +98,6 @@ export function cpuUse(used: CpuSample, wallMs: number): CpuUse {
     server,
     postgres,
     other: Math.max(0, busy - bench - server - postgres),
-    idle: cpus().length - busy,
+    idle: Math.max(0, cpus().length - busy),
   };
 }
