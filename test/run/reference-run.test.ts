@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { request } from 'undici';
+import { capabilityNames } from '../../spec/capabilities.ts';
+import { runConformance } from '../../src/run/run-conformance.ts';
+import type { RunTarget } from '../../src/run/run-target.ts';
+import { startReferenceTarget } from '../../src/run/run-target.ts';
+import { certify, failingRequirements, failingScenarios } from './certify-target.ts';
+import { startInflatingProxy } from './inflating-proxy.ts';
+
+const reports = () => mkdtempSync(join(tmpdir(), 'vcert-e2e-'));
+const databaseUrl = process.env.DATABASE_URL;
+
+/** `vcert run` through its programmatic function, with the real features and steps. */
+describe('vcert run against the reference implementation', () => {
+  it('starts the reference implementation, passes the two-phase sale scenarios, and stops it', async () => {
+    const { summary, exitCode } = await runConformance({
+      tags: '@req:LC-06',
+      reports: reports(),
+      databaseUrl,
+    });
+    assert.equal(exitCode, 0, summary.verdict.reasons.join('; '));
+    assert.equal(summary.target.implementation, 'reference');
+    assert.equal(summary.capabilities.source, 'target');
+    assert.ok(summary.capabilities.claimed.includes('test-control'));
+    assert.ok(summary.totals.scenarios.passed > 0);
+    assert.equal(summary.totals.scenarios.passed, summary.scenarios.length);
+    for (const s of summary.scenarios) assert.ok(s.requirements.includes('LC-06'), s.key);
+    assert.equal(summary.requirements.find((r) => r.id === 'LC-06')?.status, 'passed');
+    await assert.rejects(
+      request(`${summary.target.url}/capabilities`),
+      'the server was stopped after the run',
+    );
+  });
+
+  describe('on a running target', () => {
+    let target: RunTarget;
+    before(async () => {
+      target = await startReferenceTarget(databaseUrl);
+    });
+    after(() => target.close());
+
+    it('reports scenarios of a capability the manifest does not claim as not claimed, and fails', async () => {
+      const dir = reports();
+      const manifest = join(dir, 'manifest.json');
+      const claimed = capabilityNames.filter((c) => c !== 'exclusive-hold');
+      writeFileSync(manifest, JSON.stringify({ capabilities: claimed }));
+      const { summary, exitCode } = await runConformance({
+        target: target.url,
+        capabilities: manifest,
+        tags: '@capability:exclusive-hold',
+        reports: dir,
+      });
+      assert.ok(summary.scenarios.length > 0);
+      assert.equal(summary.totals.scenarios['not-claimed'], summary.scenarios.length);
+      assert.equal(summary.target.implementation, 'external');
+      assert.equal(exitCode, 1);
+      assert.ok(summary.verdict.reasons.includes('no scenario was verified'));
+    });
+  });
+
+  it('catches a defective implementation through the self-validation hook', async () => {
+    const { summary, exitCode } = await certify(startInflatingProxy, { tags: '@req:LC-06' });
+    assert.equal(exitCode, 1);
+    assert.ok(failingRequirements(summary).includes('LC-06'), JSON.stringify(summary.requirements));
+    assert.ok(failingScenarios(summary).length > 0);
+    assert.ok(summary.totals.scenarios.passed > 0, 'scenarios that read no balance still pass');
+  });
+});
