@@ -32,7 +32,7 @@ const params: Params = {
   profile: (process.env.BENCH_PROFILE ?? 'auto') as Params['profile'],
 };
 
-const dataDir = mkdtempSync(join(tmpdir(), 'vcert-bench-'));
+const dataDir = mkdtempSync(join(tmpdir(), 'vcert-redemption-bench-'));
 const server = await startServerChild(dataDir);
 const http = new Pool(server.url, { connections: params.clients, pipelining: 1, keepAliveTimeout: 30_000 });
 const db = new pg.Pool({ connectionString: server.databaseUrl, max: params.dbPoolSize });
