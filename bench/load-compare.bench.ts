@@ -1,0 +1,160 @@
+// The same redemption endpoint (POST /vouchers/{id}/redemptions, one-step, 1 minor unit on one of many
+// vouchers, a fresh Idempotency-Key each time) driven in one run by wrk, by k6 and by a plain Node loop
+// (undici), each with the same number of connections for the same time. Prints requests per second,
+// the share of 201 answers and the ratios to wrk, so the load tool's own cost can be read off.
+// Run: node bench/load-compare.bench.ts   (knobs: BENCH_CONNECTIONS=8, BENCH_SECONDS=5, BENCH_VOUCHERS=200)
+// Needs wrk (Debian: apt-get install -y wrk) and k6 (bash scripts/setup-k6.sh); a missing tool is skipped.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'undici';
+import { findK6 } from '../src/load/find-k6.ts';
+import { activatedVouchers, createTenant } from './redemption/seed.ts';
+import { startServerChild } from './redemption/server-child.ts';
+
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const voucherCount = Number(process.env.BENCH_VOUCHERS ?? 200);
+
+interface Figure {
+  tool: string;
+  requests: number;
+  rps: number;
+  okShare: number | null;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'vcert-load-compare-'));
+const pgDir = mkdtempSync(join(tmpdir(), 'vcert-load-compare-pg-'));
+const server = await startServerChild(pgDir);
+const pool = new Pool(server.url, { connections: 4 });
+const tenant = await createTenant(pool);
+const vouchers = await activatedVouchers(
+  pool,
+  tenant,
+  `LC${Date.now().toString(36)}`.toUpperCase(),
+  voucherCount,
+  100_000_000,
+);
+const body = (n: number) =>
+  JSON.stringify({
+    amount: { amount: 1, currency: 'EUR' },
+    receipt: { number: `B-${n}`, store: 'S-001', register: 'POS-1', channel: 'pos' },
+  });
+
+function runWrk(): Figure | null {
+  if (spawnSync('wrk', ['--version']).error) {
+    console.log('wrk: not installed (Debian: apt-get install -y wrk); skipped');
+    return null;
+  }
+  const lua = join(dir, 'redeem.lua');
+  writeFileSync(
+    lua,
+    `local vouchers = {${vouchers.map((v) => `"${v}"`).join(',')}}
+local n = 0
+local tid = math.random(1, 1e9)
+local ok, all = 0, 0
+request = function()
+  n = n + 1
+  local v = vouchers[(n % #vouchers) + 1]
+  local body = '{"amount":{"amount":1,"currency":"EUR"},"receipt":{"number":"W-' .. n .. '","store":"S-001","register":"POS-1","channel":"pos"}}'
+  local headers = { ["content-type"] = "application/json", ["authorization"] = "Bearer ${tenant.posKey}", ["idempotency-key"] = "wrk-" .. tid .. "-" .. n }
+  return wrk.format("POST", "/vouchers/" .. v .. "/redemptions", headers, body)
+end
+`,
+  );
+  const out = execFileSync(
+    'wrk',
+    ['-t', '2', '-c', String(connections), '-d', `${seconds}s`, '-s', lua, server.url],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  return { tool: 'wrk', requests, rps, okShare: requests ? (requests - non2xx) / requests : null };
+}
+
+function runK6(): Figure | null {
+  const k6 = findK6();
+  if (!k6) {
+    console.log('k6: not installed (bash scripts/setup-k6.sh); skipped');
+    return null;
+  }
+  const script = join(dir, 'redeem.js');
+  writeFileSync(
+    script,
+    `import http from 'k6/http';
+import exec from 'k6/execution';
+const vouchers = ${JSON.stringify(vouchers)};
+export const options = { vus: ${connections}, duration: '${seconds}s', summaryTrendStats: ['avg'] };
+export default function () {
+  const n = exec.scenario.iterationInTest;
+  const body = '{"amount":{"amount":1,"currency":"EUR"},"receipt":{"number":"K-' + n + '","store":"S-001","register":"POS-1","channel":"pos"}}';
+  http.post('${server.url}/vouchers/' + vouchers[n % vouchers.length] + '/redemptions', body, {
+    headers: { 'content-type': 'application/json', authorization: 'Bearer ${tenant.posKey}', 'idempotency-key': 'k6-' + n },
+  });
+}
+`,
+  );
+  const summary = join(dir, 'k6-summary.json');
+  execFileSync(k6, ['run', '-q', '--summary-export', summary, script], {
+    encoding: 'utf8',
+    env: { ...process.env, K6_NO_USAGE_REPORT: 'true' },
+  });
+  const metrics = JSON.parse(execFileSync('cat', [summary], { encoding: 'utf8' })).metrics;
+  const requests = metrics.http_reqs.count as number;
+  const failed = metrics.http_req_failed as { passes: number; fails: number; value: number };
+  return { tool: 'k6', requests, rps: metrics.http_reqs.rate, okShare: 1 - failed.value };
+}
+
+async function runNode(): Promise<Figure> {
+  const client = new Pool(server.url, { connections, pipelining: 1 });
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  let n = 0;
+  let ok = 0;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      n += 1;
+      const res = await client.request({
+        method: 'POST',
+        path: `/vouchers/${vouchers[n % vouchers.length]}/redemptions`,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${tenant.posKey}`,
+          'idempotency-key': `node-${n}`,
+        },
+        body: body(n),
+      });
+      await res.body.dump();
+      if (res.statusCode === 201) ok += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  await client.close();
+  return { tool: 'node (undici loop)', requests: n, rps: n / elapsed, okShare: n ? ok / n : null };
+}
+
+try {
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; node ${process.version}`);
+  console.log(
+    `redeem 1 minor unit on ${voucherCount} vouchers, ${connections} connections, ${seconds} s per tool`,
+  );
+  const figures = [runWrk(), runK6(), await runNode()].filter((f): f is Figure => f !== null);
+  const base = figures.find((f) => f.tool === 'wrk') ?? figures[0]!;
+  console.log(
+    `${'tool'.padEnd(20)} ${'requests'.padStart(9)} ${'req/s'.padStart(9)} ${'201 share'.padStart(10)} ${`÷ ${base.tool}`.padStart(10)}`,
+  );
+  for (const f of figures)
+    console.log(
+      `${f.tool.padEnd(20)} ${String(f.requests).padStart(9)} ${f.rps.toFixed(0).padStart(9)} ${(f.okShare === null ? '-' : `${(f.okShare * 100).toFixed(1)}%`).padStart(10)} ${(f.rps / base.rps).toFixed(2).padStart(10)}`,
+    );
+} finally {
+  await pool.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(pgDir, { recursive: true, force: true });
+}
