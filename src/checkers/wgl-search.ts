@@ -111,6 +111,10 @@ export function wglSearch<State, Input, Output>(
     if ((next[p] as number) >= 0) prev[next[p] as number] = p;
   };
 
+  const eager = new Uint8Array(n);
+  if (model.eager)
+    for (let i = 0; i < n; i++)
+      eager[i] = model.eager(ops[i]?.input as Input, ops[i]?.output as Output) ? 1 : 0;
   const memo = new Set<string>();
   const stackPos: number[] = [];
   const stackState: State[] = [];
@@ -151,15 +155,18 @@ export function wglSearch<State, Input, Output>(
         if (isCall[q]) pending.push(opAt[q] as number);
       stuck = { op, pending, linearized: stackPos.length, state };
     }
-    const top = stackPos.pop();
-    if (top === undefined) {
-      budget.steps -= steps;
-      return { valid: false, steps, stuck: stuck as Stuck<State> };
-    }
-    state = stackState.pop() as State;
-    const undone = opAt[top] as number;
-    place(undone, false);
-    unlift(top);
+    // Backtrack; an eagerly placed operation has no alternatives worth trying, so keep going up.
+    let top: number | undefined;
+    do {
+      top = stackPos.pop();
+      if (top === undefined) {
+        budget.steps -= steps;
+        return { valid: false, steps, stuck: stuck as Stuck<State> };
+      }
+      state = stackState.pop() as State;
+      place(opAt[top] as number, false);
+      unlift(top);
+    } while (eager[opAt[top] as number]);
     p = next[top] as number;
   }
   budget.steps -= steps;

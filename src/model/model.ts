@@ -18,6 +18,12 @@ export interface Model<State, Input, Output> {
   fingerprint(state: State): string;
   /** Indices of the operations of each partition (per voucher), in history order. */
   partition(ops: readonly Operation[]): Map<string, number[]>;
+  /**
+   * Optional: true when placing this operation as soon as the model accepts it loses no order, e.g. it
+   * never changes the state (a read, a refusal), or only later operations on its own object observe it.
+   * The search then never tries the alternatives to it (a partial-order reduction).
+   */
+  eager?(input: Input, output: Output): boolean;
   describe(state: State): string;
   describeOperation(input: Input, output: Output): string;
 }

@@ -132,6 +132,17 @@ function describeOperation(i: VoucherInput, o: VoucherOutput): string {
   return `${call} -> ok ${shown.join(' ')}`.trim();
 }
 
+/**
+ * Reads and refusals never change the state (except a hold found expired, which closes it); under
+ * balance-guard a hold is seen only by operations on that same hold (a refusal of an absent hold is legal).
+ */
+function eager(policy: Policy, i: VoucherInput, o: VoucherOutput): boolean {
+  if (o.completion === 'info') return false;
+  if (o.completion === 'fail') return o.code !== 'hold_expired' && o.code !== 'hold_not_open';
+  if (i.op === 'getBalance' || i.op === 'getLedger') return true;
+  return policy === 'balance-guard' && (i.op === 'createHold' || i.op === 'releaseHold');
+}
+
 /** The voucher model under one concurrency policy; see docs/history-format.md for its semantics. */
 export function voucherModel(policy: Policy): Model<VoucherState, VoucherInput, VoucherOutput> {
   return {
@@ -148,6 +159,7 @@ export function voucherModel(policy: Policy): Model<VoucherState, VoucherInput, 
       });
       return parts;
     },
+    eager: (i, o) => eager(policy, i, o),
     describe: describeState,
     describeOperation,
   };

@@ -1,0 +1,112 @@
+// Times each checker on generated histories: 1,000,000 operations over 10,000 vouchers from 64
+// clients, and 100,000 operations on one hot voucher from 32 clients; then, when Go is available,
+// runs Porcupine (bench/porcupine) on the same history files and prints the ratio.
+// Run: node bench/checkers.bench.ts [--quick] [--no-porcupine]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CheckInput } from '../src/checkers/check-input.ts';
+import { checkIdempotency } from '../src/checkers/idempotency.ts';
+import { checkLedgerConservation } from '../src/checkers/ledger-conservation.ts';
+import { checkLinearizability } from '../src/checkers/linearizability.ts';
+import { checkMoneyBounds } from '../src/checkers/money-bounds.ts';
+import { checkPolicy } from '../src/checkers/policy.ts';
+import type { Verdict } from '../src/checkers/verdict.ts';
+import { readHistoryFile } from '../src/history/read-history.ts';
+import { createHistoryFileWriter } from '../src/history/write-history.ts';
+import { generate, type Workload } from './checkers-generate.ts';
+
+const quick = process.argv.includes('--quick');
+const root = fileURLToPath(new URL('../', import.meta.url));
+const tmp = `${root}.tmp`;
+mkdirSync(tmp, { recursive: true });
+
+const workloads: Array<{ name: string; workload: Workload }> = [
+  {
+    name: 'wide',
+    workload: {
+      ops: quick ? 100_000 : 1_000_000,
+      vouchers: quick ? 1000 : 10_000,
+      clients: 64,
+      policy: 'balance-guard',
+      funds: 100_000,
+      seed: 1,
+    },
+  },
+  {
+    name: 'hot',
+    workload: {
+      ops: quick ? 10_000 : 100_000,
+      vouchers: 1,
+      clients: 32,
+      policy: 'amount-holds',
+      funds: 100_000,
+      seed: 2,
+    },
+  },
+];
+
+const checkers: Array<[string, (input: CheckInput) => Verdict]> = [
+  ['money-bounds', checkMoneyBounds],
+  ['ledger-conservation', checkLedgerConservation],
+  ['idempotency', checkIdempotency],
+  ['policy', (input) => checkPolicy(input)],
+  ['linearizability', (input) => checkLinearizability(input, { timeLimitMs: 60_000 })],
+];
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const heapMb = () => `${Math.round(process.memoryUsage().heapUsed / 1e6)} MB heap`;
+
+for (const { name, workload } of workloads) {
+  let start = performance.now();
+  const { history, ledgers } = generate(workload);
+  const info = history.ops.filter((op) => op.completion === 'info').length;
+  console.log(
+    `\n${name}: ${history.ops.length} ops, ${workload.vouchers} vouchers, ${workload.clients} clients, ${workload.policy}, ${info} unknown outcomes (generated in ${seconds(performance.now() - start)}, ${heapMb()})`,
+  );
+  const file = `${tmp}/bench-${name}.ndjson`;
+  start = performance.now();
+  const writer = createHistoryFileWriter(file);
+  spawnSync('truncate', ['-s', '0', file]);
+  await writer.meta(history.meta ?? {});
+  for (const op of history.ops) await writer.append(op);
+  await writer.close();
+  console.log(`  write history         ${seconds(performance.now() - start)}  ${file}`);
+  start = performance.now();
+  const reread = await readHistoryFile(file);
+  console.log(`  read + validate       ${seconds(performance.now() - start)}  (${reread.ops.length} ops)`);
+  let linMs = 0;
+  for (const [checker, check] of checkers) {
+    start = performance.now();
+    const verdict = check({ history, ledgers });
+    const ms = performance.now() - start;
+    if (checker === 'linearizability') linMs = ms;
+    const mark = ms < 10_000 ? 'under 10 s' : 'OVER 10 s';
+    console.log(
+      `  ${checker.padEnd(21)} ${seconds(ms)}  valid=${String(verdict.valid)}  ${mark}${verdict.first ? `  ${verdict.first.message}` : ''}`,
+    );
+  }
+  if (process.argv.includes('--no-porcupine')) continue;
+  const go = spawnSync('go', ['run', '.', file, '120'], {
+    cwd: `${root}bench/porcupine`,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  if (go.status !== 0 && !go.stdout) {
+    console.log(
+      `  porcupine             could not run: ${(go.error?.message ?? go.stderr).trim().split('\n').slice(-3).join(' ')}`,
+    );
+    continue;
+  }
+  const line = go.stdout.trim().split('\n').at(-1) ?? '';
+  const match = /check=([\d.]+)s result=(\w+)/.exec(line);
+  if (!match) {
+    console.log(`  porcupine             ${line || go.stderr.trim()}`);
+    continue;
+  }
+  const porcupineMs = Number(match[1]) * 1000;
+  console.log(`  porcupine             ${seconds(porcupineMs)}  result=${match[2]}  (${line})`);
+  console.log(
+    `  ratio porcupine / vcert linearizability: ${(porcupineMs / linMs).toFixed(1)}x${match[2] === 'Unknown' ? ' (porcupine gave up at its time limit)' : ''}`,
+  );
+}
