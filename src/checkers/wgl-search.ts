@@ -27,7 +27,7 @@ export type SearchResult<State> =
 /**
  * The Wing & Gong linearizability search with Lowe's memoization, as in Porcupine: walk the calls
  * and returns in time order, place any called operation the model accepts, backtrack at a return
- * that nothing placed. The memo holds (placed set, state); a placed set is kept compact as the
+ * that nothing placed. The memo maps a placed set to the states reached with it; a placed set is kept compact as the
  * first unplaced definite operation, the placed ones after it, and a bitset of the unknown ones.
  */
 export function wglSearch<State, Input, Output>(
@@ -115,7 +115,7 @@ export function wglSearch<State, Input, Output>(
   if (model.eager)
     for (let i = 0; i < n; i++)
       eager[i] = model.eager(ops[i]?.input as Input, ops[i]?.output as Output) ? 1 : 0;
-  const memo = new Set<string>();
+  const memo = new Map<string, State[]>();
   const stackPos: number[] = [];
   const stackState: State[] = [];
   let state = initial;
@@ -134,9 +134,11 @@ export function wglSearch<State, Input, Output>(
       const result = model.step(state, timed.input, timed.output);
       if (result.ok) {
         place(op, true);
-        const key = `${model.fingerprint(result.next)}#${placedKey()}`;
-        if (!memo.has(key)) {
-          memo.add(key);
+        const key = placedKey();
+        const seen = memo.get(key);
+        if (seen === undefined || !seen.some((other) => model.equal(other, result.next))) {
+          if (seen) seen.push(result.next);
+          else memo.set(key, [result.next]);
           stackPos.push(p);
           stackState.push(state);
           state = result.next;

@@ -8,6 +8,7 @@ import {
   findHold,
   fingerprintOf,
   mayHaveExpired,
+  sameState,
   type VoucherState,
   voucherState,
   withHold,
@@ -148,7 +149,7 @@ export function voucherModel(policy: Policy): Model<VoucherState, VoucherInput, 
   return {
     init: (funds) => voucherState(policy, funds),
     step,
-    equal: (a, b) => fingerprintOf(a) === fingerprintOf(b),
+    equal: sameState,
     fingerprint: fingerprintOf,
     partition(ops: readonly Operation[]) {
       const parts = new Map<string, number[]>();

@@ -46,6 +46,13 @@ export function withHold(state: VoucherState, hold: OpenHold, holds = state.hold
   return voucherState(state.policy, state.balance, next);
 }
 
+/** Same balance and the same open holds (holds are kept sorted by id). */
+export function sameState(a: VoucherState, b: VoucherState): boolean {
+  if (a.balance !== b.balance || a.holds.length !== b.holds.length) return false;
+  for (let i = 0; i < a.holds.length; i++) if (a.holds[i]?.id !== b.holds[i]?.id) return false;
+  return true;
+}
+
 export function fingerprintOf(state: VoucherState): string {
   if (state.holds.length === 0) return String(state.balance);
   let text = String(state.balance);
