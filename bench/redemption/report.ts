@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import type pg from 'pg';
 import type { Measured } from './path-totals.ts';
@@ -25,6 +26,19 @@ export interface Machine {
   memory: string;
   node: string;
   postgres: string;
+  code: string;
+}
+
+/** The commit measured, and whether reference-impl/ differs from it (the benchmark runs the working tree). */
+function codeVersion(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { encoding: 'utf8', cwd: new URL('../..', import.meta.url) }).trim();
+    const changed = git('status', '--porcelain', '--', 'reference-impl').split('\n').filter(Boolean).length;
+    return `commit ${git('rev-parse', '--short', 'HEAD')}, reference-impl ${changed ? `with ${changed} uncommitted change(s)` : 'as committed'}`;
+  } catch {
+    return 'unknown (no git)';
+  }
 }
 
 export async function describeMachine(db: pg.Pool): Promise<Machine> {
@@ -36,6 +50,7 @@ export async function describeMachine(db: pg.Pool): Promise<Machine> {
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
     node: `${process.version} (${process.platform} ${process.arch})`,
     postgres: `${String(rows[0].v).split(' on ')[0]}, embedded, fsync on, synchronous_commit ${rows[0].sync}`,
+    code: codeVersion(),
   };
 }
 
@@ -95,10 +110,12 @@ export function printReport(machine: Machine, p: Params, setupSeconds: number, c
     `machine   ${machine.cpus}, ${machine.memory}`,
     `node      ${machine.node}`,
     `postgres  ${machine.postgres}`,
+    `code      ${machine.code}`,
   );
   out.push(
     `params    ${p.clients} concurrent clients on each path (closed loop); HTTP: undici Pool, ${p.clients} keep-alive connections to 127.0.0.1;`,
-    `          ceiling: service functions in inTransaction on a pg Pool of ${p.dbPoolSize} (the server's pool size), same process layout minus HTTP;`,
+    `          ceiling: service functions in inTransaction on a pg Pool of ${p.dbPoolSize} (the server's pool size), in this process;`,
+    '          HTTP: the server in a child process; the load generator shares the cores with it and PostgreSQL;',
     `          many = ${p.vouchers} vouchers of ${p.manyBalance} minor units, each redemption on a random one; hot = 1 voucher of ${p.hotBalance};`,
     `          policy amount-holds; ${p.amount} minor units per redemption; warm-up ≤ ${p.warmupSeconds} s / ${p.warmupRedemptions}; ${p.rounds} measured rounds per path, each ≤ ${p.maxSeconds} s / ${p.maxRedemptions};`,
     `          rounds alternate which path goes first; a CHECKPOINT before each measured phase; setup (tenant, ${p.vouchers + 1} vouchers issued and sold over HTTP) took ${f1(setupSeconds)} s`,
