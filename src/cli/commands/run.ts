@@ -60,7 +60,7 @@ export function registerRun(program: Command): void {
       const controller = new AbortController();
       const onSigint = () => {
         if (controller.signal.aborted) process.exit(130);
-        process.stderr.write('\ninterrupted: stopping the target (Ctrl-C again to quit at once)\n');
+        process.stderr.write('\ninterrupted: stopping the target\n');
         controller.abort();
       };
       process.on('SIGINT', onSigint);
