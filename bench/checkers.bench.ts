@@ -39,7 +39,7 @@ const workloads: Array<{ name: string; workload: Workload }> = [
       ops: quick ? 10_000 : 100_000,
       vouchers: 1,
       clients: 32,
-      policy: 'amount-holds',
+      policy: 'balance-guard',
       funds: 100_000,
       seed: 2,
     },

@@ -1,0 +1,200 @@
+// Checks the linearizability of a vcert history (NDJSON, docs/history-format.md) with Porcupine,
+// using a model equivalent to src/model/voucher-model.ts, for the side-by-side benchmark in
+// bench/checkers.bench.ts. Usage: go run . HISTORY.ndjson [TIMEOUT_SECONDS]
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/anishathalye/porcupine"
+)
+
+type money struct {
+	Amount *int64 `json:"amount"`
+}
+
+type line struct {
+	Kind       string           `json:"kind"`
+	Policy     string           `json:"policy"`
+	Funds      map[string]int64 `json:"funds"`
+	Client     string           `json:"client"`
+	Op         string           `json:"op"`
+	Voucher    string           `json:"voucher"`
+	Target     *string          `json:"target"`
+	Args       json.RawMessage  `json:"args"`
+	Key        *string          `json:"key"`
+	InvokedAt  int64            `json:"invokedAt"`
+	Completed  int64            `json:"completedAt"`
+	Completion string           `json:"completion"`
+	Result     json.RawMessage  `json:"result"`
+}
+
+type args struct {
+	Amount     *money `json:"amount"`
+	TTLSeconds *int64 `json:"ttlSeconds"`
+}
+
+type result struct {
+	ID           *string `json:"id"`
+	Code         *string `json:"code"`
+	Amount       *money  `json:"amount"`
+	Balance      *money  `json:"balance"`
+	BalanceAfter *money  `json:"balanceAfter"`
+}
+
+const none = int64(-1)
+
+type input struct {
+	Op, Voucher, Target string
+	Amount, Funds       int64
+	Invoked, Completed  int64
+	TTL                 int64
+	Index               int
+	KnownHold           bool
+}
+
+type output struct {
+	Completion, Code, ID         string
+	Amount, Balance, BalanceAfter int64
+}
+
+func amountOf(m *money) int64 {
+	if m == nil || m.Amount == nil {
+		return none
+	}
+	return *m.Amount
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: porcupine-bench HISTORY.ndjson [TIMEOUT_SECONDS]")
+		os.Exit(2)
+	}
+	timeout := 60 * time.Second
+	if len(os.Args) > 2 {
+		seconds, _ := strconv.Atoi(os.Args[2])
+		timeout = time.Duration(seconds) * time.Second
+	}
+	start := time.Now()
+	file, err := os.Open(os.Args[1])
+	if err != nil {
+		panic(err)
+	}
+	scanner := bufio.NewScanner(file)
+	scanner.Buffer(make([]byte, 1<<20), 1<<26)
+	policy := ""
+	funds := map[string]int64{}
+	var lines []line
+	for scanner.Scan() {
+		var l line
+		if err := json.Unmarshal(scanner.Bytes(), &l); err != nil {
+			panic(err)
+		}
+		if l.Kind == "meta" {
+			policy, funds = l.Policy, l.Funds
+			continue
+		}
+		lines = append(lines, l)
+	}
+	known := map[string]bool{}
+	for _, l := range lines {
+		var r result
+		_ = json.Unmarshal(l.Result, &r)
+		if l.Op == "createHold" && l.Completion == "ok" && r.ID != nil {
+			known[*r.ID] = true
+		}
+	}
+	ops := merge(lines, funds, known)
+	parse := time.Since(start)
+	start = time.Now()
+	res := porcupine.CheckOperationsTimeout(model(policy), ops, timeout)
+	check := time.Since(start)
+	fmt.Printf("ops=%d logical=%d parse=%.2fs check=%.2fs result=%s\n", len(lines), len(ops), parse.Seconds(), check.Seconds(), name(res))
+}
+
+func name(r porcupine.CheckResult) string {
+	switch r {
+	case porcupine.Ok:
+		return "Ok"
+	case porcupine.Illegal:
+		return "Illegal"
+	}
+	return "Unknown"
+}
+
+// merge turns retries that share a key and a request into one operation, as src/checkers/logical-ops.ts does.
+func merge(lines []line, funds map[string]int64, known map[string]bool) []porcupine.Operation {
+	groups := map[string][]int{}
+	var order []string
+	for i, l := range lines {
+		sig := strconv.Itoa(i)
+		if l.Key != nil {
+			target := ""
+			if l.Target != nil {
+				target = *l.Target
+			}
+			sig = *l.Key + "|" + l.Op + "|" + l.Voucher + "|" + target + "|" + string(l.Args)
+		}
+		if _, ok := groups[sig]; !ok {
+			order = append(order, sig)
+		}
+		groups[sig] = append(groups[sig], i)
+	}
+	rank := map[string]int{"ok": 0, "fail": 1, "info": 2}
+	ops := make([]porcupine.Operation, 0, len(order))
+	for _, sig := range order {
+		members := groups[sig]
+		best, first := members[0], lines[members[0]].InvokedAt
+		for _, m := range members {
+			a, b := lines[m], lines[best]
+			if rank[a.Completion] < rank[b.Completion] || (rank[a.Completion] == rank[b.Completion] && a.Completed < b.Completed) {
+				best = m
+			}
+			if a.InvokedAt < first {
+				first = a.InvokedAt
+			}
+		}
+		l := lines[best]
+		var a args
+		var r result
+		_ = json.Unmarshal(l.Args, &a)
+		_ = json.Unmarshal(l.Result, &r)
+		in := input{Op: l.Op, Voucher: l.Voucher, Amount: amountOf(a.Amount), Funds: funds[l.Voucher], Invoked: first, Completed: l.Completed, TTL: math.MaxInt64 / 4, Index: best}
+		if l.Target != nil {
+			in.Target = *l.Target
+			in.KnownHold = known[in.Target]
+		}
+		if a.TTLSeconds != nil {
+			in.TTL = *a.TTLSeconds * 1_000_000
+		}
+		out := output{Completion: l.Completion, Amount: none, Balance: none, BalanceAfter: none}
+		ret := l.Completed
+		if l.Completion == "info" {
+			ret = math.MaxInt64
+			in.Completed = math.MaxInt64
+		} else if l.Completion == "fail" && r.Code != nil {
+			out.Code = *r.Code
+		} else {
+			if r.ID != nil {
+				out.ID = *r.ID
+			}
+			if l.Op != "getBalance" && l.Op != "getLedger" {
+				out.Amount = amountOf(r.Amount)
+			}
+			if l.Op == "getBalance" || l.Op == "getLedger" || l.Op == "topUp" {
+				out.Balance = amountOf(r.Balance)
+			}
+			out.BalanceAfter = amountOf(r.BalanceAfter)
+		}
+		ops = append(ops, porcupine.Operation{Input: in, Call: first, Output: out, Return: ret})
+	}
+	sort.SliceStable(ops, func(i, j int) bool { return ops[i].Call < ops[j].Call })
+	return ops
+}
