@@ -20,8 +20,8 @@ const num = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const params: Params = {
   clients: num('BENCH_CLIENTS', 16),
   vouchers: num('BENCH_VOUCHERS', 2000),
-  rounds: num('BENCH_ROUNDS', 3),
-  maxSeconds: num('BENCH_SECONDS', 5),
+  rounds: num('BENCH_ROUNDS', 6),
+  maxSeconds: num('BENCH_SECONDS', 2.5),
   maxRedemptions: num('BENCH_MAX', 50_000),
   warmupSeconds: num('BENCH_WARMUP_SECONDS', 2),
   warmupRedemptions: num('BENCH_WARMUP_MAX', 2000),

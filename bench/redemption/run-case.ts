@@ -17,7 +17,12 @@ export interface CaseResult {
   http: Measured;
   /** The ceiling plus the server's API-key lookup per step, when asked for (BENCH_KEY_LOOKUP=1). */
   keyLookup: Measured | null;
+  /** HTTP / ceiling redemptions per second over all measured rounds. */
   ratio: number;
+  /** The median of the per-round ratios (each round's two phases ran back to back). */
+  pairedRatio: number;
+  /** Ceiling CPU ms per redemption / HTTP's (all parts): the ratio to expect on a machine of its own. */
+  cpuRatio: number;
   profile: { ceiling: ProfileSummary; server: ProfileSummary } | null;
   money: MoneyCheck;
 }
@@ -77,6 +82,12 @@ export async function runCase(ctx: CaseContext, name: string, ids: string[], sta
   const http = totals.http.result();
   const keyLookup = ctx.paths.keyLookup ? totals.keyLookup.result() : null;
   const ratio = http.perSecond / ceiling.perSecond;
+  const paired = http.rounds.map((r, i) => r / (ceiling.rounds[i] ?? Number.NaN)).sort((a, b) => a - b);
+  const pairedRatio =
+    paired.length % 2
+      ? (paired[paired.length >> 1] as number)
+      : ((paired[paired.length / 2 - 1] as number) + (paired[paired.length / 2] as number)) / 2;
+  const cpuRatio = ceiling.cpuMsPer.total / http.cpuMsPer.total;
   let profile: CaseResult['profile'] = null;
   if (params.profile === 'on' || (params.profile === 'auto' && ratio < 0.5)) {
     const file = (path: 'ceiling' | 'http') =>
@@ -95,5 +106,15 @@ export async function runCase(ctx: CaseContext, name: string, ids: string[], sta
     };
   }
   const money = await checkMoney(ctx.db, ids, startBalance, params.amount, redemptions);
-  return { name, ceiling, http, keyLookup, ratio, profile, money } satisfies CaseResult;
+  return {
+    name,
+    ceiling,
+    http,
+    keyLookup,
+    ratio,
+    pairedRatio,
+    cpuRatio,
+    profile,
+    money,
+  } satisfies CaseResult;
 }
