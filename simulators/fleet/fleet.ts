@@ -1,0 +1,153 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Driver } from '../../src/driver/driver.ts';
+import type { Operation } from '../../src/history/operation.ts';
+import { createRecorder, type MicroClock, monotonicMicros } from '../../src/history/recorder.ts';
+import { type BasketPlan, type BehaviourMix, defaultMix } from '../pos/behaviour.ts';
+import type { ChannelProfile, CounterAbilities } from '../pos/counter-context.ts';
+import { createTerminal, posProfile, type Terminal } from '../pos/pos-terminal.ts';
+import { createWebShop, webShopProfile } from '../webshop/web-shop.ts';
+import { createBarrier } from './barrier.ts';
+import { type ClientCounters, recordingClient } from './recording-client.ts';
+import { seededRandom } from './seeded-random.ts';
+
+/** Closed loop: every counter starts its next basket when the last is done. Rate: baskets per second in all. */
+export type Arrival = { kind: 'closed' } | { kind: 'rate'; perSecond: number };
+
+export interface FleetOptions {
+  /** Opened drivers with keys; counter i reaches the target through drivers[i % length] (instances, proxies). */
+  drivers: readonly Driver[];
+  vouchers: readonly string[];
+  currency: string;
+  terminals: number;
+  webshops: number;
+  seed: number;
+  abilities: CounterAbilities;
+  /** Stop starting baskets once this many operations are recorded. */
+  maxOps: number;
+  /** Stop starting baskets after this many seconds; retries stop a little later (retryGraceMs). */
+  seconds: number;
+  arrival?: Arrival;
+  /** Every counter's first spend waits at one start line and all go at the same instant. */
+  barrier?: boolean;
+  mix?: BehaviourMix;
+  minAmount?: number;
+  maxAmount?: number;
+  maxRetries?: number;
+  retryDelayMs?: number;
+  retryGraceMs?: number;
+  /** Prefix of every Idempotency-Key: unique per run, so runs that share a tenant never collide. */
+  runId?: string;
+  pos?: Partial<ChannelProfile>;
+  webshop?: Partial<ChannelProfile>;
+  clock?: MicroClock;
+  /** Each operation as it completes (a history writer's append). */
+  onOperation?: (op: Operation) => void;
+}
+
+export interface FleetResult {
+  ops: Operation[];
+  plans: Record<string, BasketPlan[]>;
+  baskets: number;
+  missedArrivals: number;
+  contractViolations: number;
+  elapsedMs: number;
+}
+
+function makeCounters(options: FleetOptions, ops: Operation[], counters: ClientCounters): Terminal[] {
+  const clock = options.clock ?? monotonicMicros();
+  const recorder = createRecorder((op) => {
+    ops.push(op);
+    options.onOperation?.(op);
+  }, clock);
+  const root = seededRandom(options.seed);
+  const hardDeadline = performance.now() + options.seconds * 1000 + (options.retryGraceMs ?? 3000);
+  const barrier = options.barrier ? createBarrier(options.terminals + options.webshops) : null;
+  const total = options.terminals + options.webshops;
+  return Array.from({ length: total }, (_, i) => {
+    const web = i >= options.terminals;
+    const name = web ? `web-${i - options.terminals + 1}` : `pos-${i + 1}`;
+    const profile = web ? { ...webShopProfile, ...options.webshop } : { ...posProfile, ...options.pos };
+    let keys = 0;
+    const driver = options.drivers[i % options.drivers.length] as Driver;
+    const context = {
+      name,
+      call: recordingClient(name, driver, recorder, counters),
+      profile,
+      abilities: options.abilities,
+      currency: options.currency,
+      maxRetries: options.maxRetries ?? 3,
+      retryDelayMs: options.retryDelayMs ?? 50,
+      newKey: () => `${options.runId ?? options.seed}-${name}-${++keys}`,
+      hardDeadline,
+      sleep: (ms: number) => sleep(ms),
+      ...(barrier ? { startLine: () => barrier.wait() } : {}),
+    };
+    const terminal = {
+      context,
+      random: root.fork(name),
+      mix: options.mix ?? defaultMix,
+      vouchers: options.vouchers,
+      minAmount: options.minAmount ?? 100,
+      maxAmount: options.maxAmount ?? 1000,
+    };
+    return web ? createWebShop(terminal) : createTerminal(terminal);
+  });
+}
+
+/**
+ * Runs POS terminals and web shops against a target until the operation or the time bound, closed loop
+ * or at a fixed arrival rate. Records every operation; baskets in flight at the bound finish.
+ */
+export async function runFleet(options: FleetOptions): Promise<FleetResult> {
+  if (options.terminals + options.webshops < 1) throw new Error('a fleet needs at least one counter');
+  const ops: Operation[] = [];
+  const counters: ClientCounters = { contractViolations: 0 };
+  const terminals = makeCounters(options, ops, counters);
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  const more = () => ops.length < options.maxOps && performance.now() < deadline;
+  let baskets = 0;
+  let missedArrivals = 0;
+  const busy = new Set<Terminal>();
+  const work = async (terminal: Terminal) => {
+    busy.add(terminal);
+    baskets += 1;
+    try {
+      await terminal.nextBasket();
+    } finally {
+      busy.delete(terminal);
+    }
+  };
+  const arrival = options.arrival ?? { kind: 'closed' };
+  if (arrival.kind === 'closed' || options.barrier) {
+    const loops = terminals.map(async (terminal) => {
+      do await work(terminal);
+      while (arrival.kind === 'closed' && more());
+    });
+    await Promise.all(loops);
+  }
+  if (arrival.kind === 'rate') {
+    const gapMs = 1000 / arrival.perSecond;
+    const running: Promise<void>[] = [];
+    for (let tick = 0; more(); tick++) {
+      let chosen: Terminal | undefined;
+      for (let i = 0; i < terminals.length && !chosen; i++) {
+        const candidate = terminals[(tick + i) % terminals.length] as Terminal;
+        if (!busy.has(candidate)) chosen = candidate;
+      }
+      if (chosen) running.push(work(chosen));
+      else missedArrivals += 1;
+      await sleep(Math.max(0, started + (tick + 1) * gapMs - performance.now()));
+    }
+    await Promise.all(running);
+  }
+  const plans = Object.fromEntries(terminals.map((t) => [t.name, t.plans]));
+  return {
+    ops,
+    plans,
+    baskets,
+    missedArrivals,
+    contractViolations: counters.contractViolations,
+    elapsedMs: performance.now() - started,
+  };
+}

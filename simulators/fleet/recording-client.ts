@@ -1,0 +1,82 @@
+import type { Role } from '../../spec/capabilities.ts';
+import { ContractViolation } from '../../src/contract/contract-violation.ts';
+import type { Driver } from '../../src/driver/driver.ts';
+import type { Operation as DriverOperation } from '../../src/driver/operation.ts';
+import type { OperationName } from '../../src/history/operation.ts';
+import type { createRecorder } from '../../src/history/recorder.ts';
+
+export type Recorder = ReturnType<typeof createRecorder>;
+
+/** One call of a simulator: the history's operation name, the voucher it concerns, and the request. */
+export interface Call {
+  op: OperationName;
+  voucher: string;
+  /** The hold (capture, release) or redemption (refund) in the path; the voucher otherwise. */
+  target?: string;
+  body?: Record<string, unknown>;
+  /** Idempotency-Key of a mutating call. */
+  key?: string;
+  role: Role;
+}
+
+/** What a simulator learns: the answer, a refusal, or nothing (the outcome is unknown). */
+export type Outcome =
+  | { completion: 'ok'; body: Record<string, unknown> }
+  | { completion: 'fail'; code: string; status: number }
+  | { completion: 'info'; error: string };
+
+/** How many answers departed from the contract (recorded as info: the harness cannot read them). */
+export interface ClientCounters {
+  contractViolations: number;
+}
+
+/**
+ * A Jepsen client over the driver seam: every call is recorded as one history operation with an ok,
+ * fail or info completion. A 5xx answer is info (the service may have acted before failing).
+ */
+export function recordingClient(name: string, driver: Driver, recorder: Recorder, counters: ClientCounters) {
+  return async function send(call: Call): Promise<Outcome> {
+    const onPath = call.target ?? call.voucher;
+    const invocation = recorder.invoke({
+      client: name,
+      op: call.op,
+      voucher: call.voucher,
+      target: call.target ?? null,
+      args: call.body ?? {},
+      key: call.key ?? null,
+    });
+    const operation = {
+      operationId: call.op,
+      params: { id: onPath },
+      ...(call.body ? { body: call.body } : {}),
+      ...(call.key ? { idempotencyKey: call.key } : {}),
+      auth: { role: call.role },
+    } as unknown as DriverOperation;
+    try {
+      const answer = await driver.invoke(operation);
+      if (answer.completion === 'ok') {
+        const body = (answer.body ?? {}) as Record<string, unknown>;
+        invocation.ok(body);
+        return { completion: 'ok', body };
+      }
+      if (answer.completion === 'fail' && answer.status < 500) {
+        invocation.fail(answer.problem.code, answer.status);
+        return { completion: 'fail', code: answer.problem.code, status: answer.status };
+      }
+      const error =
+        answer.completion === 'fail' ? `status ${answer.status} ${answer.problem.code}` : answer.error;
+      invocation.info(error);
+      return { completion: 'info', error };
+    } catch (thrown) {
+      if (thrown instanceof ContractViolation && thrown.status < 500) counters.contractViolations += 1;
+      const error =
+        thrown instanceof ContractViolation
+          ? `status ${thrown.status} outside the contract`
+          : `client error: ${(thrown as Error).message}`;
+      invocation.info(error);
+      return { completion: 'info', error };
+    }
+  };
+}
+
+export type CallFn = ReturnType<typeof recordingClient>;

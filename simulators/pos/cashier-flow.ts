@@ -1,0 +1,148 @@
+import type { Call, Outcome } from '../fleet/recording-client.ts';
+import type { BasketPlan } from './behaviour.ts';
+import { type CounterContext, receiptFor } from './counter-context.ts';
+
+/** Sends a call; while its outcome is unknown, sends it again with the same Idempotency-Key (bounded). */
+async function settle(context: CounterContext, call: Call, first?: Outcome): Promise<Outcome> {
+  let outcome = first ?? (await context.call(call));
+  for (let attempt = 0; outcome.completion === 'info' && attempt < context.maxRetries; attempt++) {
+    if (performance.now() > context.hardDeadline) break;
+    await context.sleep(context.retryDelayMs * (attempt + 1));
+    outcome = await context.call(call);
+  }
+  return outcome;
+}
+
+function idOf(outcome: Outcome): string | null {
+  return outcome.completion === 'ok' && typeof outcome.body.id === 'string' ? outcome.body.id : null;
+}
+
+/** Credits a redemption back to the voucher: a reversal after a timeout, or goods returned. */
+async function refund(context: CounterContext, plan: BasketPlan, redemption: string, number: string) {
+  const partial = plan.behaviour === 'return' ? Math.max(1, Math.floor(plan.amount / 2)) : null;
+  await settle(context, {
+    op: 'refundRedemption',
+    voucher: plan.voucher,
+    target: redemption,
+    body: {
+      ...(partial ? { amount: { amount: partial, currency: context.currency } } : {}),
+      receipt: receiptFor(context, `${number}-R`),
+    },
+    key: context.newKey(),
+    role: context.profile.role,
+  });
+}
+
+/** After a payment: goods returned, or a reversal because its first answer was lost. */
+async function afterPayment(
+  context: CounterContext,
+  plan: BasketPlan,
+  paid: Outcome,
+  lost: boolean,
+  number: string,
+) {
+  const redemption = idOf(paid);
+  if (redemption === null || !context.abilities.refund) return;
+  if (plan.behaviour === 'return' || (lost && plan.onTimeout === 'reverse'))
+    await refund(context, plan, redemption, number);
+}
+
+/** The barrier, if the fleet set one: awaited once, so many counters spend at the same instant. */
+async function atStartLine(context: CounterContext): Promise<void> {
+  const wait = context.startLine;
+  context.startLine = undefined;
+  await wait?.();
+}
+
+async function redeemOnce(context: CounterContext, plan: BasketPlan, number: string): Promise<void> {
+  await atStartLine(context);
+  const call: Call = {
+    op: 'redeem',
+    voucher: plan.voucher,
+    body: {
+      amount: { amount: plan.amount, currency: context.currency },
+      receipt: receiptFor(context, number),
+    },
+    key: context.newKey(),
+    role: context.profile.role,
+  };
+  const first = await context.call(call);
+  const paid = await settle(context, call, first);
+  await afterPayment(context, plan, paid, first.completion === 'info', number);
+}
+
+async function capture(
+  context: CounterContext,
+  plan: BasketPlan,
+  hold: string,
+  number: string,
+): Promise<void> {
+  const call: Call = {
+    op: 'captureHold',
+    voucher: plan.voucher,
+    target: hold,
+    body: {},
+    key: context.newKey(),
+    role: context.profile.role,
+  };
+  const firsts =
+    plan.behaviour === 'double-pay'
+      ? await Promise.all([context.call(call), context.call(call)])
+      : [await context.call(call)];
+  const answered = firsts.find((o) => o.completion !== 'info');
+  const paid = answered ?? (await settle(context, call, firsts[0]));
+  const lost = firsts.every((o) => o.completion === 'info');
+  if (paid.completion === 'info' && plan.onTimeout === 'reverse') {
+    // Still unknown: give the hold back; if the capture did happen this is refused and changes nothing.
+    await settle(context, {
+      op: 'releaseHold',
+      voucher: plan.voucher,
+      target: hold,
+      body: {},
+      key: context.newKey(),
+      role: context.profile.role,
+    });
+    return;
+  }
+  await afterPayment(context, plan, paid, lost, number);
+}
+
+/**
+ * One basket at the counter, as a cashier works it: look the voucher up, hold the amount, then
+ * capture, release or walk away, per the plan; unknown outcomes are retried with the same key.
+ */
+export async function workBasket(context: CounterContext, plan: BasketPlan, number: string): Promise<void> {
+  await context.call({ op: 'getBalance', voucher: plan.voucher, role: context.profile.role });
+  const useHolds = context.abilities.holds && (plan.behaviour !== 'redeem' || !context.abilities.redeem);
+  if (!useHolds) {
+    if (context.abilities.redeem) await redeemOnce(context, plan, number);
+    return;
+  }
+  await atStartLine(context);
+  const held = await settle(context, {
+    op: 'createHold',
+    voucher: plan.voucher,
+    body: {
+      amount: { amount: plan.amount, currency: context.currency },
+      receipt: receiptFor(context, number),
+      ttlSeconds: context.profile.holdTtlSeconds,
+    },
+    key: context.newKey(),
+    role: context.profile.role,
+  });
+  const hold = idOf(held);
+  if (hold === null || plan.behaviour === 'abandon') return;
+  await context.sleep(plan.thinkMs);
+  if (plan.behaviour === 'release') {
+    await settle(context, {
+      op: 'releaseHold',
+      voucher: plan.voucher,
+      target: hold,
+      body: {},
+      key: context.newKey(),
+      role: context.profile.role,
+    });
+    return;
+  }
+  await capture(context, plan, hold, number);
+}
