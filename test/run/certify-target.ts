@@ -11,15 +11,20 @@ import type { RunTarget } from '../../src/run/run-target.ts';
  * sealed summary. `start` must return a RunTarget whose close() stops everything it started; the run
  * closes it even when it fails. Reports go to a fresh temporary directory.
  *
- *   const { summary } = await certify(() => startOverspendingSimulator(), { tags: '@req:RD-03' });
- *   assert.deepEqual(failingRequirements(summary), ['CC-01', 'RD-03']);
+ *   const { summary } = await certify(() => defectiveImplementation('overspend-under-race')!.start());
+ *   assert.ok(failingRequirements(summary).includes('RD-03'));
+ *
+ * test/run/defective-suite.test.ts does this for every simulators/defective implementation.
  */
-export function certify(start: () => Promise<RunTarget>, options: RunOptions = {}): Promise<RunResult> {
+export function certify(
+  start: () => Promise<Omit<RunTarget, 'implementation'>>,
+  options: RunOptions = {},
+): Promise<RunResult> {
   return runConformance({
     reports: mkdtempSync(join(tmpdir(), 'vcert-certify-')),
     ...options,
     target: undefined,
-    startTarget: start,
+    startTarget: async () => ({ implementation: 'external', ...(await start()) }),
   });
 }
 

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type Database, openDatabase } from '../../reference-impl/storage/database.ts';
+import { defectiveImplementations } from '../../simulators/defective/index.ts';
+import type { CertificationSummary } from '../../src/report/certification-summary.ts';
+import { certify, failingRequirements, failingScenarios } from './certify-target.ts';
+
+/**
+ * Self-validation: the whole conformance suite, through `vcert run`'s own function, against every
+ * deliberately defective implementation (simulators/defective, one defect each). Each must fail the
+ * run on at least one requirement it names in `catches`, with every other scenario decided (passed),
+ * and together they must make every scenario family fail at least once, except those named below.
+ * About 15 s per defect; VCERT_DEFECTS=name,name runs only those.
+ */
+const families = (summary: CertificationSummary) =>
+  new Set(summary.scenarios.map((s) => s.uri.split('/').slice(0, 2).join('/')));
+
+/** Scenario families no defective implementation breaks yet: adding such a defect must remove it here. */
+const familiesNoDefectReaches = ['features/errors'];
+
+const only = process.env.VCERT_DEFECTS?.split(',').map((n) => n.trim());
+const selected = defectiveImplementations.filter((d) => !only || only.includes(d.name));
+
+describe('the suite against defective implementations', () => {
+  let db: Database;
+  let dataDir: string | undefined;
+  const failedFamilies = new Set<string>();
+  const allFamilies = new Set<string>();
+  before(async () => {
+    dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'vcert-defects-'));
+    db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir, poolSize: 1 });
+  });
+  after(async () => {
+    await db.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  for (const defective of selected) {
+    it(`${defective.name}: ${defective.defect.split(':')[0]}`, async () => {
+      const { summary, exitCode } = await certify(() => defective.start({ databaseUrl: db.url }), {
+        parallel: 2,
+      });
+      const failing = failingRequirements(summary);
+      const named = defective.catches.filter((c) => /^[A-Z]{2}-\d{2}$/.test(c));
+      assert.equal(exitCode, 1, summary.verdict.reasons.join('; '));
+      assert.deepEqual(summary.run.errors, []);
+      assert.equal(summary.totals.scenarios.undecided, 0, 'every scenario is decided');
+      assert.ok(failingScenarios(summary).length > 0);
+      assert.equal(
+        summary.totals.scenarios.passed + summary.totals.scenarios.failed,
+        summary.scenarios.length,
+      );
+      assert.ok(
+        named.some((id) => failing.includes(id)),
+        `fails none of ${named.join(', ')}; fails ${failing.join(', ') || 'nothing'}`,
+      );
+      for (const f of families(summary)) allFamilies.add(f);
+      for (const s of summary.scenarios.filter((x) => x.status === 'failed')) {
+        failedFamilies.add(s.uri.split('/').slice(0, 2).join('/'));
+      }
+    });
+  }
+
+  it('makes every scenario family fail on at least one defect', { skip: only !== undefined }, () => {
+    const never = [...allFamilies].filter((f) => !failedFamilies.has(f)).sort();
+    assert.deepEqual(never, familiesNoDefectReaches);
+  });
+});
