@@ -12,7 +12,8 @@ export const summaryFormat = 'vcert-certification-summary/1';
 export interface SummaryContext {
   suite: { name: string; version: string; featuresSha256: string };
   target: { url: string; implementation: 'reference' | 'external'; adapter: string | null };
-  capabilities: { claimed: string[]; source: string };
+  /** `unknown`: claimed names that spec/capabilities.ts does not define (no scenario needs them). */
+  capabilities: { claimed: string[]; source: string; unknown?: string[] };
   selection: { tags: string | null; shard: string | null; parallel: number; failFast: boolean };
   waivers: { file: string | null; content: WaiverFile | null };
   /** Errors before or around cucumber (target unreachable, runner threw). */

@@ -17,22 +17,20 @@ function counts(c: StatusCounts): string {
   return `${total} (${scenarioStatuses.map((s) => `${c[s]} ${label[s]}`).join(', ')})`;
 }
 
-function firstLine(text: string | undefined): string {
-  return (
-    (text ?? '')
-      .split('\n')
-      .find((l) => l.trim() !== '')
-      ?.trim()
-      .slice(0, 160) ?? ''
-  );
+/** The gist of a failure message: its first few non-empty lines before the stack trace, on one line. */
+function gist(text: string | undefined): string {
+  const lines = (text ?? '').split('\n').map((l) => l.trim());
+  const end = lines.findIndex((l) => l.startsWith('at '));
+  const head = (end === -1 ? lines : lines.slice(0, end)).filter((l) => l !== '').slice(0, 3);
+  const joined = head.join(' ');
+  return joined.length > 200 ? `${joined.slice(0, 199)}…` : joined;
 }
 
 function listed(title: string, scenarios: ScenarioSummary[], lines: string[]): void {
   if (scenarios.length === 0) return;
   lines.push('', `${title}:`);
   for (const s of scenarios.slice(0, 50)) {
-    const why =
-      s.status === 'waived' ? `waived: ${s.waiver?.reason}` : firstLine(s.message) || s.cucumberStatus;
+    const why = s.status === 'waived' ? `waived: ${s.waiver?.reason}` : gist(s.message) || s.cucumberStatus;
     lines.push(`  ${s.key}  ${s.name}`, `      ${why}`);
   }
   if (scenarios.length > 50) lines.push(`  … and ${scenarios.length - 50} more (see the summary JSON)`);
@@ -48,6 +46,9 @@ export function formatHumanSummary(summary: CertificationSummary, files: ReportF
     `${summary.suite.name} ${summary.suite.version} (features sha256 ${summary.suite.featuresSha256.slice(0, 12)})`,
     `target: ${summary.target.url} (${summary.target.implementation}${summary.target.adapter ? `, adapter ${summary.target.adapter}` : ''})`,
     `claimed (${summary.capabilities.source}): ${summary.capabilities.claimed.join(', ') || 'nothing'}`,
+    ...(summary.capabilities.unknown?.length
+      ? [`claimed but not defined by the contract (ignored): ${summary.capabilities.unknown.join(', ')}`]
+      : []),
     '',
     `scenarios:    ${counts(summary.totals.scenarios)}`,
     `requirements: ${counts(summary.totals.requirements)}`,

@@ -136,7 +136,11 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
       implementation: target?.implementation ?? (options.target ? 'external' : 'reference'),
       adapter: adapter ?? null,
     },
-    capabilities: { claimed: capabilities.claimed, source: capabilities.source },
+    capabilities: {
+      claimed: capabilities.claimed,
+      source: capabilities.source,
+      unknown: capabilities.unknown,
+    },
     selection: {
       tags: options.tags ?? null,
       shard: options.shard ?? null,

@@ -25,6 +25,7 @@ describe('vcert run on the fixture suite', () => {
     });
     assert.equal(summary.capabilities.source.startsWith('manifest:'), true);
     assert.deepEqual(summary.capabilities.claimed, ['balance-guard', 'holds', 'some-future-capability']);
+    assert.deepEqual(summary.capabilities.unknown, ['some-future-capability']);
     assert.equal(summary.suite.name, 'vcert-fixture-suite');
     assert.match(summary.suite.featuresSha256, /^[0-9a-f]{64}$/);
 
