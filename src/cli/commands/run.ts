@@ -1,5 +1,4 @@
-import { type Command, InvalidArgumentError } from 'commander';
-import type { Role } from '../../../spec/capabilities.ts';
+import type { Command } from 'commander';
 import { formatHumanSummary } from '../../report/human-summary.ts';
 import { exitCodes } from '../../report/verdict.ts';
 import { collectApiKey } from '../../run/parse-api-key.ts';
@@ -7,11 +6,11 @@ import { runConformance } from '../../run/run-conformance.ts';
 
 interface RunFlags {
   target?: string;
-  apiKey?: Partial<Record<Role, string>>;
+  apiKey?: string[];
   adapter?: string;
   capabilities?: string;
   tags?: string;
-  parallel?: number;
+  parallel?: string;
   shard?: string;
   waivers?: string;
   reports: string;
@@ -19,19 +18,8 @@ interface RunFlags {
   progress?: string;
 }
 
-function apiKeyOption(value: string, previous?: Partial<Record<Role, string>>) {
-  try {
-    return collectApiKey(value, previous);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
-
-function integerOption(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a non-negative integer');
-  return n;
-}
+/** Collects repeated --api-key values; they are checked in the action, so a bad one exits with code 2. */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** `vcert run`: certifies an implementation (the bundled reference one by default) against the suite. */
 export function registerRun(program: Command): void {
@@ -41,11 +29,11 @@ export function registerRun(program: Command): void {
       'run the conformance suite against --target (default: the bundled reference implementation on an embedded PostgreSQL)',
     )
     .option('--target <url>', 'base URL of the implementation to certify')
-    .option('--api-key <role=key>', 'key for a role (pos, webshop, backoffice); repeatable', apiKeyOption)
+    .option('--api-key <role=key>', 'key for a role (pos, webshop, backoffice); repeatable', collect)
     .option('--adapter <file>', 'vendor adapter module for an API of another shape')
     .option('--capabilities <file>', 'capability manifest (JSON) instead of GET /capabilities')
     .option('--tags <expression>', 'cucumber tag expression, e.g. "@req:RD-03 and not @capability:tenders"')
-    .option('--parallel <n>', 'cucumber worker count', integerOption)
+    .option('--parallel <n>', 'cucumber worker count')
     .option('--shard <i/n>', 'run only shard I of N (1-based, as cucumber-js)')
     .option('--waivers <file>', 'expected failures with reasons (docs/waivers.md)')
     .option('--reports <dir>', 'report directory', 'reports')
@@ -66,14 +54,18 @@ export function registerRun(program: Command): void {
       process.on('SIGINT', onSigint);
       const progressFormat = flags.progress ?? (process.stderr.isTTY ? 'progress-bar' : 'progress');
       try {
+        const apiKeys = flags.apiKey?.reduce<ReturnType<typeof collectApiKey>>(
+          (keys, v) => collectApiKey(v, keys),
+          {},
+        );
         const result = await runConformance(
           {
             target: flags.target,
-            apiKeys: flags.apiKey,
+            apiKeys,
             adapter: flags.adapter,
             capabilities: flags.capabilities,
             tags: flags.tags,
-            parallel: flags.parallel,
+            parallel: flags.parallel === undefined ? undefined : Number(flags.parallel),
             shard: flags.shard,
             waivers: flags.waivers,
             reports: flags.reports,
