@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
+import { startForeignVendor } from '../../simulators/vendors/foreign-vendor.ts';
 import { capabilityNames } from '../../spec/capabilities.ts';
 import { runConformance } from '../../src/run/run-conformance.ts';
 import type { RunTarget } from '../../src/run/run-target.ts';
@@ -60,6 +62,29 @@ describe('vcert run against the reference implementation', () => {
       assert.equal(exitCode, 1);
       assert.ok(summary.verdict.reasons.includes('no scenario was verified'));
     });
+  });
+
+  it('certifies an API of another shape through a vendor adapter (--adapter)', async () => {
+    const vendor = await startForeignVendor(0);
+    try {
+      const { summary, exitCode } = await runConformance({
+        target: vendor.url,
+        adapter: 'simulators/vendors/foreign-adapter.ts',
+        cwd: fileURLToPath(new URL('../../', import.meta.url)),
+        tags: '@capability:amount-holds or @capability:exclusive-hold',
+        reports: reports(),
+      });
+      assert.equal(exitCode, 0, summary.verdict.reasons.join('; '));
+      assert.match(summary.target.adapter ?? '', /simulators\/vendors\/foreign-adapter\.ts$/);
+      assert.ok(summary.capabilities.claimed.includes('amount-holds'));
+      assert.ok(!summary.capabilities.claimed.includes('exclusive-hold'));
+      assert.ok(summary.totals.scenarios.passed > 0);
+      const exclusive = summary.scenarios.filter((s) => s.capabilities.includes('exclusive-hold'));
+      assert.ok(exclusive.length > 0);
+      for (const s of exclusive) assert.equal(s.status, 'not-claimed', s.key);
+    } finally {
+      await vendor.close();
+    }
   });
 
   it('catches a defective implementation through the self-validation hook', async () => {
