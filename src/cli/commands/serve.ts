@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '../../../reference-impl/server.ts';
 
 /** `vcert serve`: runs the bundled reference implementation until SIGINT or SIGTERM. */
 export function registerServe(program: Command): void {
@@ -15,6 +14,8 @@ export function registerServe(program: Command): void {
     .option('--data-dir <dir>', 'data directory of the embedded server', '.data')
     .option('--test-control', 'enable the test-control surface (tenants on demand, clock, reset)', false)
     .action(async (opts: { port: string; databaseUrl?: string; dataDir: string; testControl: boolean }) => {
+      // Loaded here, not at start-up: other commands need neither the server nor PostgreSQL.
+      const { startServer } = await import('../../../reference-impl/server.ts');
       const server = await startServer({
         port: Number(opts.port),
         databaseUrl: opts.databaseUrl,

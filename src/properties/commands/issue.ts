@@ -1,0 +1,135 @@
+import { kindKey, type ModelVoucher, type VoucherKind, type VoucherModel } from '../model/voucher-model.ts';
+import { viewMismatches } from '../model/view-mismatches.ts';
+import { moneyText } from '../render/money-text.ts';
+import type { TargetSession } from '../target-session.ts';
+import { expectAnswer, expectNoMismatch, ModelMismatch } from './expect-answer.ts';
+import { sayOutcome } from './say-outcome.ts';
+import type { VoucherCommand } from './voucher-command.ts';
+
+const capacity = 3;
+
+/** LC-01..03: issue vouchers of a kind from its template set (created on first use, capacity 3). */
+export class IssueCommand implements VoucherCommand {
+  readonly kind: VoucherKind;
+  readonly denomination: number;
+  readonly count: number;
+
+  constructor(kind: VoucherKind, denomination: number, count: number) {
+    this.kind = kind;
+    this.denomination = denomination;
+    this.count = count;
+  }
+
+  check = (): boolean => true;
+
+  async run(m: VoucherModel, r: TargetSession): Promise<void> {
+    const key = kindKey(this.kind);
+    const template = await ensureTemplate(m, r, this.kind, key);
+    const model = m.templates.get(key) ?? { kindKey: key, capacity, issued: 0 };
+    m.templates.set(key, model);
+    const predicted = model.issued + this.count > model.capacity ? 'template_capacity_exhausted' : null;
+    r.say(
+      `When the back office issues ${this.count} voucher(s) of ${moneyText(this.denomination, 'EUR')} from template "${template.alias}"`,
+    );
+    const first = r.vouchers.length + 1;
+    const answer = await r.call(
+      {
+        operationId: 'issueVouchers',
+        auth: { role: 'backoffice' },
+        params: { id: template.id },
+        body: { count: this.count, denomination: { amount: this.denomination, currency: 'EUR' } },
+      },
+      {
+        params: { id: template.alias.replace('#', '') },
+        binds: Array.from({ length: this.count }, (_, i) => ({
+          name: `V${first + i}`,
+          jq: `.vouchers[${i}].id`,
+        })),
+      },
+    );
+    sayOutcome(r, 'the issue', answer);
+    expectAnswer('issueVouchers', answer, predicted);
+    if (answer.completion !== 'ok') return;
+    if (answer.body.vouchers.length !== this.count) {
+      throw new ModelMismatch(`issueVouchers: ${this.count} asked, ${answer.body.vouchers.length} issued`);
+    }
+    model.issued += this.count;
+    for (const [i, body] of answer.body.vouchers.entries()) {
+      const v: ModelVoucher = {
+        ref: m.vouchers.length,
+        kind: this.kind,
+        currency: 'EUR',
+        denomination: this.denomination,
+        balance: this.denomination,
+        state: 'prepared',
+        used: false,
+        expiresAt: m.now + this.kind.validityDays * 86_400,
+        remainderOf: null,
+      };
+      m.vouchers.push(v);
+      expectNoMismatch(`issued voucher V${v.ref + 1}`, viewMismatches(m, v, body));
+      const identifiers = { number: body.number, barcode: body.barcode, magstripe: body.magstripe, qr: body.qr };
+      assertUniqueIdentifiers(r, identifiers);
+      r.vouchers.push({ id: body.id, alias: `${template.alias}#${model.issued - this.count + i + 1}`, identifiers });
+    }
+  }
+
+  toString(): string {
+    return `issue(${kindKey(this.kind)}, ${this.denomination}, x${this.count})`;
+  }
+}
+
+/** LC-02: every identifier of every voucher is unique. */
+function assertUniqueIdentifiers(r: TargetSession, ids: Record<string, string>): void {
+  for (const other of r.vouchers) {
+    for (const [k, value] of Object.entries(ids)) {
+      if (Object.values(other.identifiers).includes(value)) {
+        throw new ModelMismatch(`identifier ${k} ${value} is also voucher ${other.alias}'s`);
+      }
+    }
+  }
+}
+
+async function ensureTemplate(m: VoucherModel, r: TargetSession, kind: VoucherKind, key: string) {
+  const known = r.templates.get(key);
+  if (known) return known;
+  const n = r.templates.size + 1;
+  const alias = `T${n}`;
+  r.say(`Given a voucher type "K${n}" with:`);
+  r.say(`  | policy           | ${kind.policy} |`);
+  r.say(`  | reusable         | ${kind.reusable ? 'yes' : 'no'} |`);
+  r.say(`  | top-up           | ${kind.topUpAllowed ? 'yes' : 'no'} |`);
+  r.say(`  | validity days    | ${kind.validityDays} |`);
+  r.say(`  | hold ttl seconds | ${kind.holdTtlSeconds} |`);
+  r.say(`And a template "${alias}" of voucher type "K${n}" with capacity ${capacity}`);
+  const type = await r.call(
+    {
+      operationId: 'createVoucherType',
+      auth: { role: 'backoffice' },
+      body: {
+        code: `K${n}`,
+        name: `Property kind ${n}`,
+        currency: 'EUR',
+        productCode: 'GIFT',
+        ...kind,
+      },
+    },
+    { binds: [{ name: `K${n}`, jq: '.id' }] },
+  );
+  expectAnswer('createVoucherType', type, null);
+  if (type.completion !== 'ok') throw new ModelMismatch('createVoucherType refused');
+  const template = await r.call(
+    {
+      operationId: 'createTemplate',
+      auth: { role: 'backoffice' },
+      body: { voucherTypeId: type.body.id, code: alias, numberPrefix: 'PB', capacity },
+    },
+    { binds: [{ name: alias, jq: '.id' }] },
+  );
+  expectAnswer('createTemplate', template, null);
+  if (template.completion !== 'ok') throw new ModelMismatch('createTemplate refused');
+  void m;
+  const entry = { id: template.body.id, alias };
+  r.templates.set(key, entry);
+  return entry;
+}

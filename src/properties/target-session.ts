@@ -1,0 +1,67 @@
+import type { Capability } from '../../spec/capabilities.ts';
+import type { Completion } from '../driver/completion.ts';
+import type { Driver, Session } from '../driver/driver.ts';
+import type { Operation, OperationId, ResultOf } from '../driver/operation.ts';
+import { defaultRole, routeOf } from '../driver/route-table.ts';
+import { emptyTranscript, type Transcript, type TranscriptStep } from './transcript.ts';
+
+export interface Identifiers {
+  number: string;
+  barcode: string;
+  magstripe: string;
+  qr: string;
+}
+
+/** What a call records besides the request: symbolic parameters and the variables its answer binds. */
+export interface CallNotes {
+  params?: Record<string, string>;
+  binds?: TranscriptStep['binds'];
+}
+
+/**
+ * The system side of a model run: the driver, one fresh tenant, the target's ids for the model's
+ * vouchers, holds and redemptions (by the model's ref), and the transcript of what was sent.
+ */
+export class TargetSession {
+  readonly driver: Driver;
+  readonly session: Session;
+  readonly capabilities: ReadonlySet<Capability>;
+  readonly vouchers: Array<{ id: string; alias: string; identifiers: Identifiers }> = [];
+  readonly holds: Array<{ id: string; actor: string }> = [];
+  readonly redemptions: Array<{ id: string }> = [];
+  readonly templates = new Map<string, { id: string; alias: string }>();
+  readonly transcript: Transcript = emptyTranscript();
+
+  constructor(driver: Driver, session: Session, capabilities: Iterable<Capability>) {
+    this.driver = driver;
+    this.session = session;
+    this.capabilities = new Set(capabilities);
+  }
+
+  /** Invokes one operation through the driver seam and records it. */
+  async call<Id extends OperationId>(
+    operation: Operation<Id>,
+    notes: CallNotes = {},
+  ): Promise<Completion<ResultOf<Id>>> {
+    const answer = await this.driver.invoke(operation);
+    const auth = operation.auth;
+    const role: TranscriptStep['auth'] =
+      auth === 'none' ? 'none' : auth && 'role' in auth ? auth.role : auth ? 'wrong-key' : (defaultRole(routeOf(operation.operationId)) ?? 'none');
+    this.transcript.steps.push({
+      operationId: operation.operationId,
+      auth: role,
+      params: notes.params,
+      query: operation.query as Record<string, string> | undefined,
+      body: operation.body,
+      binds: notes.binds,
+      status: answer.completion === 'info' ? null : answer.status,
+      code: answer.completion === 'fail' ? answer.problem.code : undefined,
+    });
+    return answer;
+  }
+
+  /** A Gherkin line for the rendering of this run ("When …", "Then …", "And …"). */
+  say(line: string): void {
+    this.transcript.gherkin.push(line);
+  }
+}
