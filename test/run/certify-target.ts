@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CertificationSummary } from '../../src/report/certification-summary.ts';
 import { type RunOptions, type RunResult, runConformance } from '../../src/run/run-conformance.ts';
 import type { RunTarget } from '../../src/run/run-target.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /**
  * THE HOOK for the harness's self-validation: runs the real suite (features/ and steps/) against a
@@ -21,7 +19,7 @@ export function certify(
   options: RunOptions = {},
 ): Promise<RunResult> {
   return runConformance({
-    reports: mkdtempSync(join(tmpdir(), 'vcert-certify-')),
+    reports: scratchDir('vcert-certify'),
     ...options,
     target: undefined,
     startTarget: async () => ({ implementation: 'external', ...(await start()) }),

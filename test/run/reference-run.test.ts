@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +11,9 @@ import type { RunTarget } from '../../src/run/run-target.ts';
 import { startReferenceTarget } from '../../src/run/run-target.ts';
 import { certify, failingRequirements, failingScenarios } from './certify-target.ts';
 import { startInflatingProxy } from './inflating-proxy.ts';
+import { scratchDir } from './scratch-dir.ts';
 
-const reports = () => mkdtempSync(join(tmpdir(), 'vcert-e2e-'));
+const reports = () => scratchDir('vcert-e2e');
 const databaseUrl = process.env.DATABASE_URL;
 
 /** `vcert run` through its programmatic function, with the real features and steps. */

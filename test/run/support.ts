@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SummaryContext } from '../../src/report/certification-summary.ts';
 import type { Envelope } from '../../src/report/envelope.ts';
 import { MessageCollector } from '../../src/report/message-collector.ts';
 import type { RunOptions } from '../../src/run/run-conformance.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 export const fixtureSuite = fileURLToPath(new URL('./fixtures/suite/', import.meta.url));
 
@@ -17,7 +17,7 @@ export function fixtureOptions(extra: RunOptions = {}): RunOptions {
     import: ['steps/**/*.ts'],
     target: 'http://127.0.0.1:9',
     capabilities: join(fixtureSuite, 'manifest.json'),
-    reports: mkdtempSync(join(tmpdir(), 'vcert-reports-')),
+    reports: scratchDir('vcert-reports'),
     ...extra,
   };
 }
