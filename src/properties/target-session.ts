@@ -12,12 +12,6 @@ export interface Identifiers {
   qr: string;
 }
 
-/** What a call records besides the request: symbolic parameters and the variables its answer binds. */
-export interface CallNotes {
-  params?: Record<string, string>;
-  binds?: TranscriptStep['binds'];
-}
-
 /**
  * The system side of a model run: the driver, one fresh tenant, the target's ids for the model's
  * vouchers, holds and redemptions (by the model's ref), and the transcript of what was sent.
@@ -39,25 +33,33 @@ export class TargetSession {
   }
 
   /** Invokes one operation through the driver seam and records it. */
-  async call<Id extends OperationId>(
-    operation: Operation<Id>,
-    notes: CallNotes = {},
-  ): Promise<Completion<ResultOf<Id>>> {
+  async call<Id extends OperationId>(operation: Operation<Id>): Promise<Completion<ResultOf<Id>>> {
     const answer = await this.driver.invoke(operation);
     const auth = operation.auth;
     const role: TranscriptStep['auth'] =
-      auth === 'none' ? 'none' : auth && 'role' in auth ? auth.role : auth ? 'wrong-key' : (defaultRole(routeOf(operation.operationId)) ?? 'none');
+      auth === 'none'
+        ? 'none'
+        : auth && 'role' in auth
+          ? auth.role
+          : auth
+            ? 'wrong-key'
+            : (defaultRole(routeOf(operation.operationId)) ?? 'none');
     this.transcript.steps.push({
       operationId: operation.operationId,
       auth: role,
-      params: notes.params,
+      params: operation.params as Record<string, string> | undefined,
       query: operation.query as Record<string, string> | undefined,
       body: operation.body,
-      binds: notes.binds,
+      binds: [],
       status: answer.completion === 'info' ? null : answer.status,
       code: answer.completion === 'fail' ? answer.problem.code : undefined,
     });
     return answer;
+  }
+
+  /** Names an id the last answer gave (`jq` reads it from that answer), so the curl rendering can reuse it. */
+  bind(name: string, jq: string, value: string): void {
+    this.transcript.steps.at(-1)?.binds.push({ name, jq, value });
   }
 
   /** A Gherkin line for the rendering of this run ("When …", "Then …", "And …"). */

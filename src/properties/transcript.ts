@@ -5,15 +5,16 @@ import type { OperationId } from '../driver/operation.ts';
 export interface TranscriptStep {
   operationId: OperationId;
   auth: Role | 'none' | 'wrong-key' | 'other-tenant';
-  /** Path parameters by name, each the shell variable holding the id (e.g. { id: 'V1' }). */
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
-  /** Shell variables this answer defines, each with the jq filter that reads it from the answer. */
-  binds?: Array<{ name: string; jq: string }>;
+  /** Shell variables this answer defines: the jq filter that reads each, and the value it had in this run. */
+  binds: Array<{ name: string; jq: string; value: string }>;
   /** What came back: the status (null when the outcome is unknown) and the refusal's code. */
   status: number | null;
   code?: string;
+  /** What the model predicted: 'success' or a refusal's code (absent for set-up calls). */
+  expected?: string;
 }
 
 /** A run's record: the HTTP steps (for curl) and the Gherkin lines (for a feature file). */

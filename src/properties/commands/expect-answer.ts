@@ -16,7 +16,9 @@ export function expectAnswer<B>(
   what: string,
   answer: Completion<B>,
   predicted: Refusal,
-): asserts answer is Extract<Completion<B>, { completion: 'ok' }> | Extract<Completion<B>, { completion: 'fail' }> {
+): asserts answer is
+  | Extract<Completion<B>, { completion: 'ok' }>
+  | Extract<Completion<B>, { completion: 'fail' }> {
   if (answer.completion === 'info') throw new ModelMismatch(`${what}: ${describeCompletion(answer)}`);
   if (predicted === null && answer.completion !== 'ok') {
     throw new ModelMismatch(`${what}: expected success, got ${describeCompletion(answer)}`);

@@ -1,5 +1,5 @@
-import { kindKey, type ModelVoucher, type VoucherKind, type VoucherModel } from '../model/voucher-model.ts';
 import { viewMismatches } from '../model/view-mismatches.ts';
+import { kindKey, type ModelVoucher, type VoucherKind, type VoucherModel } from '../model/voucher-model.ts';
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
 import { expectAnswer, expectNoMismatch, ModelMismatch } from './expect-answer.ts';
@@ -24,30 +24,20 @@ export class IssueCommand implements VoucherCommand {
 
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const key = kindKey(this.kind);
-    const template = await ensureTemplate(m, r, this.kind, key);
+    const template = await ensureTemplate(r, this.kind, key);
     const model = m.templates.get(key) ?? { kindKey: key, capacity, issued: 0 };
     m.templates.set(key, model);
     const predicted = model.issued + this.count > model.capacity ? 'template_capacity_exhausted' : null;
     r.say(
       `When the back office issues ${this.count} voucher(s) of ${moneyText(this.denomination, 'EUR')} from template "${template.alias}"`,
     );
-    const first = r.vouchers.length + 1;
-    const answer = await r.call(
-      {
-        operationId: 'issueVouchers',
-        auth: { role: 'backoffice' },
-        params: { id: template.id },
-        body: { count: this.count, denomination: { amount: this.denomination, currency: 'EUR' } },
-      },
-      {
-        params: { id: template.alias.replace('#', '') },
-        binds: Array.from({ length: this.count }, (_, i) => ({
-          name: `V${first + i}`,
-          jq: `.vouchers[${i}].id`,
-        })),
-      },
-    );
-    sayOutcome(r, 'the issue', answer);
+    const answer = await r.call({
+      operationId: 'issueVouchers',
+      auth: { role: 'backoffice' },
+      params: { id: template.id },
+      body: { count: this.count, denomination: { amount: this.denomination, currency: 'EUR' } },
+    });
+    sayOutcome(r, 'the issue', predicted);
     expectAnswer('issueVouchers', answer, predicted);
     if (answer.completion !== 'ok') return;
     if (answer.body.vouchers.length !== this.count) {
@@ -55,6 +45,7 @@ export class IssueCommand implements VoucherCommand {
     }
     model.issued += this.count;
     for (const [i, body] of answer.body.vouchers.entries()) {
+      r.bind(`V${m.vouchers.length + 1}`, `.vouchers[${i}].id`, body.id);
       const v: ModelVoucher = {
         ref: m.vouchers.length,
         kind: this.kind,
@@ -68,14 +59,23 @@ export class IssueCommand implements VoucherCommand {
       };
       m.vouchers.push(v);
       expectNoMismatch(`issued voucher V${v.ref + 1}`, viewMismatches(m, v, body));
-      const identifiers = { number: body.number, barcode: body.barcode, magstripe: body.magstripe, qr: body.qr };
+      const identifiers = {
+        number: body.number,
+        barcode: body.barcode,
+        magstripe: body.magstripe,
+        qr: body.qr,
+      };
       assertUniqueIdentifiers(r, identifiers);
-      r.vouchers.push({ id: body.id, alias: `${template.alias}#${model.issued - this.count + i + 1}`, identifiers });
+      r.vouchers.push({
+        id: body.id,
+        alias: `${template.alias}#${model.issued - this.count + i + 1}`,
+        identifiers,
+      });
     }
   }
 
   toString(): string {
-    return `issue(${kindKey(this.kind)}, ${this.denomination}, x${this.count})`;
+    return `issue(${kindKey(this.kind)}; ${this.denomination}; x${this.count})`;
   }
 }
 
@@ -90,7 +90,7 @@ function assertUniqueIdentifiers(r: TargetSession, ids: Record<string, string>):
   }
 }
 
-async function ensureTemplate(m: VoucherModel, r: TargetSession, kind: VoucherKind, key: string) {
+async function ensureTemplate(r: TargetSession, kind: VoucherKind, key: string) {
   const known = r.templates.get(key);
   if (known) return known;
   const n = r.templates.size + 1;
@@ -102,33 +102,28 @@ async function ensureTemplate(m: VoucherModel, r: TargetSession, kind: VoucherKi
   r.say(`  | validity days    | ${kind.validityDays} |`);
   r.say(`  | hold ttl seconds | ${kind.holdTtlSeconds} |`);
   r.say(`And a template "${alias}" of voucher type "K${n}" with capacity ${capacity}`);
-  const type = await r.call(
-    {
-      operationId: 'createVoucherType',
-      auth: { role: 'backoffice' },
-      body: {
-        code: `K${n}`,
-        name: `Property kind ${n}`,
-        currency: 'EUR',
-        productCode: 'GIFT',
-        ...kind,
-      },
+  const type = await r.call({
+    operationId: 'createVoucherType',
+    auth: { role: 'backoffice' },
+    body: {
+      code: `K${n}`,
+      name: `Property kind ${n}`,
+      currency: 'EUR',
+      productCode: 'GIFT',
+      ...kind,
     },
-    { binds: [{ name: `K${n}`, jq: '.id' }] },
-  );
+  });
   expectAnswer('createVoucherType', type, null);
   if (type.completion !== 'ok') throw new ModelMismatch('createVoucherType refused');
-  const template = await r.call(
-    {
-      operationId: 'createTemplate',
-      auth: { role: 'backoffice' },
-      body: { voucherTypeId: type.body.id, code: alias, numberPrefix: 'PB', capacity },
-    },
-    { binds: [{ name: alias, jq: '.id' }] },
-  );
+  r.bind(`K${n}`, '.id', type.body.id);
+  const template = await r.call({
+    operationId: 'createTemplate',
+    auth: { role: 'backoffice' },
+    body: { voucherTypeId: type.body.id, code: alias, numberPrefix: 'PB', capacity },
+  });
   expectAnswer('createTemplate', template, null);
   if (template.completion !== 'ok') throw new ModelMismatch('createTemplate refused');
-  void m;
+  r.bind(alias, '.id', template.body.id);
   const entry = { id: template.body.id, alias };
   r.templates.set(key, entry);
   return entry;

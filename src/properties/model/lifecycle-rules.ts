@@ -2,7 +2,12 @@ import type { VoucherState } from '../../../spec/schemas/voucher.ts';
 import type { Refusal } from './refusal.ts';
 import { effectiveState, type ModelVoucher, type VoucherModel } from './voucher-model.ts';
 
-export type LifecycleAction = 'startSale' | 'completeSale' | 'cancelSale' | 'cancelVoucher' | 'restoreVoucher';
+export type LifecycleAction =
+  | 'startSale'
+  | 'completeSale'
+  | 'cancelSale'
+  | 'cancelVoucher'
+  | 'restoreVoucher';
 
 /** LC-03, LC-06, LC-09: the states each action starts from and the state it leads to. */
 const transitions: Record<LifecycleAction, { from: readonly VoucherState[]; to: VoucherState }> = {

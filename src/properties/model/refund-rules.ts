@@ -1,5 +1,10 @@
 import { firstRefusal, type Refusal } from './refusal.ts';
-import { effectiveState, type ModelRedemption, type ModelVoucher, type VoucherModel } from './voucher-model.ts';
+import {
+  effectiveState,
+  type ModelRedemption,
+  type ModelVoucher,
+  type VoucherModel,
+} from './voucher-model.ts';
 
 /** RD-05, LC-05: refunds add up to at most the redemption; none past validity or on a canceled voucher. */
 export function refundRefusal(

@@ -1,3 +1,4 @@
+import { firstRefusal, type Refusal } from './refusal.ts';
 import {
   effectiveState,
   holdExpired,
@@ -7,7 +8,6 @@ import {
   spendable,
   type VoucherModel,
 } from './voucher-model.ts';
-import { firstRefusal, type Refusal } from './refusal.ts';
 
 /** LC-05, LC-07, LC-09, LC-13: may the voucher pay (or be loaded) now, and if not, which code says why. */
 export function spendRefusal(m: VoucherModel, v: ModelVoucher): Refusal {

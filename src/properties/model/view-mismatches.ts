@@ -1,5 +1,11 @@
 import type { Voucher } from '../../../spec/schemas/voucher.ts';
-import { availableOf, effectiveState, type ModelVoucher, usageOf, type VoucherModel } from './voucher-model.ts';
+import {
+  availableOf,
+  effectiveState,
+  type ModelVoucher,
+  usageOf,
+  type VoucherModel,
+} from './voucher-model.ts';
 
 /** The fields of a voucher as the model predicts them; `remainderOf` is the model ref of the original. */
 export function predictedView(m: VoucherModel, v: ModelVoucher) {

@@ -1,0 +1,55 @@
+import { captureRefusal } from '../model/spend-rules.ts';
+import { takeMoney } from '../model/take-money.ts';
+import type { VoucherModel } from '../model/voucher-model.ts';
+import { moneyText } from '../render/money-text.ts';
+import type { TargetSession } from '../target-session.ts';
+import { type AmountPick, resolveAmount, showPick } from './amount-pick.ts';
+import { checkRedemption } from './check-redemption.ts';
+import { expectAnswer } from './expect-answer.ts';
+import { pickOf } from './pick.ts';
+import { sayOutcome } from './say-outcome.ts';
+import type { VoucherCommand } from './voucher-command.ts';
+
+/** RD-02: the second phase: capture the whole hold, or part of it (partial-capture). */
+export class CaptureCommand implements VoucherCommand {
+  readonly hold: number;
+  /** undefined: the whole hold, with no amount in the body. */
+  readonly amount: AmountPick | undefined;
+
+  constructor(hold: number, amount: AmountPick | undefined) {
+    this.hold = hold;
+    this.amount = amount;
+  }
+
+  check = (m: Readonly<VoucherModel>): boolean => m.holds.length > 0;
+
+  async run(m: VoucherModel, r: TargetSession): Promise<void> {
+    const h = pickOf(m.holds, this.hold);
+    if (!h) return;
+    const v = m.vouchers[h.voucher]!;
+    const { id, actor } = r.holds[h.ref]!;
+    const amount = this.amount === undefined ? undefined : resolveAmount(this.amount, h.amount);
+    const predicted = captureRefusal(m, v, h, amount, amount === undefined ? undefined : 'EUR');
+    r.say(
+      amount === undefined
+        ? `When ${actor} captures the hold`
+        : `When ${actor} captures ${moneyText(amount, 'EUR')} of the hold`,
+    );
+    const answer = await r.call({
+      operationId: 'captureHold',
+      auth: { role: 'pos' },
+      params: { id },
+      body: amount === undefined ? {} : { amount: { amount, currency: 'EUR' } },
+    });
+    sayOutcome(r, 'the capture', predicted);
+    expectAnswer(`captureHold H${h.ref + 1}`, answer, predicted);
+    if (answer.completion !== 'ok') return;
+    h.status = 'captured';
+    const taken = takeMoney(m, v, amount ?? h.amount);
+    checkRedemption(m, r, taken, answer.body);
+  }
+
+  toString(): string {
+    return `capture(H#${this.hold}${this.amount === undefined ? '' : `; ${showPick(this.amount)}`})`;
+  }
+}

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { type Capability, identifierKinds, type Policy, policies } from '../../../spec/capabilities.ts';
+import type { VoucherKind } from '../model/voucher-model.ts';
+import { AdvanceClockCommand } from './advance-clock.ts';
+import { amountPick, currencyPick } from './amount-pick.ts';
+import { CancelVoucherCommand } from './cancel-voucher.ts';
+import { CaptureCommand } from './capture.ts';
+import { HoldCommand } from './hold.ts';
+import { InquireCommand } from './inquire.ts';
+import { IssueCommand } from './issue.ts';
+import { LookupCommand } from './lookup.ts';
+import { RedeemCommand } from './redeem.ts';
+import { RefundCommand } from './refund.ts';
+import { ReleaseCommand } from './release.ts';
+import { SellCommand } from './sell.ts';
+import { TopUpCommand } from './top-up.ts';
+import type { VoucherCommand } from './voucher-command.ts';
+
+const index = fc.nat({ max: 7 });
+
+/** The voucher types a run may issue: the policies the target claims, every switch, short and long validity. */
+export function voucherKind(claimed: ReadonlySet<Capability>): fc.Arbitrary<VoucherKind> {
+  const claimedPolicies = policies.filter((p) => claimed.has(p));
+  return fc.record({
+    policy: fc.constantFrom<Policy>(
+      ...(claimedPolicies.length > 0 ? claimedPolicies : (['balance-guard'] as Policy[])),
+    ),
+    reusable: fc.boolean(),
+    topUpAllowed: fc.boolean(),
+    validityDays: fc.constantFrom(1, 365),
+    holdTtlSeconds: fc.constantFrom(120, 600),
+  });
+}
+
+/**
+ * Every command of a voucher's life the target's capabilities allow, as fast-check arbitraries (one
+ * command per file, as fast-check's own model-based examples). Money movements are weighted up so that
+ * short runs reach holds, captures and refunds rather than spending their length on set-up.
+ */
+export function voucherCommands(claimed: ReadonlySet<Capability>): fc.Arbitrary<VoucherCommand>[] {
+  const has = (c: Capability) => claimed.has(c);
+  const denomination = fc.oneof(fc.constantFrom(2000, 500), fc.integer({ min: 1, max: 5000 }));
+  const weighted: Array<fc.WeightedArbitrary<VoucherCommand>> = [
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(voucherKind(claimed), denomination, fc.integer({ min: 1, max: 2 }))
+        .map(([k, d, n]) => new IssueCommand(k, d, n)),
+    },
+    { weight: 1, arbitrary: fc.tuple(index, fc.boolean()).map(([v, close]) => new SellCommand(v, close)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(index, fc.constantFrom('cancelVoucher' as const, 'restoreVoucher' as const))
+        .map(([v, a]) => new CancelVoucherCommand(v, a)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(index, fc.constantFrom(...identifierKinds), fc.boolean())
+        .map(([v, by, unknown]) => new LookupCommand(v, by, unknown)),
+    },
+    { weight: 2, arbitrary: index.map((v) => new InquireCommand(v)) },
+  ];
+  if (has('holds')) {
+    const ttl = has('hold-expiry') ? fc.constantFrom(undefined, 120, 600) : fc.constant(undefined);
+    const part = has('partial-capture') ? fc.option(amountPick, { nil: undefined }) : fc.constant(undefined);
+    weighted.push(
+      {
+        weight: 4,
+        arbitrary: fc
+          .tuple(index, amountPick, currencyPick, ttl)
+          .map(([v, a, c, t]) => new HoldCommand(v, a, c, t)),
+      },
+      { weight: 4, arbitrary: fc.tuple(index, part).map(([h, a]) => new CaptureCommand(h, a)) },
+      { weight: 1, arbitrary: index.map((h) => new ReleaseCommand(h)) },
+    );
+  }
+  if (has('one-step-redeem')) {
+    weighted.push({
+      weight: 3,
+      arbitrary: fc
+        .tuple(index, amountPick, currencyPick, fc.boolean())
+        .map(([v, a, c, retried]) => new RedeemCommand(v, a, c, retried)),
+    });
+  }
+  if (has('redemption-refund')) {
+    weighted.push({
+      weight: 2,
+      arbitrary: fc
+        .tuple(index, fc.option(amountPick, { nil: undefined }))
+        .map(([p, a]) => new RefundCommand(p, a)),
+    });
+  }
+  if (has('top-up')) {
+    weighted.push({
+      weight: 1,
+      arbitrary: fc
+        .tuple(index, fc.integer({ min: 1, max: 5000 }), currencyPick)
+        .map(([v, a, c]) => new TopUpCommand(v, a, c)),
+    });
+  }
+  if (has('test-control')) {
+    weighted.push({
+      weight: 1,
+      arbitrary: fc.constantFrom(120, 600, 3600, 86_400).map((s) => new AdvanceClockCommand(s)),
+    });
+  }
+  return [fc.oneof(...weighted)];
+}

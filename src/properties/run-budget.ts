@@ -1,0 +1,11 @@
+/** How much a property may do: runs, the seed (and shrink path) to replay, and size limits. */
+export interface RunBudget {
+  runs: number;
+  seed?: number;
+  /** A counterexample's path as printed with its seed: replays exactly that case. */
+  path?: string;
+  /** Longest command sequence of one model run (default 20). */
+  maxCommands?: number;
+  /** Report the first failure as found, without shrinking. */
+  noShrink?: boolean;
+}
