@@ -36,7 +36,7 @@ export function renderCurl(outcome: PropertyOutcome): string {
     '#!/bin/sh',
     `# vcert properties ${outcome.property}: seed ${outcome.seed}${outcome.path ? `, path ${outcome.path}` : ''}`,
     'set -u',
-    'TARGET=${TARGET:-http://127.0.0.1:8080}',
+    'TARGET="$(printenv TARGET || echo http://127.0.0.1:8080)"',
     "TENANT=$(curl -s -X POST \"$TARGET/test/tenants\" -H 'content-type: application/json' -d '{}')",
     'POS_KEY=$(echo "$TENANT" | jq -r .keys.pos)',
     'WEBSHOP_KEY=$(echo "$TENANT" | jq -r .keys.webshop)',

@@ -32,6 +32,18 @@ export class TargetSession {
     this.capabilities = new Set(capabilities);
   }
 
+  voucher(ref: number): TargetSession['vouchers'][number] {
+    return this.vouchers[ref] ?? missing('voucher', ref);
+  }
+
+  hold(ref: number): TargetSession['holds'][number] {
+    return this.holds[ref] ?? missing('hold', ref);
+  }
+
+  redemption(ref: number): TargetSession['redemptions'][number] {
+    return this.redemptions[ref] ?? missing('redemption', ref);
+  }
+
   /** Invokes one operation through the driver seam and records it. */
   async call<Id extends OperationId>(operation: Operation<Id>): Promise<Completion<ResultOf<Id>>> {
     const answer = await this.driver.invoke(operation);
@@ -66,4 +78,8 @@ export class TargetSession {
   say(line: string): void {
     this.transcript.gherkin.push(line);
   }
+}
+
+function missing(what: string, ref: number): never {
+  throw new Error(`the run knows no ${what} ${ref + 1}: model and session out of step`);
 }

@@ -22,7 +22,7 @@ export class CancelVoucherCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
-    const { id, alias } = r.vouchers[v.ref]!;
+    const { id, alias } = r.voucher(v.ref);
     const predicted = lifecycleRefusal(m, v, this.action);
     const cancel = this.action === 'cancelVoucher';
     r.say(

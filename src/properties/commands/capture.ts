@@ -1,6 +1,6 @@
 import { captureRefusal } from '../model/spend-rules.ts';
 import { takeMoney } from '../model/take-money.ts';
-import type { VoucherModel } from '../model/voucher-model.ts';
+import { type VoucherModel, voucherOf } from '../model/voucher-model.ts';
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
 import { type AmountPick, resolveAmount, showPick } from './amount-pick.ts';
@@ -26,8 +26,8 @@ export class CaptureCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const h = pickOf(m.holds, this.hold);
     if (!h) return;
-    const v = m.vouchers[h.voucher]!;
-    const { id, actor } = r.holds[h.ref]!;
+    const v = voucherOf(m, h.voucher);
+    const { id, actor } = r.hold(h.ref);
     const amount = this.amount === undefined ? undefined : resolveAmount(this.amount, h.amount);
     const predicted = captureRefusal(m, v, h, amount, amount === undefined ? undefined : 'EUR');
     r.say(

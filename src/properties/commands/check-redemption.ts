@@ -1,7 +1,7 @@
 import type { Redemption } from '../../../spec/schemas/redemption.ts';
 import type { takeMoney } from '../model/take-money.ts';
 import { viewMismatches } from '../model/view-mismatches.ts';
-import type { VoucherModel } from '../model/voucher-model.ts';
+import { type VoucherModel, voucherOf } from '../model/voucher-model.ts';
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
 import { expectNoMismatch, ModelMismatch } from './expect-answer.ts';
@@ -16,11 +16,11 @@ export function checkRedemption(
   taken: ReturnType<typeof takeMoney>,
   body: Redemption,
 ): void {
-  const v = m.vouchers[taken.redemption.voucher]!;
+  const v = voucherOf(m, taken.redemption.voucher);
   const name = `P${taken.redemption.ref + 1}`;
   r.redemptions.push({ id: body.id });
   r.bind(name, '.id', body.id);
-  r.say(`And voucher "${r.vouchers[v.ref]!.alias}" has a balance of ${moneyText(v.balance, v.currency)}`);
+  r.say(`And voucher "${r.voucher(v.ref).alias}" has a balance of ${moneyText(v.balance, v.currency)}`);
   const differences: string[] = [];
   if (body.amount.amount !== taken.redemption.amount)
     differences.push(`amount: expected ${taken.redemption.amount}, got ${body.amount.amount}`);

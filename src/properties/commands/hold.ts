@@ -28,7 +28,7 @@ export class HoldCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
-    const { id, alias } = r.vouchers[v.ref]!;
+    const { id, alias } = r.voucher(v.ref);
     const amount = resolveAmount(this.amount, spendable(m, v));
     const predicted = useRefusal(m, v, amount, this.currency);
     const pos = m.holds.length + 1;

@@ -20,7 +20,7 @@ export class InquireCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
-    const { id, alias } = r.vouchers[v.ref]!;
+    const { id, alias } = r.voucher(v.ref);
     const state = effectiveState(m, v);
     r.say(`When ${cashier(1)} asks for the balance of voucher "${alias}"`);
     const balance = await r.call({ operationId: 'getBalance', auth: { role: 'pos' }, params: { id } });

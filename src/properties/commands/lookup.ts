@@ -26,7 +26,7 @@ export class LookupCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
-    const known = r.vouchers[v.ref]!;
+    const known = r.voucher(v.ref);
     const value = this.unknown ? `${known.identifiers[this.by]}X9` : known.identifiers[this.by];
     r.say(
       this.unknown

@@ -32,7 +32,7 @@ export class RedeemCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
-    const { id, alias } = r.vouchers[v.ref]!;
+    const { id, alias } = r.voucher(v.ref);
     const amount = resolveAmount(this.amount, spendable(m, v));
     const predicted = useRefusal(m, v, amount, this.currency);
     r.say(

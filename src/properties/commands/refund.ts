@@ -1,5 +1,5 @@
 import { applyRefund, refundRefusal } from '../model/refund-rules.ts';
-import type { VoucherModel } from '../model/voucher-model.ts';
+import { type VoucherModel, voucherOf } from '../model/voucher-model.ts';
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
 import { type AmountPick, resolveAmount, showPick } from './amount-pick.ts';
@@ -25,7 +25,7 @@ export class RefundCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const p = pickOf(m.redemptions, this.redemption);
     if (!p) return;
-    const v = m.vouchers[p.voucher]!;
+    const v = voucherOf(m, p.voucher);
     const refundable = p.amount - p.refunded;
     const amount = this.amount === undefined ? undefined : resolveAmount(this.amount, refundable);
     const predicted = refundRefusal(m, v, p, amount, amount === undefined ? undefined : v.currency);
@@ -39,7 +39,7 @@ export class RefundCommand implements VoucherCommand {
     const answer = await r.call({
       operationId: 'refundRedemption',
       auth: { role: 'pos' },
-      params: { id: r.redemptions[p.ref]!.id },
+      params: { id: r.redemption(p.ref).id },
       body: {
         receipt: receiptFor(1, `RF${p.ref + 1}`),
         ...(amount === undefined ? {} : { amount: { amount, currency: v.currency } }),
@@ -49,7 +49,7 @@ export class RefundCommand implements VoucherCommand {
     expectAnswer(`refund of P${p.ref + 1}`, answer, predicted);
     if (answer.completion !== 'ok') return;
     const credited = applyRefund(v, p, amount);
-    r.say(`And voucher "${r.vouchers[v.ref]!.alias}" has a balance of ${moneyText(v.balance, v.currency)}`);
+    r.say(`And voucher "${r.voucher(v.ref).alias}" has a balance of ${moneyText(v.balance, v.currency)}`);
     const differences: string[] = [];
     if (answer.body.amount.amount !== credited)
       differences.push(`amount: expected ${credited}, got ${answer.body.amount.amount}`);

@@ -19,7 +19,7 @@ export class ReleaseCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const h = pickOf(m.holds, this.hold);
     if (!h) return;
-    const { id, actor } = r.holds[h.ref]!;
+    const { id, actor } = r.hold(h.ref);
     const predicted = releaseRefusal(m, h);
     r.say(`When ${actor} releases the hold`);
     const answer = await r.call({

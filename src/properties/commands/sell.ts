@@ -23,7 +23,7 @@ export class SellCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
-    const { id, alias } = r.vouchers[v.ref]!;
+    const { id, alias } = r.voucher(v.ref);
     const steps: Array<[LifecycleAction, string, string]> = [
       ['startSale', `adds voucher "${alias}" to a sale receipt`, 'the sale'],
       this.close

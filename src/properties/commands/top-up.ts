@@ -26,7 +26,7 @@ export class TopUpCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
-    const { id, alias } = r.vouchers[v.ref]!;
+    const { id, alias } = r.voucher(v.ref);
     const predicted = topUpRefusal(m, v, this.currency);
     r.say(`When ${cashier(1)} tops up voucher "${alias}" with ${moneyText(this.amount, this.currency)}`);
     const answer = await r.call({

@@ -107,3 +107,10 @@ export function usageOf(v: ModelVoucher): UsageStatus {
   if (v.state === 'redeemed') return 'redeemed';
   return v.used ? 'in-use' : 'not-redeemed';
 }
+
+/** The model's voucher of that ref (a hold's or a redemption's voucher always exists). */
+export function voucherOf(m: VoucherModel, ref: number): ModelVoucher {
+  const v = m.vouchers[ref];
+  if (!v) throw new Error(`the model has no voucher ${ref + 1}`);
+  return v;
+}
