@@ -18,6 +18,8 @@ export interface Faults {
   exclusiveNotExclusive?: boolean;
   /** A capture answers 201 and its transaction is then rolled back: the acknowledged capture is lost. */
   ackBeforeCommit?: boolean;
+  /** Any valid key may call any operation: a POS key issues vouchers, a back-office key redeems. */
+  skipRoleCheck?: boolean;
 }
 
 export const noFaults: Readonly<Faults> = Object.freeze({});

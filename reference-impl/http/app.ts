@@ -76,7 +76,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
             ? reply.code(route.success.status).send()
             : reply.code(route.success.status).send(body);
         }
-        const caller = await authenticate(options.pool, request, route.access);
+        const caller = await authenticate(
+          options.pool,
+          request,
+          faults?.skipRoleCheck ? 'public' : route.access,
+        );
         const key = route.mutating ? idempotencyKeyOf(request) : null;
         const idempotency =
           key && !faults?.ignoreIdempotencyKeys

@@ -4,6 +4,7 @@ import { exclusiveNotExclusive } from './exclusive-not-exclusive.ts';
 import { expiredVoucherPays } from './expired-voucher-pays.ts';
 import { overspendUnderRace } from './overspend-under-race.ts';
 import { retryNotIdempotent } from './retry-not-idempotent.ts';
+import { rolesNotEnforced } from './roles-not-enforced.ts';
 import { staleBalanceCache } from './stale-balance-cache.ts';
 import { wrongBalanceBody } from './wrong-balance-body.ts';
 
@@ -18,6 +19,7 @@ export const defectiveImplementations: readonly DefectiveImplementation[] = [
   staleBalanceCache,
   exclusiveNotExclusive,
   captureLostAfterAck,
+  rolesNotEnforced,
 ];
 
 /** The defective implementation of that name, or undefined. */

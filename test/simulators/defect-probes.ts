@@ -126,6 +126,24 @@ async function lostCapture(t: Tenant): Promise<Observation> {
   return { shown: capture.status === 201 && (entries.length !== 1 || found.status !== 200), detail };
 }
 
+/** A POS key tries back-office work: creating a voucher type. */
+async function posDoesBackOffice(t: Tenant): Promise<Observation> {
+  const answer = await t.pos.post('createVoucherType', '/voucher-types', {
+    code: `P${randomUUID().slice(0, 8)}`,
+    name: 'made at a register',
+    currency: 'EUR',
+    productCode: 'GIFT',
+    validityDays: 30,
+    reusable: true,
+    topUpAllowed: false,
+    policy: 'balance-guard',
+  });
+  return {
+    shown: answer.status === 201,
+    detail: `POS key creating a voucher type: ${answer.status} ${answer.body.code ?? ''}`,
+  };
+}
+
 /** The probe for each defective implementation, by name. */
 export const probes: Record<string, Probe> = {
   'overspend-under-race': overspend,
@@ -135,4 +153,5 @@ export const probes: Record<string, Probe> = {
   'stale-balance-cache': staleRead,
   'exclusive-not-exclusive': twoExclusiveHolds,
   'capture-lost-after-ack': lostCapture,
+  'roles-not-enforced': posDoesBackOffice,
 };
