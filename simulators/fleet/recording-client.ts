@@ -25,6 +25,9 @@ export type Outcome =
   | { completion: 'fail'; code: string; status: number }
   | { completion: 'info'; error: string };
 
+/** The code of a fail completion recorded when the connection was refused (status 0: no answer, nothing sent). */
+export const connectionRefused = 'connection_refused';
+
 /** How many answers departed from the contract (recorded as info: the harness cannot read them). */
 export interface ClientCounters {
   contractViolations: number;
@@ -32,7 +35,8 @@ export interface ClientCounters {
 
 /**
  * A Jepsen client over the driver seam: every call is recorded as one history operation with an ok,
- * fail or info completion. A 5xx answer is info (the service may have acted before failing).
+ * fail or info completion. A 5xx answer is info (the service may have acted before failing); a refused
+ * connection is fail (nothing was sent).
  */
 export function recordingClient(name: string, driver: Driver, recorder: Recorder, counters: ClientCounters) {
   return async function send(call: Call): Promise<Outcome> {
@@ -62,6 +66,11 @@ export function recordingClient(name: string, driver: Driver, recorder: Recorder
       if (answer.completion === 'fail' && answer.status < 500) {
         invocation.fail(answer.problem.code, answer.status);
         return { completion: 'fail', code: answer.problem.code, status: answer.status };
+      }
+      if (answer.completion === 'info' && answer.error.startsWith('ECONNREFUSED')) {
+        // Nothing was sent: the outcome is known, nothing happened.
+        invocation.fail(connectionRefused, 0);
+        return { completion: 'fail', code: connectionRefused, status: 0 };
       }
       const error =
         answer.completion === 'fail' ? `status ${answer.status} ${answer.problem.code}` : answer.error;

@@ -1,13 +1,21 @@
-import type { Call, Outcome } from '../fleet/recording-client.ts';
+import { type Call, connectionRefused, type Outcome } from '../fleet/recording-client.ts';
 import type { BasketPlan } from './behaviour.ts';
 import { type CounterContext, receiptFor } from './counter-context.ts';
 
-/** Sends a call; while its outcome is unknown, sends it again with the same Idempotency-Key (bounded). */
-async function settle(context: CounterContext, call: Call, first?: Outcome): Promise<Outcome> {
-  let outcome = first ?? (await context.call(call));
-  for (let attempt = 0; outcome.completion === 'info' && attempt < context.maxRetries; attempt++) {
+const unsent = (outcome: Outcome) => outcome.completion === 'fail' && outcome.code === connectionRefused;
+
+/**
+ * Sends a call; while its outcome is unknown, sends it again with the same Idempotency-Key, and when
+ * the connection was refused (nothing sent), with a new one. Bounded in attempts and time.
+ */
+async function settle(context: CounterContext, first: Call, firstOutcome?: Outcome): Promise<Outcome> {
+  let call = first;
+  let outcome = firstOutcome ?? (await context.call(call));
+  for (let attempt = 0; attempt < context.maxRetries; attempt++) {
+    if (outcome.completion !== 'info' && !unsent(outcome)) break;
     if (performance.now() > context.hardDeadline) break;
     await context.sleep(context.retryDelayMs * (attempt + 1));
+    if (unsent(outcome)) call = { ...call, key: context.newKey() };
     outcome = await context.call(call);
   }
   return outcome;
@@ -89,8 +97,8 @@ async function capture(
     plan.behaviour === 'double-pay'
       ? await Promise.all([context.call(call), context.call(call)])
       : [await context.call(call)];
-  const answered = firsts.find((o) => o.completion !== 'info');
-  const paid = answered ?? (await settle(context, call, firsts[0]));
+  const answered = firsts.find((o) => o.completion === 'ok') ?? firsts.find((o) => o.completion !== 'info');
+  const paid = await settle(context, call, answered ?? firsts[0]);
   const lost = firsts.every((o) => o.completion === 'info');
   if (paid.completion === 'info' && plan.onTimeout === 'reverse') {
     // Still unknown: give the hold back; if the capture did happen this is refused and changes nothing.

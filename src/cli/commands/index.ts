@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerLoad } from './load.ts';
+import { registerRace } from './race.ts';
 import { registerRun } from './run.ts';
 import { registerServe } from './serve.ts';
 import { registerTenders } from './tenders.ts';
@@ -12,4 +13,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerCheck,
   registerRun,
   registerLoad,
+  registerRace,
 ];

@@ -1,0 +1,59 @@
+import type { Arrival } from '../../simulators/fleet/fleet.ts';
+import type { BehaviourMix } from '../../simulators/pos/behaviour.ts';
+import type { Policy } from '../../spec/capabilities.ts';
+
+/** A race: who runs against what, for how long, under which faults; every field has a default. */
+export interface RaceOptions {
+  /** A running implementation; without it the bundled reference implementation is started. */
+  target?: string;
+  /** Reach the target through this vendor adapter module instead of HTTP (no proxy, no process faults). */
+  adapter?: string;
+  terminals: number;
+  webshops: number;
+  /** The policy to race under; default: the first the target claims. */
+  policy?: Policy;
+  /** A fault profile name (simulators/faults/fault-profiles.ts); 'none' for a clean network. */
+  faults: string;
+  /** kill -9 the bundled server during the run and restart it (bundled target only). */
+  killRestart: boolean;
+  /** Bundled target only: this many server processes sharing one PostgreSQL, counters spread over them. */
+  instances: number;
+  /** Stop starting baskets after this many operations… */
+  ops: number;
+  /** …or after this many seconds, whichever comes first. */
+  seconds: number;
+  seed: number;
+  /** Vouchers raced on, and the funds of each (minor units). */
+  vouchers: number;
+  funds: number;
+  currency: string;
+  /** Every counter's first spend fires at the same instant. */
+  barrier: boolean;
+  arrival: Arrival;
+  mix?: BehaviourMix;
+  /** Per-request timeout; past it the operation is info. Default: 1000 ms with faults, 10 000 without. */
+  timeoutMs?: number;
+  /** Linearizability search limit; past it the verdict is unknown. */
+  timeLimitMs: number;
+  /** Where the history, ledgers and report go; none: nothing is written. */
+  out?: string;
+  /** Progress lines (stderr in the CLI). */
+  log?: (line: string) => void;
+}
+
+export const raceDefaults: RaceOptions = {
+  terminals: 4,
+  webshops: 1,
+  faults: 'none',
+  killRestart: false,
+  instances: 1,
+  ops: 2000,
+  seconds: 5,
+  seed: 1,
+  vouchers: 2,
+  funds: 10_000,
+  currency: 'EUR',
+  barrier: false,
+  arrival: { kind: 'closed' },
+  timeLimitMs: 30_000,
+};
