@@ -1,4 +1,4 @@
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import type { Transcript } from './transcript.ts';
 
 /** The result of one property against one target, with everything needed to reproduce a failure. */
@@ -42,8 +42,7 @@ export function outcomeOf<T extends unknown[]>(
   };
 }
 
-/** Commands and schedulers print themselves; plain generated values print as JSON. */
+/** As fast-check prints values: commands and schedulers through their own printers. */
 function show(value: unknown): string {
-  const own = value && typeof value === 'object' && value.toString !== Object.prototype.toString;
-  return own ? String(value) : JSON.stringify(value);
+  return fc.stringify(value);
 }
