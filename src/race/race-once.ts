@@ -71,6 +71,8 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
       arrival: options.arrival,
       barrier: options.barrier,
       mix: options.mix,
+      minAmount: options.minAmount,
+      maxAmount: options.maxAmount,
       runId,
     });
   } finally {

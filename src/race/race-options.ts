@@ -31,6 +31,9 @@ export interface RaceOptions {
   barrier: boolean;
   arrival: Arrival;
   mix?: BehaviourMix;
+  /** Amounts of the baskets, minor units (default 100..1000, in steps of 50). */
+  minAmount?: number;
+  maxAmount?: number;
   /** Per-request timeout; past it the operation is info. Default: 1000 ms with faults, 10 000 without. */
   timeoutMs?: number;
   /** Linearizability search limit; past it the verdict is unknown. */

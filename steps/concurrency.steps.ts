@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { After, defineParameterType, Given, Then, When } from '@cucumber/cucumber';
+import { faultProfile } from '../simulators/faults/fault-profiles.ts';
+import { type FaultProxy, startFaultProxy } from '../simulators/faults/fault-proxy.ts';
+import type { BehaviourMix } from '../simulators/pos/behaviour.ts';
+import type { Policy } from '../spec/capabilities.ts';
+import { renderSummary } from '../src/checkers/summary-text.ts';
+import { openDriver } from '../src/driver/create-driver.ts';
+import type { Driver } from '../src/driver/driver.ts';
+import { type RaceOutcome, raceOnce } from '../src/race/race-once.ts';
+import { raceDefaults } from '../src/race/race-options.ts';
+import type { Money } from './support/money.ts';
+import type { VoucherWorld } from './support/world.ts';
+
+/** What a concurrency scenario set up and what its race gave; kept beside the World, per scenario. */
+interface RaceState {
+  vouchers: Map<string, { funds: Money; policy: Policy }>;
+  faults: string;
+  proxies: FaultProxy[];
+  outcome?: RaceOutcome;
+}
+const states = new WeakMap<VoucherWorld, RaceState>();
+function stateOf(world: VoucherWorld): RaceState {
+  let state = states.get(world);
+  if (!state) {
+    state = { vouchers: new Map(), faults: 'none', proxies: [] };
+    states.set(world, state);
+  }
+  return state;
+}
+
+const numbers: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  ten: 10,
+};
+const countOf = (word: string) => numbers[word] ?? Number(word);
+
+/** "two POS and a web shop", "three POS", "20 POS and two web shops". */
+defineParameterType({
+  name: 'counters',
+  regexp: /(?:\w+) POS(?: and (?:\w+) web shops?)?/,
+  transformer: (text: string) => {
+    const match = /^(\w+) POS(?: and (\w+) web shops?)?$/.exec(text);
+    return { terminals: countOf(match?.[1] ?? '0'), webshops: match?.[2] ? countOf(match[2]) : 0 };
+  },
+});
+
+Given(
+  'voucher {string} worth {money} under the {word} policy',
+  function (this: VoucherWorld, alias: string, funds: Money, policy: string) {
+    this.requires(policy);
+    stateOf(this).vouchers.set(alias, { funds, policy: policy as Policy });
+  },
+);
+
+Given('a network that loses, delays and repeats messages', function (this: VoucherWorld) {
+  if (this.parameters.adapter)
+    throw new Error('network faults need the HTTP driver; this run uses an adapter');
+  stateOf(this).faults = 'chaos';
+});
+
+/** The counters' drivers: the World's own, or one through a fault proxy in front of the World's target. */
+async function countersDrivers(world: VoucherWorld, state: RaceState): Promise<Driver[]> {
+  if (state.faults === 'none') return [world.driver];
+  const proxy = await startFaultProxy({
+    target: world.parameters.target,
+    profile: faultProfile(state.faults),
+    seed: 5,
+    hangMs: 1500,
+  });
+  state.proxies.push(proxy);
+  const driver = await openDriver({ target: proxy.url, apiKeys: world.session.keys, timeoutMs: 1000 });
+  world.extraDrivers.push(driver);
+  return [driver];
+}
+
+async function race(
+  world: VoucherWorld,
+  alias: string,
+  counters: { terminals: number; webshops: number },
+  mix: BehaviourMix,
+  whole = false,
+) {
+  const state = stateOf(world);
+  const voucher = state.vouchers.get(alias);
+  if (!voucher) throw new Error(`no voucher "${alias}" in this scenario`);
+  state.outcome = await raceOnce(
+    { direct: world.driver, counters: await countersDrivers(world, state), claimed: [...world.claimed] },
+    {
+      ...raceDefaults,
+      ...counters,
+      policy: voucher.policy,
+      vouchers: 1,
+      funds: voucher.funds.amount,
+      currency: voucher.funds.currency,
+      barrier: true,
+      mix,
+      seconds: 1,
+      ops: 300,
+      seed: 123,
+      timeLimitMs: 10_000,
+      ...(whole ? { minAmount: voucher.funds.amount, maxAmount: voucher.funds.amount } : {}),
+    },
+  );
+}
+
+When(
+  '{counters} redeem voucher {string} at the same moment',
+  async function (this: VoucherWorld, counters, alias: string) {
+    await race(this, alias, counters, {
+      pay: 5,
+      release: 1,
+      abandon: 1,
+      'double-pay': 1,
+      return: 1,
+      redeem: 1,
+    });
+  },
+);
+
+When(
+  '{counters} each redeem all of voucher {string} at the same moment',
+  async function (this: VoucherWorld, counters, alias: string) {
+    await race(this, alias, counters, { pay: 1 }, true);
+  },
+);
+
+When(
+  '{counters} hold parts of voucher {string} at the same moment',
+  async function (this: VoucherWorld, counters, alias: string) {
+    await race(this, alias, counters, { pay: 4, release: 1, abandon: 1 });
+  },
+);
+
+function outcomeOf(world: VoucherWorld): RaceOutcome {
+  const outcome = stateOf(world).outcome;
+  if (!outcome) throw new Error('no race has run in this scenario');
+  return outcome;
+}
+
+Then('no checker finds a violation', function (this: VoucherWorld) {
+  const outcome = outcomeOf(this);
+  assert.equal(outcome.report.valid, true, renderSummary(outcome.history, outcome.report));
+});
+
+Then('voucher {string} was never spent beyond its funds', function (this: VoucherWorld, alias: string) {
+  const outcome = outcomeOf(this);
+  const money = outcome.report.verdicts.find((v) => v.checker === 'money-bounds');
+  assert.equal(money?.valid, true, renderSummary(outcome.history, outcome.report));
+  const funds = stateOf(this).vouchers.get(alias)?.funds.amount ?? 0;
+  const ledger = outcome.ledgers[0];
+  assert.ok(
+    ledger?.balance && ledger.balance.amount >= 0 && ledger.balance.amount <= funds,
+    JSON.stringify(ledger?.balance),
+  );
+});
+
+Then('at most one receipt held voucher {string} at any time', function (this: VoucherWorld, _alias: string) {
+  const outcome = outcomeOf(this);
+  const policy = outcome.report.verdicts.find((v) => v.checker === 'policy');
+  assert.equal(policy?.valid, true, renderSummary(outcome.history, outcome.report));
+  const refused = outcome.history.ops.filter(
+    (op) => op.completion === 'fail' && (op.result as { code: string }).code === 'voucher_in_use',
+  );
+  assert.ok(refused.length > 0, 'the others were told the voucher is in use');
+});
+
+After(async function (this: VoucherWorld) {
+  const state = states.get(this);
+  for (const proxy of state?.proxies ?? []) await proxy.close();
+});
