@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerLoad } from './load.ts';
+import { registerProperties } from './properties.ts';
 import { registerRace } from './race.ts';
 import { registerRun } from './run.ts';
 import { registerServe } from './serve.ts';
@@ -14,4 +15,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerRun,
   registerLoad,
   registerRace,
+  registerProperties,
 ];
