@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { RunningServer } from '../../reference-impl/server.ts';
+import { defectiveImplementation, type StartedTarget } from '../../simulators/defective/index.ts';
+import { failureReport } from '../../src/properties/failure-report.ts';
+import { renderCurl } from '../../src/properties/render-curl.ts';
+import { renderGherkin } from '../../src/properties/render-gherkin.ts';
+import { type PropertyName, runProperties } from '../../src/properties/run-properties.ts';
+import { startReferenceServer } from '../support/reference-server.ts';
+
+/** Which property must catch which defective implementation, and the longest shrunk case we accept. */
+const expectations: Array<{ defect: string; property: PropertyName; maxSteps: number }> = [
+  { defect: 'expired-voucher-pays', property: 'voucher-life', maxSteps: 5 },
+  { defect: 'retry-not-idempotent', property: 'voucher-life', maxSteps: 4 },
+  { defect: 'wrong-balance-body', property: 'voucher-life', maxSteps: 4 },
+  { defect: 'stale-balance-cache', property: 'voucher-life', maxSteps: 5 },
+  { defect: 'exclusive-not-exclusive', property: 'voucher-life', maxSteps: 5 },
+  { defect: 'capture-lost-after-ack', property: 'voucher-life', maxSteps: 5 },
+  { defect: 'exclusive-not-exclusive', property: 'races', maxSteps: 4 },
+  { defect: 'overspend-under-race', property: 'races', maxSteps: 4 },
+  { defect: 'capture-lost-after-ack', property: 'races', maxSteps: 4 },
+  { defect: 'roles-not-enforced', property: 'access', maxSteps: 1 },
+];
+
+// One PostgreSQL for all: the correct server starts it, every defective one shares it (tenants isolate).
+let reference: RunningServer;
+before(async () => {
+  reference = await startReferenceServer();
+});
+after(() => reference.close());
+
+for (const { defect, property, maxSteps } of expectations) {
+  describe(`${property} catches ${defect}`, () => {
+    let target: StartedTarget;
+    before(async () => {
+      const d = defectiveImplementation(defect);
+      assert.ok(d, `simulators/defective has ${defect}`);
+      target = await d.start({ databaseUrl: reference.databaseUrl });
+    });
+    after(() => target.close());
+
+    test(`fails with a shrunk counterexample of at most ${maxSteps} steps`, async () => {
+      const [outcome] = await runProperties({
+        target: target.url,
+        budget: { runs: 150, seed: 42 },
+        only: [property],
+      });
+      assert.ok(outcome);
+      assert.equal(outcome.passed, false, `${property} did not catch ${defect}`);
+      assert.ok(outcome.steps !== undefined && outcome.steps <= maxSteps, failureReport(outcome));
+      assert.equal(typeof outcome.seed, 'number');
+      const report = failureReport(outcome);
+      assert.match(report, new RegExp(`--seed ${outcome.seed}`));
+      if (property !== 'access') {
+        assert.match(report, /--path \d/);
+        assert.match(renderGherkin(outcome), /^Scenario: /m);
+        assert.match(renderCurl(outcome), /curl -s -X POST "\$TARGET\/test\/tenants"/);
+      }
+    });
+  });
+}
