@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { raceViolations } from '../../src/properties/interleavings/race-verdict.ts';
+import { lifecycleRefusal } from '../../src/properties/model/lifecycle-rules.ts';
+import { applyRefund, refundRefusal } from '../../src/properties/model/refund-rules.ts';
+import { captureRefusal, useRefusal } from '../../src/properties/model/spend-rules.ts';
+import { takeMoney } from '../../src/properties/model/take-money.ts';
+import {
+  availableOf,
+  type ModelVoucher,
+  newVoucherModel,
+  type VoucherKind,
+  type VoucherModel,
+} from '../../src/properties/model/voucher-model.ts';
+import { problemFaults } from '../../src/properties/negative/problem-verdict.ts';
+
+const kind = (over: Partial<VoucherKind> = {}): VoucherKind => ({
+  policy: 'amount-holds',
+  reusable: true,
+  topUpAllowed: false,
+  validityDays: 1,
+  holdTtlSeconds: 120,
+  ...over,
+});
+
+function withVoucher(k: VoucherKind, balance = 2000): { m: VoucherModel; v: ModelVoucher } {
+  const m = newVoucherModel(['holds', 'hold-expiry']);
+  const v: ModelVoucher = {
+    ref: 0,
+    kind: k,
+    currency: 'EUR',
+    denomination: balance,
+    balance,
+    state: 'activated',
+    used: false,
+    expiresAt: 86_400,
+    remainderOf: null,
+  };
+  m.vouchers.push(v);
+  return { m, v };
+}
+
+const hold = (m: VoucherModel, amount: number, reserves = true) => {
+  const h = {
+    ref: m.holds.length,
+    voucher: 0,
+    amount,
+    reserves,
+    status: 'open' as const,
+    expiresAt: m.now + 120,
+  };
+  m.holds.push(h);
+  return h;
+};
+
+test('amount holds reserve; a second hold beyond what is left is insufficient', () => {
+  const { m, v } = withVoucher(kind());
+  hold(m, 1500);
+  assert.equal(availableOf(m, v), 500);
+  assert.equal(useRefusal(m, v, 501, 'EUR'), 'insufficient_balance');
+  assert.equal(useRefusal(m, v, 500, 'EUR'), null);
+  assert.equal(useRefusal(m, v, 1, 'USD'), 'currency_mismatch');
+});
+
+test('exclusive hold: a live hold blocks others until it expires', () => {
+  const { m, v } = withVoucher(kind({ policy: 'exclusive-hold' }));
+  const h = hold(m, 100);
+  assert.equal(useRefusal(m, v, 1, 'EUR'), 'voucher_in_use');
+  m.now += 120;
+  assert.equal(useRefusal(m, v, 1, 'EUR'), null);
+  assert.equal(captureRefusal(m, v, h, undefined, undefined), 'hold_expired');
+});
+
+test('expiry, redemption state and refunds follow the contract', () => {
+  const { m, v } = withVoucher(kind({ reusable: false }));
+  const { redemption } = takeMoney(m, v, 500);
+  assert.equal(v.state, 'redeemed');
+  assert.equal(useRefusal(m, v, 1, 'EUR'), 'voucher_redeemed');
+  assert.equal(refundRefusal(m, v, redemption, 501, 'EUR'), 'refund_exceeds_redemption');
+  applyRefund(v, redemption, 200);
+  assert.equal(v.state, 'redeemed', 'a one-time voucher reopens only on a full reversal');
+  applyRefund(v, redemption, undefined);
+  assert.equal(v.state, 'activated');
+  assert.equal(v.balance, 2000);
+  m.now = 86_400;
+  assert.equal(useRefusal(m, v, 1, 'EUR'), 'voucher_expired');
+  assert.equal(lifecycleRefusal(m, v, 'cancelVoucher'), null);
+});
+
+test('redeem entire: the rest becomes a new voucher', () => {
+  const { m, v } = withVoucher(kind({ policy: 'redeem-entire' }));
+  const { remainder } = takeMoney(m, v, 1190);
+  assert.equal(v.balance, 0);
+  assert.equal(remainder?.balance, 810);
+  assert.equal(remainder?.remainderOf, 0);
+});
+
+test('a refusal of bad input must be a 4xx problem+json with a catalog code', () => {
+  assert.deepEqual(
+    problemFaults({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: { code: 'validation_failed', status: 400 },
+    }),
+    [],
+  );
+  assert.equal(
+    problemFaults({ status: 500, contentType: 'application/json', body: { code: 'boom' } }).length,
+    3,
+  );
+  assert.equal(
+    problemFaults({
+      status: 409,
+      contentType: 'application/problem+json',
+      body: { code: 'validation_failed' },
+    }).length,
+    1,
+  );
+});
+
+test('race verdict: overspend and lost captures are violations', () => {
+  const ok = (amount: number, pos: number, sentAt: number) => ({
+    pos,
+    operationId: 'redeem' as const,
+    amount,
+    sentAt,
+    answeredAt: sentAt + 1,
+    answer: { completion: 'ok' as const, status: 201, body: {} },
+  });
+  const facts = { policy: 'balance-guard' as const, reusable: true, funds: 1000 };
+  assert.deepEqual(
+    raceViolations({ ...facts, events: [ok(600, 1, 1)], finalBalance: 400, ledgerSum: 400 }),
+    [],
+  );
+  assert.equal(
+    raceViolations({ ...facts, events: [ok(600, 1, 1), ok(600, 2, 2)], finalBalance: 0, ledgerSum: 0 })
+      .length,
+    2,
+  );
+  assert.equal(
+    raceViolations({ ...facts, events: [ok(600, 1, 1)], finalBalance: 1000, ledgerSum: 1000 }).length,
+    1,
+  );
+});
