@@ -1,4 +1,5 @@
 import type { HoldFacts } from '../history/hold-index.ts';
+import { resultString } from '../history/op-fields.ts';
 import type { Operation } from '../history/operation.ts';
 import type { HoldInterval } from './hold-intervals.ts';
 import { moneyEffect } from './money-effect.ts';
@@ -32,10 +33,16 @@ export function overHeld(
     events.push({ at: interval.start, kind: 'holdStart', amount, op: createdBy });
     events.push({ at: interval.end, kind: 'holdEnd', amount, op: createdBy });
   }
+  const seen = new Set<string>();
   for (const index of indices) {
     const op = ops[index] as Operation;
     const effect = moneyEffect(op, holds);
     if (!effect) continue;
+    const id = resultString(op, 'id');
+    if (id !== null) {
+      if (seen.has(id)) continue; // a replayed answer moves nothing more
+      seen.add(id);
+    }
     if (effect.direction === 'credit')
       events.push({
         at: op.invokedAt,

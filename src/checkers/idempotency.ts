@@ -66,7 +66,7 @@ export function checkIdempotency({ history, ledgers }: CheckInput): Verdict {
       const match = matchLedger(ops, parts.get(voucher) ?? [], entries, holds);
       const moves = new Map<number, number[]>();
       for (const [position, index] of match.owner) {
-        if (entries[position]?.kind === 'payout') continue;
+        if (entries[position]?.kind === 'remainder') continue; // moved with its capture, not a second move
         moves.set(index, [...(moves.get(index) ?? []), position]);
       }
       for (const same of sameGroups) {

@@ -4,7 +4,9 @@ import { remainderAmount, resultString } from '../history/op-fields.ts';
 import type { Operation } from '../history/operation.ts';
 import { type MoneyEffect, moneyEffect } from './money-effect.ts';
 
-const debitKinds = new Set(['capture', 'payout']);
+// `remainder` is the rest of a redeem-entire voucher moved to its new voucher (CC-04); `payout` is an unused
+// voucher's value paid back at a return (LC-08).
+const debitKinds = new Set(['capture', 'remainder', 'payout']);
 const creditKinds = new Set(['load', 'refund']);
 
 /** Which operation asked for which ledger entry, for one voucher. */
@@ -17,7 +19,7 @@ export interface LedgerMatch {
   duplicated: Array<{ op: number; entries: number[] }>;
   /** Indeterminate operations that the ledger shows happened. */
   infoHappened: number[];
-  /** Debit entries (capture, payout) that no operation asked for. */
+  /** Debit entries (capture, remainder, payout) that no operation asked for. */
   unexplainedDebits: number[];
   /** Credit entries (load, refund) of the run that no operation asked for. */
   unexplainedCredits: number[];
@@ -105,7 +107,7 @@ export function matchLedger(
     const byOperation = new Set<number>();
     for (const id of effect.ids)
       for (const position of byId.get(id) ?? [])
-        if (kinds.has((entries[position] as LedgerEntry).kind) && entries[position]?.kind !== 'payout')
+        if (kinds.has((entries[position] as LedgerEntry).kind) && entries[position]?.kind !== 'remainder')
           byOperation.add(position);
     const found = [...byOperation];
     if (found.length === 0) {
@@ -117,10 +119,10 @@ export function matchLedger(
     if (found.length > 1) match.duplicated.push({ op: index, entries: found });
     const remainder = remainderAmount(op);
     if (remainder > 0) {
-      const payout = effect.ids
+      const moved = effect.ids
         .flatMap((id) => byId.get(id) ?? [])
-        .find((p) => entries[p]?.kind === 'payout');
-      const position = payout ?? findFree(effect, remainder, 'payout');
+        .find((p) => entries[p]?.kind === 'remainder');
+      const position = moved ?? findFree(effect, remainder, 'remainder');
       if (position >= 0) owner.set(position, index);
       else match.missing.push(index);
     }
@@ -142,7 +144,7 @@ export function matchLedger(
   }
   entries.forEach((entry, position) => {
     if (owner.has(position)) return;
-    if (entry.kind === 'payout') {
+    if (entry.kind === 'remainder') {
       const beside = owner.get(position - 1) ?? owner.get(position + 1);
       if (beside !== undefined) {
         owner.set(position, beside);

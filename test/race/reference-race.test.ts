@@ -8,7 +8,6 @@ import { verdictLine } from './race-support.ts';
 
 /**
  * Races against the reference implementation: every checker must be valid under each fault profile.
- * Known checker false alarms are marked todo with the reason (see the report of issue 5).
  */
 let server: RunningServer;
 before(async () => {
@@ -18,21 +17,12 @@ after(() => server.close());
 
 const profiles = ['none', 'delay', 'lost-answers', 'duplicates', 'resets', 'unavailable', 'chaos', 'storm'];
 
-/** Policies whose races the checkers currently misjudge on a correct server. */
-const checkerFalseAlarms: Partial<Record<Policy, string>> = {
-  'amount-holds': 'amount-holds checker counts a replayed capture (same key, same redemption id) twice',
-  'redeem-entire':
-    "ledger matching expects kind 'payout' for the remainder; the reference ledger writes 'remainder'",
-};
-
 describe('races against the reference implementation', () => {
   profiles.forEach((faults, i) => {
     for (const policy of policies) {
       // Every profile under one policy in turn, and every policy under chaos.
       if (faults !== 'chaos' && policies[i % policies.length] !== policy) continue;
-      test(`${policy} under ${faults}: every checker valid`, {
-        todo: checkerFalseAlarms[policy],
-      }, async () => {
+      test(`${policy} under ${faults}: every checker valid`, async () => {
         const result = await runRace({
           target: server.url,
           policy,
