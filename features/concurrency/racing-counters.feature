@@ -49,3 +49,18 @@ Feature: POS terminals and a web shop racing one voucher
     When two POS and a web shop each redeem all of voucher "123" at the same moment
     Then no checker finds a violation
     And voucher "123" was never spent beyond its funds
+
+  @capability:amount-holds @req:CC-03 @req:RD-06 @req:CH-02
+  Scenario: Amount holds stay within the balance over a network that loses and repeats messages
+    Given voucher "123" worth 20.00 EUR under the amount-holds policy
+    And a network that loses, delays and repeats messages
+    When two POS and a web shop redeem voucher "123" at the same moment
+    Then no checker finds a violation
+    And voucher "123" was never spent beyond its funds
+
+  @capability:redeem-entire @req:CC-04
+  Scenario: Under redeem entire the POS that wins pays part, and the rest leaves as a new voucher
+    Given voucher "123" worth 20.00 EUR under the redeem-entire policy
+    When two POS and a web shop redeem voucher "123" at the same moment
+    Then no checker finds a violation
+    And voucher "123" was never spent beyond its funds
