@@ -17,6 +17,7 @@ import {
   readTargetCapabilities,
 } from './claimed-capabilities.ts';
 import { checkSelection, cucumberRunConfiguration, type SuiteSelection } from './cucumber-run-config.ts';
+import { type ImageRun, startImageRun } from './image-run.ts';
 import { externalTarget, type RunTarget, startReferenceTarget } from './run-target.ts';
 import { suiteIdentity, suiteRoot } from './suite-identity.ts';
 import { keepSupport, supportFor } from './support-library-cache.ts';
@@ -42,6 +43,8 @@ export interface RunOptions extends SuiteSelection {
    * self-validation against deliberately defective simulators (test/run/certify-target.ts).
    */
   startTarget?: () => Promise<RunTarget>;
+  /** A container image to certify (`vcert run --image`): started with testcontainers, removed after. */
+  image?: ImageRun;
   /** The suite's root (package.json, cucumber config, features/); default the bundled suite. */
   root?: string;
 }
@@ -64,6 +67,8 @@ export interface RunResult {
 }
 
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+const notStarted = (options: RunOptions) =>
+  options.image ? `image ${options.image.image} (not started)` : 'reference implementation (not started)';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -94,9 +99,11 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
   try {
     target = options.startTarget
       ? await options.startTarget()
-      : options.target
-        ? externalTarget(options.target)
-        : await startReferenceTarget(options.databaseUrl);
+      : options.image
+        ? await startImageRun(options.image, files.dir, io.signal)
+        : options.target
+          ? externalTarget(options.target)
+          : await startReferenceTarget(options.databaseUrl);
     if (io.signal?.aborted) onAbort();
     capabilities = options.capabilities
       ? await readCapabilityManifest(resolve(cwd, options.capabilities))
@@ -132,8 +139,8 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
   const context: SummaryContext = {
     suite: await suiteIdentity(root),
     target: {
-      url: target?.url ?? options.target ?? 'reference implementation (not started)',
-      implementation: target?.implementation ?? (options.target ? 'external' : 'reference'),
+      url: target?.url ?? options.target ?? notStarted(options),
+      implementation: target?.implementation ?? (options.target || options.image ? 'external' : 'reference'),
       adapter: adapter ?? null,
     },
     capabilities: {

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { parseEnv } from '../../containers/parse-env.ts';
 import { formatHumanSummary } from '../../report/human-summary.ts';
 import { exitCodes } from '../../report/verdict.ts';
+import type { ImageRun } from '../../run/image-run.ts';
 import { collectApiKey } from '../../run/parse-api-key.ts';
 import { runConformance } from '../../run/run-conformance.ts';
 
@@ -16,10 +18,36 @@ interface RunFlags {
   reports: string;
   failFast?: boolean;
   progress?: string;
+  image?: string;
+  port?: string;
+  env?: string[];
+  health?: string;
+  database?: boolean;
+  startupTimeout?: string;
 }
 
 /** Collects repeated --api-key values; they are checked in the action, so a bad one exits with code 2. */
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The --image options, after checking that a container engine answers (else one line, exit code 2). */
+async function imageRun(name: string, flags: RunFlags): Promise<ImageRun> {
+  const { containerEngineProblem } = await import('../../containers/engine-problem.ts');
+  const port = Number(flags.port);
+  const timeout = Number(flags.startupTimeout);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`--port ${flags.port}: not a port`);
+  if (!(timeout > 0)) throw new Error(`--startup-timeout ${flags.startupTimeout}: expected seconds > 0`);
+  const problem = await containerEngineProblem();
+  if (problem) throw new Error(problem);
+  return {
+    image: name,
+    port,
+    env: parseEnv(flags.env ?? []),
+    health: flags.health,
+    database: flags.database,
+    startupTimeoutMs: timeout * 1000,
+  };
+}
 
 /** `vcert run`: certifies an implementation (the bundled reference one by default) against the suite. */
 export function registerRun(program: Command): void {
@@ -39,6 +67,19 @@ export function registerRun(program: Command): void {
     .option('--reports <dir>', 'report directory', 'reports')
     .option('--fail-fast', 'stop at the first failing scenario')
     .option('--progress <formatter>', 'progress on stderr: progress, progress-bar, summary, pretty or none')
+    .option(
+      '--image <image>',
+      'certify this container image, started with testcontainers (docs/containers.md)',
+    )
+    .option('--port <n>', 'with --image: the port the service listens on inside the container', '8080')
+    .option('--env <key=value>', 'with --image: environment of the container; repeatable', collect)
+    .option('--health <path>', 'with --image: path answering 2xx once the service is ready', '/health')
+    .option('--database', 'with --image: start PostgreSQL on the host and pass DATABASE_URL (Podman)')
+    .option(
+      '--startup-timeout <seconds>',
+      'with --image: how long the container may take to be healthy',
+      '60',
+    )
     .addHelpText(
       'after',
       `\nExit codes: ${exitCodes.pass} pass; ${exitCodes.fail} failed, undecided, rotted waiver or nothing verified; ` +
@@ -54,6 +95,7 @@ export function registerRun(program: Command): void {
       process.on('SIGINT', onSigint);
       const progressFormat = flags.progress ?? (process.stderr.isTTY ? 'progress-bar' : 'progress');
       try {
+        const image = flags.image === undefined ? undefined : await imageRun(flags.image, flags);
         const apiKeys = flags.apiKey?.reduce<ReturnType<typeof collectApiKey>>(
           (keys, v) => collectApiKey(v, keys),
           {},
@@ -71,6 +113,7 @@ export function registerRun(program: Command): void {
             reports: flags.reports,
             failFast: flags.failFast,
             databaseUrl: process.env.DATABASE_URL,
+            image,
           },
           {
             progress: progressFormat === 'none' ? undefined : process.stderr,
