@@ -1,10 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type StartedTestContainer, Wait } from 'testcontainers';
+import { getContainerRuntimeClient, type StartedTestContainer, Wait } from 'testcontainers';
 import type { RunTarget } from '../run/run-target.ts';
 import { LoopbackContainer } from './loopback-container.ts';
 import { removeContainer } from './remove-container.ts';
+import { type EngineAddress, removeOnExit } from './remove-on-exit.ts';
 import { applyTestcontainersDefaults } from './testcontainers-environment.ts';
 
 export interface ImageTargetOptions {
@@ -45,7 +46,10 @@ export async function startImageTarget(options: ImageTargetOptions): Promise<Run
     await Promise.race([logClosed, sleep(logDrainMs)]);
     log.end();
   };
+  // dockerode's modem keeps the address it dials (socketPath, host, port), which its types leave out.
+  const engine = (await getContainerRuntimeClient()).container.dockerode.modem as EngineAddress;
   let containerId: string | undefined;
+  let cancelRemoveOnExit = () => {};
   const onAbort = () => {
     if (containerId) void removeContainer(containerId).catch(() => {});
   };
@@ -63,11 +67,12 @@ export async function startImageTarget(options: ImageTargetOptions): Promise<Run
       .withStartupTimeout(timeoutMs)
       .whenCreated((id) => {
         containerId = id;
+        cancelRemoveOnExit = removeOnExit(id, engine);
         if (options.signal?.aborted) onAbort();
       })
       .start();
   } catch (error) {
-    if (containerId) await removeContainer(containerId).catch(() => {});
+    if (containerId) await removeContainer(containerId).then(cancelRemoveOnExit, () => {});
     await drainLog();
     throw new Error(startFailure(options.image, health, port, timeoutMs, options.signal, error));
   } finally {
@@ -85,6 +90,7 @@ export async function startImageTarget(options: ImageTargetOptions): Promise<Run
           () => {},
           () => removeContainer(started.getId()),
         )
+        .then(cancelRemoveOnExit)
         .finally(drainLog);
       return closing;
     },
