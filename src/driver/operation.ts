@@ -4,12 +4,14 @@ import type { lifecycleRoutes } from '../../spec/routes/lifecycle.ts';
 import type { redemptionRoutes } from '../../spec/routes/redemption.ts';
 import type { reportRoutes } from '../../spec/routes/reports.ts';
 import type { serviceRoutes } from '../../spec/routes/service.ts';
+import type { tenderRoutes } from '../../spec/routes/tenders.ts';
 
 type ContractRoute = (
   | typeof serviceRoutes
   | typeof lifecycleRoutes
   | typeof redemptionRoutes
   | typeof reportRoutes
+  | typeof tenderRoutes
 )[number];
 
 /** The contract's operationIds: the names a driver is invoked with. */
