@@ -95,10 +95,10 @@ When(
 
 /** Column: file, from test/fixtures/tenders/<folder>/ (the vendor's XML and properties files). */
 When(
-  'the back office loads the vendor files from {string}:',
-  async function (this: VoucherWorld, folder: string, table: DataTable) {
+  '{actor} loads the vendor files from {string}:',
+  async function (this: VoucherWorld, actor: Actor, folder: string, table: DataTable) {
     const names = table.hashes().map((row) => row.file ?? '');
-    await loadAsAction(this, { format: 'xml', files: await vendorFiles(folder, names) });
+    await loadAsAction(this, { format: 'xml', files: await vendorFiles(folder, names) }, actor.role);
   },
 );
 
@@ -116,7 +116,7 @@ Given(
 When(
   'the back office loads the tender configuration in force again, in its JSON form',
   async function (this: VoucherWorld) {
-    await loadAsAction(this, await configInForce(this));
+    await loadAsAction(this, await configInForce(this), 'backoffice');
   },
 );
 

@@ -117,3 +117,14 @@ Feature: Importing the tender configuration
     And the tender configuration in force is unchanged
     When the cashier asks which tenders a sale of 10.00 EUR may use
     Then the receipt may be paid only with "ZTCS"
+
+  @req:CH-01
+  Scenario: Only the back office may change the tender configuration
+    Given the tenders:
+      | tender | currency | description |
+      | ZTCS   | EUR      | Cash        |
+    When the cashier loads the vendor files from "seed":
+      | file                 |
+      | dc_import_Tender.xml |
+    Then the request is refused with "forbidden"
+    And the tender configuration in force is unchanged

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Role } from '../../spec/capabilities.ts';
 import type { TenderConfig, VendorFile } from '../../spec/schemas/tenders.ts';
 import { asBody, emptyDocument, type TenderDocument } from './tender-config-tables.ts';
 import type { VoucherWorld } from './world.ts';
@@ -42,11 +43,11 @@ export async function configInForce(world: VoucherWorld): Promise<TenderConfig> 
   return world.must({ operationId: 'getTenderConfig', auth: office });
 }
 
-/** Notes the configuration in force, then has the back office load the given body (the scenario's action). */
-export async function loadAsAction(world: VoucherWorld, body: unknown): Promise<void> {
+/** Notes the configuration in force, then has someone (the back office, or not) load the given body (the scenario's action). */
+export async function loadAsAction(world: VoucherWorld, body: unknown, role: Role): Promise<void> {
   const scenario = tenderScenario(world);
   scenario.before = await configInForce(world);
-  await world.call({ operationId: 'loadTenderConfig', body: body as TenderConfig, auth: office });
+  await world.call({ operationId: 'loadTenderConfig', body: body as TenderConfig, auth: { role } });
 }
 
 export async function vendorFiles(folder: string, names: string[]): Promise<VendorFile[]> {
