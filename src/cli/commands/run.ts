@@ -37,12 +37,13 @@ async function imageRun(name: string, flags: RunFlags): Promise<ImageRun> {
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`--port ${flags.port}: not a port`);
   if (!(timeout > 0)) throw new Error(`--startup-timeout ${flags.startupTimeout}: expected seconds > 0`);
+  const env = parseEnv(flags.env ?? []);
   const problem = await containerEngineProblem();
   if (problem) throw new Error(problem);
   return {
     image: name,
     port,
-    env: parseEnv(flags.env ?? []),
+    env,
     health: flags.health,
     database: flags.database,
     startupTimeoutMs: timeout * 1000,
