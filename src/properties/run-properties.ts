@@ -2,11 +2,12 @@ import { type DriverChoice, openDriver } from '../driver/create-driver.ts';
 import { checkAccess } from './access/access-property.ts';
 import { checkRaces } from './interleavings/race-property.ts';
 import { checkNegativeData } from './negative/negative-property.ts';
+import { checkPositiveData } from './positive/positive-property.ts';
 import type { PropertyOutcome } from './property-outcome.ts';
 import type { RunBudget } from './run-budget.ts';
 import { checkVoucherLife } from './voucher-life.ts';
 
-export const propertyNames = ['voucher-life', 'races', 'negative-data', 'access'] as const;
+export const propertyNames = ['voucher-life', 'races', 'negative-data', 'positive-data', 'access'] as const;
 export type PropertyName = (typeof propertyNames)[number];
 
 export interface PropertiesRun extends DriverChoice {
@@ -34,6 +35,7 @@ export async function runProperties(run: PropertiesRun): Promise<PropertyOutcome
     if (wanted.has('voucher-life')) done(await checkVoucherLife(driver, budget));
     if (wanted.has('races')) done(await checkRaces(driver, budget));
     if (wanted.has('negative-data')) done(await checkNegativeData(driver, choice, budget));
+    if (wanted.has('positive-data')) done(await checkPositiveData(driver, budget));
     if (wanted.has('access')) done(await checkAccess(driver, () => openDriver(choice)));
   } finally {
     await driver.close();

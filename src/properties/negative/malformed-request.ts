@@ -32,7 +32,7 @@ export function malformedCase(
   const headers = (contentType: string | null, idempotent = true): Record<string, string> => ({
     authorization: `Bearer ${keys[role] ?? ''}`,
     accept: 'application/json, application/problem+json',
-    ...(idempotent ? { 'idempotency-key': randomUUID() } : {}),
+    ...(idempotent && route.mutating ? { 'idempotency-key': randomUUID() } : {}),
     ...(contentType ? { 'content-type': contentType } : {}),
   });
   const path = pathOf(route, valid.params, undefined);
@@ -72,8 +72,9 @@ export function malformedCase(
         body: `{"pad":"${'x'.repeat(size)}"}`,
       }),
     ),
-    fc.constant(make('no Idempotency-Key', { path, headers: headers(json, false), body: text })),
   ];
+  if (route.mutating)
+    cases.push(fc.constant(make('no Idempotency-Key', { path, headers: headers(json, false), body: text })));
   if (valid.params?.id) {
     const badId = fc.oneof(
       fc.constantFrom(

@@ -11,15 +11,21 @@ export interface ValidRequest {
 /** A tenant with something of every kind for the operations to act on, and a valid request for each. */
 export interface NegativeFixture {
   session: TargetSession;
-  /** A valid request for every mutating operation of vouchers and money. */
+  /** A valid request for every operation that takes a body (mutating or not) the target claims. */
   valid: Partial<Record<OperationId, ValidRequest>>;
-  /** A valid request for every read of the tenant's resources. */
+  /** A valid request for every read of the tenant's resources and reports. */
   reads: Partial<Record<OperationId, ValidRequest>>;
+  /** The ids and numbers the fixture made, for generators that should name something that exists. */
+  known: { voucherType: string; vouchers: string[]; numbers: string[] };
   /** Reads that together show the tenant's whole state: its vouchers, ledgers, hold, payment, template. */
   snapshot(): Promise<string>;
 }
 
 const receipt = { number: 'NEG-1', store: 'S1', register: 'POS1', channel: 'pos' };
+const tenderConfig = {
+  tenders: [{ tenderTypeCode: 'CASH', isoCurrencyCode: 'EUR', restrictionRules: [] }],
+  switches: { checkCustomerGroupTender: false, checkReasonTender: false },
+};
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 async function must<T>(what: string, p: Promise<{ completion: string } & Partial<{ body: T }>>): Promise<T> {
@@ -76,6 +82,12 @@ export async function negativeFixture(driver: Driver): Promise<NegativeFixture> 
         r.call({ operationId: 'redeem', params: { id: active }, body: { amount: eur(300), receipt } }),
       )
     : null;
+  const tenders = claimed.includes('tenders');
+  if (tenders)
+    await must(
+      'loadTenderConfig',
+      r.call({ operationId: 'loadTenderConfig', auth: { role: 'backoffice' }, body: tenderConfig }),
+    );
   const v = { id: active };
   const valid: NegativeFixture['valid'] = {
     createVoucherType: {
@@ -107,6 +119,20 @@ export async function negativeFixture(driver: Driver): Promise<NegativeFixture> 
     releaseHold: { params: { id: hold.id }, body: {} },
     redeem: { params: v, body: { amount: eur(100), receipt } },
     ...(paid ? { refundRedemption: { params: { id: paid.id }, body: { amount: eur(100), receipt } } } : {}),
+    ...(tenders
+      ? {
+          loadTenderConfig: { body: tenderConfig },
+          evaluateTenders: {
+            body: {
+              transactionType: 'SALE',
+              lineItems: [{ type: 'ITEM' }],
+              total: eur(1000),
+              tenders: ['CASH'],
+            },
+          },
+          checkTenderExchange: { body: { from: 'CASH', to: 'CASH' } },
+        }
+      : {}),
   };
   const reads: NegativeFixture['reads'] = {
     getVoucherType: { params: { id: type.id } },
@@ -117,7 +143,15 @@ export async function negativeFixture(driver: Driver): Promise<NegativeFixture> 
     lookupVoucher: { query: { number: issued.vouchers[0]?.number ?? '' } },
     getHold: { params: { id: hold.id } },
     ...(paid ? { getRedemption: { params: { id: paid.id } } } : {}),
-    reportLiability: {},
+    ...(tenders ? { getTenderConfig: {} } : {}),
+    ...(claimed.includes('reports')
+      ? {
+          reportVouchers: { query: { limit: '10' } },
+          reportActivity: { query: { period: 'day' } },
+          reportLiability: {},
+          reportUses: { query: { voucherId: active } },
+        }
+      : {}),
   };
   const read = async (p: Promise<unknown>) => JSON.stringify(await p);
   const snapshot = async () =>
@@ -130,7 +164,13 @@ export async function negativeFixture(driver: Driver): Promise<NegativeFixture> 
         read(driver.invoke({ operationId: 'getHold', params: { id: hold.id } })),
         read(driver.invoke({ operationId: 'getTemplate', params: { id: template.id } })),
         ...(paid ? [read(driver.invoke({ operationId: 'getRedemption', params: { id: paid.id } }))] : []),
+        ...(tenders ? [read(driver.invoke({ operationId: 'getTenderConfig' }))] : []),
       ])
     ).join('\n');
-  return { session: r, valid, reads, snapshot };
+  const known = {
+    voucherType: type.id,
+    vouchers: [active, prepared],
+    numbers: issued.vouchers.map((x) => x.number),
+  };
+  return { session: r, valid, reads, known, snapshot };
 }
