@@ -88,16 +88,13 @@ fi
 
 # 5. The reference implementation's image. Always built: unchanged files reuse the cached layer,
 #    changed ones give an image of the code as it is now.
-#    The image it replaces is removed, so that rebuilds do not pile up on the disk.
+#    The untagged images earlier builds left (label vcert.image=reference-impl) are pruned, so that
+#    rebuilds do not pile up on the disk.
 say "building $REFERENCE_IMAGE from containers/reference-impl.Containerfile"
-previous="$(podman image inspect --format '{{.Id}}' "$REFERENCE_IMAGE" 2>/dev/null || true)"
 podman build --quiet --layers -f "$ROOT/containers/reference-impl.Containerfile" \
   --ignorefile "$ROOT/containers/reference-impl.containerignore" \
   -t "$REFERENCE_IMAGE" "$ROOT" >/dev/null
-current="$(podman image inspect --format '{{.Id}}' "$REFERENCE_IMAGE")"
-if [ -n "$previous" ] && [ "$previous" != "$current" ]; then
-  podman rmi "$previous" >/dev/null 2>&1 || true
-fi
+podman image prune --force --filter label=vcert.image=reference-impl >/dev/null
 took "built $REFERENCE_IMAGE"
 
 say "ready in $(($(date +%s) - started)) s; use DOCKER_HOST=unix://$SOCKET TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1"
