@@ -25,6 +25,8 @@ export class TargetSession {
   readonly redemptions: Array<{ id: string }> = [];
   readonly templates = new Map<string, { id: string; alias: string }>();
   readonly transcript: Transcript = emptyTranscript();
+  /** The target's time (ms) at the model's second 0, learnt from the first issue: for absolute timestamps. */
+  epochMs: number | undefined;
 
   constructor(driver: Driver, session: Session, capabilities: Iterable<Capability>) {
     this.driver = driver;

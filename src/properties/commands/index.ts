@@ -12,7 +12,9 @@ import { LookupCommand } from './lookup.ts';
 import { RedeemCommand } from './redeem.ts';
 import { RefundCommand } from './refund.ts';
 import { ReleaseCommand } from './release.ts';
+import { ReturnVoucherCommand } from './return-voucher.ts';
 import { SellCommand } from './sell.ts';
+import { SetValidityCommand } from './set-validity.ts';
 import { TopUpCommand } from './top-up.ts';
 import type { VoucherCommand } from './voucher-command.ts';
 
@@ -61,7 +63,31 @@ export function voucherCommands(claimed: ReadonlySet<Capability>): fc.Arbitrary<
         .map(([v, by, unknown]) => new LookupCommand(v, by, unknown)),
     },
     { weight: 2, arbitrary: index.map((v) => new InquireCommand(v)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          index,
+          fc.oneof(
+            fc.constantFrom(1, 30).map((extendDays) => ({ extendDays })),
+            fc.constant('yesterday' as const),
+          ),
+        )
+        .map(([v, change]) => new SetValidityCommand(v, change)),
+    },
   ];
+  if (has('voucher-refund')) {
+    weighted.push({
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          index,
+          fc.constantFrom('refunded' as const, 'prepared' as const, 'abandon' as const),
+          fc.nat({ max: 3 }).map((n) => n > 0),
+        )
+        .map(([v, ending, opens]) => new ReturnVoucherCommand(v, ending, opens)),
+    });
+  }
   if (has('holds')) {
     const ttl = has('hold-expiry') ? fc.constantFrom(undefined, 120, 600) : fc.constant(undefined);
     const part = has('partial-capture') ? fc.option(amountPick, { nil: undefined }) : fc.constant(undefined);

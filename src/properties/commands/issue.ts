@@ -44,6 +44,7 @@ export class IssueCommand implements VoucherCommand {
       throw new ModelMismatch(`issueVouchers: ${this.count} asked, ${answer.body.vouchers.length} issued`);
     }
     model.issued += this.count;
+    r.epochMs ??= Date.parse(answer.body.vouchers[0]?.issuedAt ?? '') - m.now * 1000;
     for (const [i, body] of answer.body.vouchers.entries()) {
       r.bind(`V${m.vouchers.length + 1}`, `.vouchers[${i}].id`, body.id);
       const v: ModelVoucher = {

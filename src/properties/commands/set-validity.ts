@@ -1,0 +1,59 @@
+import { applyLifecycle, lifecycleRefusal } from '../model/lifecycle-rules.ts';
+import { viewMismatches } from '../model/view-mismatches.ts';
+import type { VoucherModel } from '../model/voucher-model.ts';
+import type { TargetSession } from '../target-session.ts';
+import { expectAnswer, expectNoMismatch, ModelMismatch } from './expect-answer.ts';
+import { pickOf } from './pick.ts';
+import { sayOutcome } from './say-outcome.ts';
+import type { VoucherCommand } from './voucher-command.ts';
+
+/** A change of validity: extend by whole days, or end it a day before now. */
+export type ValidityChange = { extendDays: number } | 'yesterday';
+
+/**
+ * LC-05: the back office changes the end of validity by hand. The new end is a whole number of days
+ * from a model time, so it stays a multiple of 120 s and real time during the run cannot cross it.
+ */
+export class SetValidityCommand implements VoucherCommand {
+  readonly voucher: number;
+  readonly change: ValidityChange;
+
+  constructor(voucher: number, change: ValidityChange) {
+    this.voucher = voucher;
+    this.change = change;
+  }
+
+  check = (m: Readonly<VoucherModel>): boolean => m.vouchers.length > 0;
+
+  async run(m: VoucherModel, r: TargetSession): Promise<void> {
+    const v = pickOf(m.vouchers, this.voucher);
+    if (!v) return;
+    if (r.epochMs === undefined)
+      throw new ModelMismatch('setValidity: no issue has told the target time yet');
+    const { id, alias } = r.voucher(v.ref);
+    const until =
+      this.change === 'yesterday' ? m.now - 86_400 : v.expiresAt + this.change.extendDays * 86_400;
+    const predicted = lifecycleRefusal(m, v, 'setValidity');
+    r.say(
+      this.change === 'yesterday'
+        ? `When the back office ends the validity of voucher "${alias}" yesterday`
+        : `When the back office extends the validity of voucher "${alias}" by ${this.change.extendDays} days`,
+    );
+    const answer = await r.call({
+      operationId: 'setValidity',
+      auth: { role: 'backoffice' },
+      params: { id },
+      body: { expiresAt: new Date(r.epochMs + until * 1000).toISOString() },
+    });
+    sayOutcome(r, 'the change of validity', predicted);
+    expectAnswer(`setValidity V${v.ref + 1}`, answer, predicted);
+    if (answer.completion !== 'ok') return;
+    applyLifecycle(v, 'setValidity');
+    v.expiresAt = until;
+    expectNoMismatch(`setValidity V${v.ref + 1}`, viewMismatches(m, v, answer.body));
+  }
+
+  toString(): string {
+    return `validity(V#${this.voucher}; ${this.change === 'yesterday' ? 'yesterday' : `+${this.change.extendDays}d`})`;
+  }
+}
