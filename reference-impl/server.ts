@@ -61,7 +61,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     async close() {
       if (closed) return;
       closed = true;
-      stopSweeper();
+      await stopSweeper();
       await app.close();
       await db.close();
     },

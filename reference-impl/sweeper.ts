@@ -35,20 +35,20 @@ export async function sweepOnce(pool: pg.Pool, clock: Clock, batch = 200): Promi
   return expired;
 }
 
-/** Runs the sweep every `intervalMs` until stopped; errors are logged, never fatal. */
+/** Runs the sweep every `intervalMs` until stopped; errors are logged, never fatal. Stopping waits for a sweep in flight. */
 export function startSweeper(pool: pg.Pool, clock: Clock, intervalMs: number, log: (error: unknown) => void) {
-  let running = false;
-  const timer = setInterval(async () => {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    try {
-      await sweepOnce(pool, clock);
-    } catch (error) {
-      log(error);
-    } finally {
-      running = false;
-    }
+    running = sweepOnce(pool, clock)
+      .then(() => undefined, log)
+      .finally(() => {
+        running = null;
+      });
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { After, defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import { faultProfile } from '../simulators/faults/fault-profiles.ts';
 import { type FaultProxy, startFaultProxy } from '../simulators/faults/fault-proxy.ts';
+import { faultyDriver } from '../simulators/faults/faulty-driver.ts';
 import type { BehaviourMix } from '../simulators/pos/behaviour.ts';
 import type { Policy } from '../spec/capabilities.ts';
 import { renderSummary } from '../src/checkers/summary-text.ts';
@@ -61,14 +62,14 @@ Given(
 );
 
 Given('a network that loses, delays and repeats messages', function (this: VoucherWorld) {
-  if (this.parameters.adapter)
-    throw new Error('network faults need the HTTP driver; this run uses an adapter');
   stateOf(this).faults = 'chaos';
 });
 
 /** The counters' drivers: the World's own, or one through a fault proxy in front of the World's target. */
 async function countersDrivers(world: VoucherWorld, state: RaceState): Promise<Driver[]> {
   if (state.faults === 'none') return [world.driver];
+  // A vendor adapter speaks its own protocol: the faults are injected at the driver seam instead.
+  if (world.parameters.adapter) return [faultyDriver(world.driver, faultProfile(state.faults), 5)];
   const proxy = await startFaultProxy({
     target: world.parameters.target,
     profile: faultProfile(state.faults),
