@@ -7,13 +7,15 @@ import { renderCurl } from '../../src/properties/render-curl.ts';
 import { renderGherkin } from '../../src/properties/render-gherkin.ts';
 import { type PropertyName, runProperties } from '../../src/properties/run-properties.ts';
 import { startReferenceServer } from '../support/reference-server.ts';
+import { startLinesRefusingProxy } from './lines-refusing-proxy.ts';
 
 /** Which property must catch which defective implementation, and the longest shrunk case we accept. */
 const expectations: Array<{ defect: string; property: PropertyName; maxSteps: number }> = [
   { defect: 'expired-voucher-pays', property: 'voucher-life', maxSteps: 5 },
   { defect: 'retry-not-idempotent', property: 'voucher-life', maxSteps: 4 },
   { defect: 'wrong-balance-body', property: 'voucher-life', maxSteps: 4 },
-  { defect: 'stale-balance-cache', property: 'voucher-life', maxSteps: 5 },
+  // The shortest case is an inquiry, a payment, an inquiry; shrinking may keep a refund in between.
+  { defect: 'stale-balance-cache', property: 'voucher-life', maxSteps: 6 },
   { defect: 'exclusive-not-exclusive', property: 'voucher-life', maxSteps: 5 },
   { defect: 'capture-lost-after-ack', property: 'voucher-life', maxSteps: 5 },
   { defect: 'exclusive-not-exclusive', property: 'races', maxSteps: 4 },
@@ -59,3 +61,27 @@ for (const { defect, property, maxSteps } of expectations) {
     });
   });
 }
+
+describe('positive-data catches a target that refuses valid receipt lines', () => {
+  test('with a counterexample shrunk to one request whose receipt has an empty list of lines', async () => {
+    const proxy = await startLinesRefusingProxy(reference.url);
+    try {
+      const [outcome] = await runProperties({
+        target: proxy.url,
+        budget: { runs: 200, seed: 42 },
+        only: ['positive-data'],
+      });
+      assert.ok(outcome);
+      assert.equal(outcome.passed, false, 'the defect was not caught');
+      assert.ok(proxy.refused() > 0);
+      const report = failureReport(outcome);
+      assert.match(outcome.error ?? '', /a valid request was answered refused 400 validation_failed/, report);
+      assert.match(outcome.counterexample ?? '', /"receipt":\{[^}]*"lines":\[\]\}/, report);
+      assert.equal(outcome.steps, 1);
+      assert.ok(outcome.shrinks > 0, report);
+      assert.match(report, new RegExp(`--seed ${outcome.seed} --path \\d`));
+    } finally {
+      await proxy.close();
+    }
+  });
+});

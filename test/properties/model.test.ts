@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { raceViolations } from '../../src/properties/interleavings/race-verdict.ts';
-import { lifecycleRefusal } from '../../src/properties/model/lifecycle-rules.ts';
+import { applyLifecycle, lifecycleRefusal } from '../../src/properties/model/lifecycle-rules.ts';
 import { applyRefund, refundRefusal } from '../../src/properties/model/refund-rules.ts';
 import { captureRefusal, useRefusal } from '../../src/properties/model/spend-rules.ts';
 import { takeMoney } from '../../src/properties/model/take-money.ts';
@@ -85,6 +85,29 @@ test('expiry, redemption state and refunds follow the contract', () => {
   m.now = 86_400;
   assert.equal(useRefusal(m, v, 1, 'EUR'), 'voucher_expired');
   assert.equal(lifecycleRefusal(m, v, 'cancelVoucher'), null);
+});
+
+test('returns: only an unused, unheld voucher; closing pays out or puts it back for resale', () => {
+  const { m, v } = withVoucher(kind());
+  const h = hold(m, 100);
+  assert.equal(lifecycleRefusal(m, v, 'startReturn'), 'voucher_in_use');
+  m.now += 120;
+  assert.equal(lifecycleRefusal(m, v, 'startReturn'), null, 'an expired hold no longer holds it');
+  assert.equal(lifecycleRefusal(m, v, 'completeReturn'), 'illegal_transition', 'no document is open');
+  applyLifecycle(v, 'startReturn');
+  assert.equal(lifecycleRefusal(m, v, 'setValidity'), 'illegal_transition');
+  applyLifecycle(v, 'completeReturn', 'refunded');
+  assert.deepEqual([v.state, v.balance], ['refunded', 0]);
+  const used = withVoucher(kind());
+  takeMoney(used.m, used.v, 1);
+  assert.equal(lifecycleRefusal(used.m, used.v, 'startReturn'), 'illegal_transition');
+  applyLifecycle(used.v, 'cancelVoucher');
+  assert.equal(lifecycleRefusal(used.m, used.v, 'setValidity'), 'voucher_canceled');
+  const fresh = withVoucher(kind());
+  fresh.m.now = 86_400;
+  assert.equal(lifecycleRefusal(fresh.m, fresh.v, 'startReturn'), 'voucher_expired');
+  assert.equal(lifecycleRefusal(fresh.m, fresh.v, 'setValidity'), null, 'an expired voucher can be extended');
+  assert.equal(h.status, 'open');
 });
 
 test('redeem entire: the rest becomes a new voucher', () => {
