@@ -1,6 +1,6 @@
-// Nightly-sized property run against the bundled reference implementation: 10,000 negative-data cases
-// and 1,000 model runs of a voucher's life (plus 200 scheduled races and the access sweep), each with
-// its time and cases per second. Figures only: nothing here passes or fails on speed.
+// Nightly-sized property run against the bundled reference implementation: 10,000 negative-data cases,
+// 1,000 model runs of a voucher's life and 1,000 positive-data cases (plus 200 scheduled races and the
+// access sweep), each with its time and cases per second. Figures only: nothing here passes or fails on speed.
 // Run: node bench/properties.bench.ts [--quick] [--seed N]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ const plan: Array<{ property: PropertyName; runs: number }> = [
   { property: 'negative-data', runs: quick ? 500 : 10_000 },
   { property: 'voucher-life', runs: quick ? 50 : 1_000 },
   { property: 'races', runs: quick ? 20 : 200 },
+  { property: 'positive-data', runs: quick ? 100 : 1_000 },
   { property: 'access', runs: 1 },
 ];
 
