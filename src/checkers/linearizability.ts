@@ -1,9 +1,10 @@
 import type { Policy } from '../../spec/capabilities.ts';
 import { initialFunds } from '../history/final-ledger.ts';
-import { indexHolds } from '../history/hold-index.ts';
+import { createdHoldIds } from '../history/hold-index.ts';
 import type { VoucherInput, VoucherOutput } from '../model/model-io.ts';
 import { voucherModel } from '../model/voucher-model.ts';
 import type { CheckInput } from './check-input.ts';
+import { groupByKey } from './key-groups.ts';
 import { linWindow } from './lin-window.ts';
 import { logicalOps } from './logical-ops.ts';
 import { type SearchBudget, searchBudget } from './search-budget.ts';
@@ -18,6 +19,8 @@ export interface LinearizabilityOptions {
   /** Give up after this many model steps in all (deterministic limit for tests). */
   maxSteps?: number;
   budget?: SearchBudget;
+  /** Partitions of this many logical operations or more are searched with hashed memo keys (default 2048). */
+  hashFrom?: number;
 }
 
 /**
@@ -46,7 +49,8 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
     };
   const model = voucherModel(policy);
   const budget = options.budget ?? searchBudget(options.timeLimitMs ?? 30_000, options.maxSteps);
-  const knownHolds = new Set(indexHolds(ops, meta).keys());
+  const knownHolds = createdHoldIds(ops);
+  const repeatedKeys = new Set(groupByKey(ops).keys());
   const violations: Violation[] = [];
   let state: string | undefined;
   for (const [voucher, indices] of model.partition(ops)) {
@@ -57,7 +61,7 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
       counts.unknown += 1;
       continue;
     }
-    const logical = logicalOps(ops, indices, meta, knownHolds);
+    const logical = logicalOps(ops, indices, meta, knownHolds, repeatedKeys);
     counts.logicalOps += logical.length;
     const timed: TimedOp<VoucherInput, VoucherOutput>[] = logical.map((op) => ({
       input: op.input,
@@ -65,7 +69,7 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
       call: op.input.invokedAt,
       ret: op.input.completedAt,
     }));
-    const result = wglSearch(model, model.init(funds), timed, budget);
+    const result = wglSearch(model, model.init(funds), timed, budget, options.hashFrom);
     counts.steps += result.steps;
     if (result.valid === true) counts.linearizable += 1;
     else if (result.valid === 'unknown') counts.unknown += 1;

@@ -22,28 +22,41 @@ function representative(ops: readonly Operation[], members: readonly number[]): 
 }
 
 /**
+ * Operations of the partition that share a key, by key, in order of the key's first use. `repeated`
+ * (keys used more than once in the whole history) spares the look-up of every other key.
+ */
+function sharedKeys(
+  ops: readonly Operation[],
+  indices: readonly number[],
+  repeated?: ReadonlySet<string>,
+): number[][] {
+  const byKey = new Map<string, number[]>();
+  for (const index of indices) {
+    const key = (ops[index] as Operation).key;
+    if (key === null || (repeated !== undefined && !repeated.has(key))) continue;
+    const list = byKey.get(key);
+    if (list) list.push(index);
+    else byKey.set(key, [index]);
+  }
+  return [...byKey.values()].filter((members) => members.length > 1);
+}
+
+/**
  * The logical operations of one voucher. Retries that share a key and a request are one operation:
  * the service acts at most once, between the first call and the first definite answer, and replays
- * that answer (the idempotency checker verifies the replays).
+ * that answer (the idempotency checker verifies the replays). Groups come first (in order of their
+ * first call), then the single operations in history order.
  */
 export function logicalOps(
   ops: readonly Operation[],
   indices: readonly number[],
   meta: HistoryMeta | null,
   knownHolds: ReadonlySet<string>,
+  repeatedKeys?: ReadonlySet<string>,
 ): LogicalOp[] {
-  const byKey = new Map<string, number[]>();
-  for (const index of indices) {
-    const key = (ops[index] as Operation).key;
-    if (key === null) continue;
-    const list = byKey.get(key);
-    if (list) list.push(index);
-    else byKey.set(key, [index]);
-  }
-  const groups: number[][] = [];
+  const logical: LogicalOp[] = [];
   const grouped = new Set<number>();
-  for (const members of byKey.values()) {
-    if (members.length < 2) continue;
+  for (const members of sharedKeys(ops, indices, repeatedKeys)) {
     const bySignature = new Map<string, number[]>();
     for (const index of members) {
       const signature = requestSignature(ops[index] as Operation);
@@ -51,19 +64,18 @@ export function logicalOps(
     }
     for (const same of bySignature.values()) {
       if (same.length < 2) continue;
-      groups.push(same);
       for (const index of same) grouped.add(index);
+      const chosen = representative(ops, same);
+      const { input, output } = toModelIO(ops[chosen] as Operation, chosen, meta, knownHolds);
+      for (const index of same)
+        input.invokedAt = Math.min(input.invokedAt, (ops[index] as Operation).invokedAt);
+      logical.push({ members: same, input, output });
     }
   }
-  for (const index of indices) if (!grouped.has(index)) groups.push([index]);
-  return groups.map((members) => {
-    const chosen = representative(ops, members);
-    const { input, output } = toModelIO(ops[chosen] as Operation, chosen, meta, knownHolds);
-    if (members.length > 1) {
-      let first = input.invokedAt;
-      for (const index of members) first = Math.min(first, (ops[index] as Operation).invokedAt);
-      input.invokedAt = first;
-    }
-    return { members, input, output };
-  });
+  for (const index of indices) {
+    if (grouped.has(index)) continue;
+    const { input, output } = toModelIO(ops[index] as Operation, index, meta, knownHolds);
+    logical.push({ members: [index], input, output });
+  }
+  return logical;
 }

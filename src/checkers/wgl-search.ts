@@ -1,4 +1,5 @@
 import type { Model } from '../model/model.ts';
+import { PlacedHash } from './placed-hash.ts';
 import type { SearchBudget } from './search-budget.ts';
 
 /** An operation of one partition: its call and return times (Infinity: outcome unknown). */
@@ -29,12 +30,30 @@ export type SearchResult<State> =
  * and returns in time order, place any called operation the model accepts, backtrack at a return
  * that nothing placed. The memo maps a placed set to the states reached with it; a placed set is kept compact as the
  * first unplaced definite operation, the placed ones after it, and a bitset of the unknown ones.
+ * From `hashFrom` operations on, the memo keys a placed set by its 53-bit Zobrist hash instead (far
+ * less memory on a long hot partition). A collision can only prune an order, never invent one, so
+ * true stays sound; a false is confirmed by the exact search, whose answer (and window) is the one given.
  */
 export function wglSearch<State, Input, Output>(
   model: Model<State, Input, Output>,
   initial: State,
   ops: readonly TimedOp<Input, Output>[],
   budget: SearchBudget,
+  hashFrom = 2048,
+): SearchResult<State> {
+  if (ops.length < hashFrom) return searchOnce(model, initial, ops, budget, false);
+  const fast = searchOnce(model, initial, ops, budget, true);
+  if (fast.valid !== false) return fast;
+  const exact = searchOnce(model, initial, ops, budget, false);
+  return { ...exact, steps: fast.steps + exact.steps };
+}
+
+function searchOnce<State, Input, Output>(
+  model: Model<State, Input, Output>,
+  initial: State,
+  ops: readonly TimedOp<Input, Output>[],
+  budget: SearchBudget,
+  hashed: boolean,
 ): SearchResult<State> {
   if (budget.steps <= 0 || budget.now() > budget.deadline) return { valid: 'unknown', steps: 0 };
   const n = ops.length;
@@ -73,7 +92,9 @@ export function wglSearch<State, Input, Output>(
   let placedDefiniteCount = 0;
   let unknownKey = '';
   /** Marks an operation placed or not; keeps the frontier (first unplaced definite operation) current. */
+  const hash = hashed ? new PlacedHash(n) : null;
   const place = (op: number, on: boolean) => {
+    if (hash) return hash.toggle(op);
     const r = rank[op] as number;
     if (!Number.isFinite((ops[op] as TimedOp<Input, Output>).ret)) {
       const word = r >> 4;
@@ -115,7 +136,7 @@ export function wglSearch<State, Input, Output>(
   if (model.eager)
     for (let i = 0; i < n; i++)
       eager[i] = model.eager(ops[i]?.input as Input, ops[i]?.output as Output) ? 1 : 0;
-  const memo = new Map<string, State[]>();
+  const memo = new Map<string | number, State[]>();
   const stackPos: number[] = [];
   const stackState: State[] = [];
   let state = initial;
@@ -134,7 +155,7 @@ export function wglSearch<State, Input, Output>(
       const result = model.step(state, timed.input, timed.output);
       if (result.ok) {
         place(op, true);
-        const key = placedKey();
+        const key = hash ? hash.key() : placedKey();
         const seen = memo.get(key);
         if (seen === undefined || !seen.some((other) => model.equal(other, result.next))) {
           if (seen) seen.push(result.next);

@@ -47,3 +47,14 @@ export function indexHolds(ops: readonly Operation[], meta: HistoryMeta | null):
   });
   return holds;
 }
+
+/** The ids of the holds that an acknowledged createHold created (the keys of indexHolds, cheaper). */
+export function createdHoldIds(ops: readonly Operation[]): Set<string> {
+  const ids = new Set<string>();
+  for (const op of ops) {
+    if (op.op !== 'createHold') continue;
+    const id = resultString(op, 'id');
+    if (id !== null) ids.add(id);
+  }
+  return ids;
+}

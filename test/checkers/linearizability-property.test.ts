@@ -28,8 +28,9 @@ const scenario = fc.record({
   commands: fc.array(command, { minLength: 1, maxLength: 30 }),
 });
 
-function check(policy: (typeof policies)[number], funds: number, ops: Operation[]) {
-  return checkLinearizability({ history: { meta: { kind: 'meta', policy, funds: { v1: funds } }, ops } });
+function check(policy: (typeof policies)[number], funds: number, ops: Operation[], hashFrom?: number) {
+  const history = { meta: { kind: 'meta' as const, policy, funds: { v1: funds } }, ops };
+  return checkLinearizability({ history }, hashFrom === undefined ? {} : { hashFrom });
 }
 
 /** Operations whose answer states a balance: changing it by more than all money in play is never explainable. */
@@ -68,6 +69,27 @@ describe('linearizability against the voucher model (property)', () => {
         const verdict = check(policy, funds, mutated);
         assert.equal(verdict.valid, false);
         assert.ok(verdict.window?.ops.includes(index), `window ${verdict.window?.ops} lacks ${index}`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the search with hashed memo keys gives the same verdict and window as the exact one', () => {
+    fc.assert(
+      fc.property(scenario, fc.nat(), fc.boolean(), ({ policy, funds, commands }, pick, broken) => {
+        const ops = structuredClone(modelHistory(policy, funds, commands));
+        const carriers = balanceCarriers(ops);
+        if (broken && carriers.length > 0) {
+          const result = (ops[carriers[pick % carriers.length] as number] as Operation).result as Record<
+            string,
+            { amount: number } | undefined
+          >;
+          (result.balance ?? (result.balanceAfter as { amount: number })).amount += 7;
+        }
+        const exact = check(policy, funds, ops, Number.POSITIVE_INFINITY);
+        const hashed = check(policy, funds, ops, 0);
+        assert.equal(hashed.valid, exact.valid);
+        assert.deepEqual(hashed.window, exact.window);
       }),
       { numRuns: 200 },
     );
