@@ -1,5 +1,6 @@
 // Times each checker on generated histories: 1,000,000 operations over 10,000 vouchers from 64
-// clients, and 100,000 operations on one hot voucher from 32 clients; then, when Go is available,
+// clients, 100,000 operations on one hot voucher from 32 clients, and 10,000 on one busy voucher
+// under amount-holds (a known hard case for the search); then, when Go is available,
 // runs Porcupine (bench/porcupine) on the same history files and prints the ratio.
 // Run: node bench/checkers.bench.ts [--quick] [--no-porcupine]
 import { spawnSync } from 'node:child_process';
@@ -42,6 +43,17 @@ const workloads: Array<{ name: string; workload: Workload }> = [
       policy: 'balance-guard',
       funds: 100_000,
       seed: 2,
+    },
+  },
+  {
+    name: 'busy-amount-holds',
+    workload: {
+      ops: quick ? 2000 : 10_000,
+      vouchers: 1,
+      clients: 32,
+      policy: 'amount-holds',
+      funds: 100_000,
+      seed: 3,
     },
   },
 ];
