@@ -36,7 +36,9 @@ const cases: Array<{ name: string; checker: string; race: Partial<RaceOptions> }
       faults: 'lost-answers',
       terminals: 4,
       funds: 50_000,
-      mix: { pay: 1, redeem: 1 },
+      // One-step redemptions only: a retried capture is refused by the hold's own state (hold_not_open)
+      // even on this server, so only a retried redemption shows money moved twice.
+      mix: { redeem: 1 },
     },
   },
   {
