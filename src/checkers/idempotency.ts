@@ -1,5 +1,6 @@
 import { runEntries } from '../history/final-ledger.ts';
 import { indexHolds } from '../history/hold-index.ts';
+import { isAnswer } from '../history/op-fields.ts';
 import type { Operation } from '../history/operation.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { CheckInput } from './check-input.ts';
@@ -42,7 +43,7 @@ export function checkIdempotency({ history, ledgers }: CheckInput): Verdict {
         severity: 1,
       });
     }
-    const answered = same.filter((index) => (ops[index] as Operation).completion !== 'info');
+    const answered = same.filter((index) => isAnswer(ops[index] as Operation));
     const answer = answered.length > 0 ? answerOf(ops[answered[0] as number] as Operation) : null;
     const differing = answered.filter((index) => answerOf(ops[index] as Operation) !== answer);
     if (differing.length > 0)

@@ -1,3 +1,4 @@
+import { isAnswer } from '../history/op-fields.ts';
 import type { HistoryMeta, Operation } from '../history/operation.ts';
 import { toModelIO, type VoucherInput, type VoucherOutput } from '../model/model-io.ts';
 import { requestSignature } from './key-groups.ts';
@@ -11,7 +12,10 @@ export interface LogicalOp {
 
 function representative(ops: readonly Operation[], members: readonly number[]): number {
   let best = members[0] as number;
-  const rank = (op: Operation) => (op.completion === 'ok' ? 0 : op.completion === 'fail' ? 1 : 2);
+  // An answer decides the group; a refused connection (nothing sent) decides nothing, not even
+  // against an earlier attempt whose outcome is unknown.
+  const rank = (op: Operation) =>
+    op.completion === 'ok' ? 0 : isAnswer(op) ? 1 : op.completion === 'info' ? 2 : 3;
   for (const index of members) {
     const op = ops[index] as Operation;
     const current = ops[best] as Operation;

@@ -50,3 +50,14 @@ export function remainderAmount(op: Operation): number {
 /** Operations that take money from the voucher, and those that give money to it. */
 export const debitOps: ReadonlySet<string> = new Set(['captureHold', 'redeem']);
 export const creditOps: ReadonlySet<string> = new Set(['topUp', 'refundRedemption']);
+
+/**
+ * Whether the service answered: ok, or a refusal it sent. A fail with status 0 (a refused connection:
+ * nothing was sent) is no answer, and says nothing about an earlier attempt with the same key.
+ */
+export function isAnswer(op: Operation): boolean {
+  if (op.completion === 'ok') return true;
+  if (op.completion !== 'fail') return false;
+  const status = (op.result as { status?: unknown } | null)?.status;
+  return status !== 0;
+}

@@ -83,6 +83,15 @@ describe('checkers on the fixture histories', () => {
     assert.match(verdict.window?.state ?? '', /open holds: hold-1=2000/);
   });
 
+  it('a refused connection says nothing about an earlier attempt with its key (kill -9 of the server)', () => {
+    // Recorded against the correct reference implementation: a refund timed out as the server was
+    // killed, its retries with the same key met a refused connection (status 0, nothing sent), and the
+    // ledger and later reads show the refund happened. Taking the refused retry as the group's answer
+    // made the history look unlinearizable.
+    const verdict = checkLinearizability(loadFixture('kill-restart-refund'));
+    assert.equal(verdict.valid, true, verdict.first?.message);
+  });
+
   it('linearizability gives up with unknown, never a pass, when its step limit runs out', () => {
     const verdict = checkLinearizability(loadFixture('hard-concurrent-top-ups'), { maxSteps: 1000 });
     assert.equal(verdict.valid, 'unknown');
