@@ -65,8 +65,9 @@ else
   mkdir -p "$(dirname "$SOCKET")"
   rm -f "$SOCKET"
   log="$(dirname "$SOCKET")/podman-service.log"
-  setsid podman system service --time=0 "unix://$SOCKET" >"$log" 2>&1 </dev/null &
-  echo $! >"$(dirname "$SOCKET")/podman-service.pid"
+  # From /, so that removing the checkout it was started from cannot break it (seen: "write child: broken pipe").
+  pidfile="$(dirname "$SOCKET")/podman-service.pid"
+  (cd / && { setsid podman system service --time=0 "unix://$SOCKET" >"$log" 2>&1 </dev/null & echo $! >"$pidfile"; })
   for _ in $(seq 1 100); do
     if ping; then break; fi
     sleep 0.2
