@@ -1,8 +1,7 @@
 import type { HoldFacts } from '../history/hold-index.ts';
-import { resultString } from '../history/op-fields.ts';
 import type { Operation } from '../history/operation.ts';
 import type { HoldInterval } from './hold-intervals.ts';
-import { moneyEffect } from './money-effect.ts';
+import { distinctMoneyEffects } from './money-effect.ts';
 import type { Violation } from './verdict.ts';
 
 // At one instant: credits and hold ends first, then debits and hold starts (never a false alarm).
@@ -33,16 +32,7 @@ export function overHeld(
     events.push({ at: interval.start, kind: 'holdStart', amount, op: createdBy });
     events.push({ at: interval.end, kind: 'holdEnd', amount, op: createdBy });
   }
-  const seen = new Set<string>();
-  for (const index of indices) {
-    const op = ops[index] as Operation;
-    const effect = moneyEffect(op, holds);
-    if (!effect) continue;
-    const id = resultString(op, 'id');
-    if (id !== null) {
-      if (seen.has(id)) continue; // a replayed answer moves nothing more
-      seen.add(id);
-    }
+  for (const { index, op, effect } of distinctMoneyEffects(ops, indices, holds)) {
     if (effect.direction === 'credit')
       events.push({
         at: op.invokedAt,

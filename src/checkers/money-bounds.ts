@@ -1,11 +1,11 @@
 import type { LedgerEntry } from '../../spec/schemas/ledger.ts';
 import { initialFunds, runEntries } from '../history/final-ledger.ts';
 import { indexHolds } from '../history/hold-index.ts';
-import { remainderAmount, resultString } from '../history/op-fields.ts';
+import { remainderAmount } from '../history/op-fields.ts';
 import type { Operation } from '../history/operation.ts';
 import type { CheckInput } from './check-input.ts';
 import { matchLedger } from './ledger-match.ts';
-import { moneyEffect } from './money-effect.ts';
+import { distinctMoneyEffects } from './money-effect.ts';
 import { type Verdict, ViolationLog } from './verdict.ts';
 import { partitionByVoucher } from './voucher-partition.ts';
 
@@ -33,16 +33,7 @@ function sumEffects(
     debitOps: [],
     infoOps: [],
   };
-  const seen = new Set<string>();
-  for (const index of indices) {
-    const op = ops[index] as Operation;
-    const effect = moneyEffect(op, holds);
-    if (!effect) continue;
-    const id = resultString(op, 'id');
-    if (id !== null) {
-      if (seen.has(id)) continue; // a replayed answer moves nothing more
-      seen.add(id);
-    }
+  for (const { index, op, effect } of distinctMoneyEffects(ops, indices, holds)) {
     if (op.completion === 'info') {
       sums.infoOps.push(index);
       if (effect.amount === null) sums.unboundedInfo += 1;

@@ -49,3 +49,28 @@ export function moneyEffect(op: Operation, holds: ReadonlyMap<string, HoldFacts>
   }
   return null;
 }
+
+/**
+ * The money effects of a voucher's operations, in history order, each answer counted once: a replayed
+ * answer (same result id) moves nothing more.
+ */
+export function distinctMoneyEffects(
+  ops: readonly Operation[],
+  indices: readonly number[],
+  holds: ReadonlyMap<string, HoldFacts>,
+): Array<{ index: number; op: Operation; effect: MoneyEffect }> {
+  const seen = new Set<string>();
+  const effects: Array<{ index: number; op: Operation; effect: MoneyEffect }> = [];
+  for (const index of indices) {
+    const op = ops[index] as Operation;
+    const effect = moneyEffect(op, holds);
+    if (!effect) continue;
+    const id = resultString(op, 'id');
+    if (id !== null) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+    }
+    effects.push({ index, op, effect });
+  }
+  return effects;
+}
