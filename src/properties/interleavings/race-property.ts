@@ -47,6 +47,11 @@ export async function checkRaces(driver: Driver, budget: RunBudget): Promise<Pro
       r.say(`  | POS ${i + 1} | ${f.action} | ${moneyText(f.amount, 'EUR')} | ${voucher.alias} |`);
     const flows = plan.flows.map((flow, i) => runPosFlow(s, r, voucher.id, i + 1, flow, clock, events));
     await s.waitFor(Promise.all(flows));
+    const outside = events.find((e) => e.violation !== undefined);
+    if (outside) {
+      lastFailure = r.transcript;
+      throw outside.violation;
+    }
     const ledger = await r.call({
       operationId: 'getLedger',
       auth: { role: 'pos' },
