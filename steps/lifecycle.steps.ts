@@ -1,38 +1,55 @@
 import { When } from '@cucumber/cucumber';
+import type { Operation } from '../src/driver/operation.ts';
 import { type Actor, receiptOf } from './support/actors.ts';
 import type { Money } from './support/money.ts';
 import type { VoucherWorld } from './support/world.ts';
 
-async function act(world: VoucherWorld, alias: string, run: (id: string) => Promise<unknown>): Promise<void> {
+type VoucherAction =
+  | 'startSale'
+  | 'completeSale'
+  | 'cancelSale'
+  | 'startReturn'
+  | 'completeReturn'
+  | 'cancelReturn'
+  | 'cancelVoucher'
+  | 'restoreVoucher'
+  | 'setValidity'
+  | 'topUp';
+
+/** One lifecycle action of `actor` on the voucher named `alias`, with the actor's role. */
+async function act<Id extends VoucherAction>(
+  world: VoucherWorld,
+  actor: Actor,
+  alias: string,
+  operation: Omit<Operation<Id>, 'params' | 'auth'>,
+): Promise<void> {
   await world.touch(alias);
-  await run(world.voucherId(alias));
+  await world.call({
+    ...operation,
+    params: { id: world.voucherId(alias) },
+    auth: { role: actor.role },
+  } as Operation<Id>);
 }
 
 When(
   '{actor} adds voucher {string} to a sale receipt',
   async function (this: VoucherWorld, actor: Actor, alias: string) {
     const receipt = receiptOf(actor, this.nextReceipt());
-    await act(this, alias, (id) =>
-      this.call({ operationId: 'startSale', params: { id }, body: { receipt }, auth: { role: actor.role } }),
-    );
+    await act(this, actor, alias, { operationId: 'startSale', body: { receipt } });
   },
 );
 
 When(
   '{actor} closes the sale receipt of voucher {string}',
   async function (this: VoucherWorld, actor: Actor, alias: string) {
-    await act(this, alias, (id) =>
-      this.call({ operationId: 'completeSale', params: { id }, body: {}, auth: { role: actor.role } }),
-    );
+    await act(this, actor, alias, { operationId: 'completeSale', body: {} });
   },
 );
 
 When(
   '{actor} cancels the sale receipt of voucher {string}',
   async function (this: VoucherWorld, actor: Actor, alias: string) {
-    await act(this, alias, (id) =>
-      this.call({ operationId: 'cancelSale', params: { id }, body: {}, auth: { role: actor.role } }),
-    );
+    await act(this, actor, alias, { operationId: 'cancelSale', body: {} });
   },
 );
 
@@ -65,14 +82,7 @@ When(
   '{actor} opens a return document for voucher {string}',
   async function (this: VoucherWorld, actor: Actor, alias: string) {
     const receipt = receiptOf(actor, this.nextReceipt());
-    await act(this, alias, (id) =>
-      this.call({
-        operationId: 'startReturn',
-        params: { id },
-        body: { receipt },
-        auth: { role: actor.role },
-      }),
-    );
+    await act(this, actor, alias, { operationId: 'startReturn', body: { receipt } });
   },
 );
 
@@ -80,39 +90,26 @@ When(
   '{actor} closes the return document of voucher {string} with the voucher {word}',
   async function (this: VoucherWorld, actor: Actor, alias: string, outcome: string) {
     const body = { outcome: outcome === 'refunded' ? 'refunded' : 'prepared' } as const;
-    await act(this, alias, (id) =>
-      this.call({ operationId: 'completeReturn', params: { id }, body, auth: { role: actor.role } }),
-    );
+    await act(this, actor, alias, { operationId: 'completeReturn', body });
   },
 );
 
 When(
   '{actor} abandons the return document of voucher {string}',
   async function (this: VoucherWorld, actor: Actor, alias: string) {
-    await act(this, alias, (id) =>
-      this.call({ operationId: 'cancelReturn', params: { id }, body: {}, auth: { role: actor.role } }),
-    );
+    await act(this, actor, alias, { operationId: 'cancelReturn', body: {} });
   },
 );
 
 When(
   '{actor} cancels voucher {string} because {string}',
   async function (this: VoucherWorld, actor: Actor, alias: string, reason: string) {
-    await act(this, alias, (id) =>
-      this.call({
-        operationId: 'cancelVoucher',
-        params: { id },
-        body: { reason },
-        auth: { role: actor.role },
-      }),
-    );
+    await act(this, actor, alias, { operationId: 'cancelVoucher', body: { reason } });
   },
 );
 
 When('{actor} restores voucher {string}', async function (this: VoucherWorld, actor: Actor, alias: string) {
-  await act(this, alias, (id) =>
-    this.call({ operationId: 'restoreVoucher', params: { id }, body: {}, auth: { role: actor.role } }),
-  );
+  await act(this, actor, alias, { operationId: 'restoreVoucher', body: {} });
 });
 
 When(
@@ -120,14 +117,7 @@ When(
   async function (this: VoucherWorld, actor: Actor, alias: string, days: number) {
     const current = await this.readVoucher(alias);
     const expiresAt = new Date(Date.parse(current.expiresAt) + days * 86_400_000).toISOString();
-    await act(this, alias, (id) =>
-      this.call({
-        operationId: 'setValidity',
-        params: { id },
-        body: { expiresAt },
-        auth: { role: actor.role },
-      }),
-    );
+    await act(this, actor, alias, { operationId: 'setValidity', body: { expiresAt } });
   },
 );
 
@@ -136,14 +126,7 @@ When(
   async function (this: VoucherWorld, actor: Actor, alias: string) {
     const current = await this.readVoucher(alias);
     const expiresAt = new Date(Date.parse(current.issuedAt) - 86_400_000).toISOString();
-    await act(this, alias, (id) =>
-      this.call({
-        operationId: 'setValidity',
-        params: { id },
-        body: { expiresAt },
-        auth: { role: actor.role },
-      }),
-    );
+    await act(this, actor, alias, { operationId: 'setValidity', body: { expiresAt } });
   },
 );
 
@@ -153,9 +136,7 @@ When(
   async function (this: VoucherWorld, actor: Actor, alias: string, denomination: Money) {
     const current = await this.readVoucher(alias);
     const rawBody = { expiresAt: current.expiresAt, denomination };
-    await act(this, alias, (id) =>
-      this.call({ operationId: 'setValidity', params: { id }, rawBody, auth: { role: actor.role } }),
-    );
+    await act(this, actor, alias, { operationId: 'setValidity', rawBody });
   },
 );
 
@@ -163,14 +144,7 @@ When(
   '{actor} tops up voucher {string} with {money}',
   async function (this: VoucherWorld, actor: Actor, alias: string, amount: Money) {
     const receipt = receiptOf(actor, this.nextReceipt());
-    await act(this, alias, (id) =>
-      this.call({
-        operationId: 'topUp',
-        params: { id },
-        body: { amount, receipt },
-        auth: { role: actor.role },
-      }),
-    );
+    await act(this, actor, alias, { operationId: 'topUp', body: { amount, receipt } });
   },
 );
 
