@@ -1,5 +1,5 @@
 import type { LogicalOp } from './logical-ops.ts';
-import type { Stuck, TimedOp } from './wgl-search.ts';
+import type { Stuck } from './wgl-search.ts';
 
 const reads = new Set(['getBalance', 'getLedger']);
 
@@ -10,27 +10,25 @@ const reads = new Set(['getBalance', 'getLedger']);
  */
 export function linWindow<State>(
   logical: readonly LogicalOp[],
-  timed: readonly TimedOp<unknown, unknown>[],
   stuck: Stuck<State>,
 ): number[] {
   const pending = new Set(stuck.pending);
   let from = Number.POSITIVE_INFINITY;
-  for (const op of pending) from = Math.min(from, (timed[op] as TimedOp<unknown, unknown>).call);
-  const to = (timed[stuck.op] as TimedOp<unknown, unknown>).ret;
+  for (const op of pending) from = Math.min(from, (logical[op] as LogicalOp).call);
+  const to = (logical[stuck.op] as LogicalOp).ret;
   const chosen = new Set(pending);
   let changed = false;
   let before = -1;
-  timed.forEach((op, index) => {
+  logical.forEach((op, index) => {
     if (pending.has(index)) return;
-    const logicalOp = logical[index] as LogicalOp;
-    const changes = !reads.has(logicalOp.input.op) && logicalOp.output.completion !== 'fail';
+    const changes = !reads.has(op.input.op) && op.output.completion !== 'fail';
     if (op.call <= to && op.ret >= from) {
       chosen.add(index);
       changed ||= changes;
     } else if (
       op.ret < from &&
       changes &&
-      (before < 0 || op.ret > (timed[before] as TimedOp<unknown, unknown>).ret)
+      (before < 0 || op.ret > (logical[before] as LogicalOp).ret)
     )
       before = index;
   });

@@ -1,15 +1,13 @@
 import type { Policy } from '../../spec/capabilities.ts';
 import { initialFunds } from '../history/final-ledger.ts';
-import { createdHoldIds } from '../history/hold-index.ts';
-import type { VoucherInput, VoucherOutput } from '../model/model-io.ts';
+import { createdHoldIds, knownHoldsOf } from '../history/hold-index.ts';
 import { voucherModel } from '../model/voucher-model.ts';
 import type { CheckInput } from './check-input.ts';
-import { groupByKey } from './key-groups.ts';
 import { linWindow } from './lin-window.ts';
 import { logicalOps } from './logical-ops.ts';
 import { type SearchBudget, searchBudget } from './search-budget.ts';
 import type { Verdict, Violation } from './verdict.ts';
-import { type TimedOp, wglSearch } from './wgl-search.ts';
+import { wglSearch } from './wgl-search.ts';
 
 export interface LinearizabilityOptions {
   /** The policy the system claims; defaults to the history's meta line. */
@@ -21,6 +19,15 @@ export interface LinearizabilityOptions {
   budget?: SearchBudget;
   /** Partitions of this many logical operations or more are searched with hashed memo keys (default 2048). */
   hashFrom?: number;
+  /** Filled in with the milliseconds spent building each voucher's operations and searching them (benchmarks). */
+  timings?: LinearizabilityTimings;
+}
+
+export interface LinearizabilityTimings {
+  /** Partitioning, merging retries and reading each operation's input and output for the model. */
+  buildMs: number;
+  /** The search over the model operations (what Porcupine's check does). */
+  searchMs: number;
 }
 
 /**
@@ -49,10 +56,13 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
     };
   const model = voucherModel(policy);
   const budget = options.budget ?? searchBudget(options.timeLimitMs ?? 30_000, options.maxSteps);
-  const knownHolds = createdHoldIds(ops);
-  const repeatedKeys = new Set(groupByKey(ops).keys());
+  let everyHold: Set<string> | undefined;
+  const everywhere = () => (everyHold ??= createdHoldIds(ops));
   const violations: Violation[] = [];
   let state: string | undefined;
+  const clock = options.timings ? () => performance.now() : () => 0;
+  const started = clock();
+  let searchMs = 0;
   for (const [voucher, indices] of model.partition(ops)) {
     counts.vouchers += 1;
     const funds = initialFunds(voucher, meta, input.ledgers);
@@ -61,21 +71,17 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
       counts.unknown += 1;
       continue;
     }
-    const logical = logicalOps(ops, indices, meta, knownHolds, repeatedKeys);
+    const logical = logicalOps(ops, indices, meta, knownHoldsOf(ops, indices, everywhere));
     counts.logicalOps += logical.length;
-    const timed: TimedOp<VoucherInput, VoucherOutput>[] = logical.map((op) => ({
-      input: op.input,
-      output: op.output,
-      call: op.input.invokedAt,
-      ret: op.input.completedAt,
-    }));
-    const result = wglSearch(model, model.init(funds), timed, budget, options.hashFrom);
+    const searching = clock();
+    const result = wglSearch(model, model.init(funds), logical, budget, options.hashFrom);
+    searchMs += clock() - searching;
     counts.steps += result.steps;
     if (result.valid === true) counts.linearizable += 1;
     else if (result.valid === 'unknown') counts.unknown += 1;
     else {
       counts.notLinearizable += 1;
-      const window = linWindow(logical, timed, result.stuck);
+      const window = linWindow(logical, result.stuck);
       if (violations.length === 0) state = model.describe(result.stuck.state);
       violations.push({
         voucher,
@@ -84,6 +90,10 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
         severity: result.stuck.pending.length,
       });
     }
+  }
+  if (options.timings) {
+    options.timings.searchMs = searchMs;
+    options.timings.buildMs = clock() - started - searchMs;
   }
   const valid = counts.notLinearizable > 0 ? false : counts.unknown > 0 ? 'unknown' : true;
   const verdict: Verdict = {

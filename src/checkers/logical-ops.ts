@@ -2,12 +2,11 @@ import { isAnswer } from '../history/op-fields.ts';
 import type { HistoryMeta, Operation } from '../history/operation.ts';
 import { toModelIO, type VoucherInput, type VoucherOutput } from '../model/model-io.ts';
 import { requestSignature } from './key-groups.ts';
+import type { TimedOp } from './wgl-search.ts';
 
 /** One request as the service saw it: a call and its retries with the same Idempotency-Key and body. */
-export interface LogicalOp {
+export interface LogicalOp extends TimedOp<VoucherInput, VoucherOutput> {
   members: number[];
-  input: VoucherInput;
-  output: VoucherOutput;
 }
 
 function representative(ops: readonly Operation[], members: readonly number[]): number {
@@ -26,23 +25,29 @@ function representative(ops: readonly Operation[], members: readonly number[]): 
 }
 
 /**
- * Operations of the partition that share a key, by key, in order of the key's first use. `repeated`
- * (keys used more than once in the whole history) spares the look-up of every other key.
+ * Operations of the partition that share a key, by key, in order of the key's first use. Most keys are
+ * used once, so they are only collected, and grouped when one repeats (a set per partition is far
+ * cheaper than one of every key in the history).
  */
-function sharedKeys(
-  ops: readonly Operation[],
-  indices: readonly number[],
-  repeated?: ReadonlySet<string>,
-): number[][] {
+function sharedKeys(ops: readonly Operation[], indices: readonly number[]): number[][] {
+  const seen = new Set<string>();
+  let repeated: Set<string> | undefined;
+  for (const index of indices) {
+    const key = (ops[index] as Operation).key;
+    if (key === null) continue;
+    if (seen.has(key)) (repeated ??= new Set()).add(key);
+    else seen.add(key);
+  }
+  if (repeated === undefined) return [];
   const byKey = new Map<string, number[]>();
   for (const index of indices) {
     const key = (ops[index] as Operation).key;
-    if (key === null || (repeated !== undefined && !repeated.has(key))) continue;
+    if (key === null || !repeated.has(key)) continue;
     const list = byKey.get(key);
     if (list) list.push(index);
     else byKey.set(key, [index]);
   }
-  return [...byKey.values()].filter((members) => members.length > 1);
+  return [...byKey.values()];
 }
 
 /**
@@ -55,12 +60,11 @@ export function logicalOps(
   ops: readonly Operation[],
   indices: readonly number[],
   meta: HistoryMeta | null,
-  knownHolds: ReadonlySet<string>,
-  repeatedKeys?: ReadonlySet<string>,
+  knownHolds: Pick<ReadonlySet<string>, 'has'>,
 ): LogicalOp[] {
   const logical: LogicalOp[] = [];
   const grouped = new Set<number>();
-  for (const members of sharedKeys(ops, indices, repeatedKeys)) {
+  for (const members of sharedKeys(ops, indices)) {
     const bySignature = new Map<string, number[]>();
     for (const index of members) {
       const signature = requestSignature(ops[index] as Operation);
@@ -73,13 +77,13 @@ export function logicalOps(
       const { input, output } = toModelIO(ops[chosen] as Operation, chosen, meta, knownHolds);
       for (const index of same)
         input.invokedAt = Math.min(input.invokedAt, (ops[index] as Operation).invokedAt);
-      logical.push({ members: same, input, output });
+      logical.push({ members: same, input, output, call: input.invokedAt, ret: input.completedAt });
     }
   }
   for (const index of indices) {
     if (grouped.has(index)) continue;
     const { input, output } = toModelIO(ops[index] as Operation, index, meta, knownHolds);
-    logical.push({ members: [index], input, output });
+    logical.push({ members: [index], input, output, call: input.invokedAt, ret: input.completedAt });
   }
   return logical;
 }

@@ -41,11 +41,24 @@ export function wglSearch<State, Input, Output>(
   budget: SearchBudget,
   hashFrom = 2048,
 ): SearchResult<State> {
-  if (ops.length < hashFrom) return searchOnce(model, initial, ops, budget, false);
-  const fast = searchOnce(model, initial, ops, budget, true);
-  if (fast.valid !== false) return fast;
-  const exact = searchOnce(model, initial, ops, budget, false);
-  return { ...exact, steps: fast.steps + exact.steps };
+  // Most partitions of a correct history linearize without a single backtrack: try that first, with
+  // no memo to keep (the memo only prunes orders, so an order found without it is as good).
+  const greedy = searchOnce(model, initial, ops, budget, 'greedy');
+  if (greedy.valid !== 'backtracked') return greedy;
+  const tried = greedy.steps;
+  const search = (mode: Mode) => searchOnce(model, initial, ops, budget, mode) as SearchResult<State>;
+  if (ops.length < hashFrom) return withSteps(search('exact'), tried);
+  const fast = search('hashed');
+  if (fast.valid !== false) return withSteps(fast, tried);
+  return withSteps(search('exact'), tried + fast.steps);
+}
+
+/** How a search keeps its memo: none (it stops at the first backtrack), hashed keys, or exact keys. */
+type Mode = 'greedy' | 'hashed' | 'exact';
+type Attempt<State> = SearchResult<State> | { valid: 'backtracked'; steps: number };
+
+function withSteps<State>(result: SearchResult<State>, more: number): SearchResult<State> {
+  return { ...result, steps: result.steps + more };
 }
 
 function searchOnce<State, Input, Output>(
@@ -53,8 +66,8 @@ function searchOnce<State, Input, Output>(
   initial: State,
   ops: readonly TimedOp<Input, Output>[],
   budget: SearchBudget,
-  hashed: boolean,
-): SearchResult<State> {
+  mode: Mode,
+): Attempt<State> {
   if (budget.steps <= 0 || budget.now() > budget.deadline) return { valid: 'unknown', steps: 0 };
   const n = ops.length;
   const events = new Int32Array(2 * n);
@@ -92,7 +105,7 @@ function searchOnce<State, Input, Output>(
   let placedDefiniteCount = 0;
   let unknownKey = '';
   /** Marks an operation placed or not; keeps the frontier (first unplaced definite operation) current. */
-  const hash = hashed ? new PlacedHash(n) : null;
+  const hash = mode === 'hashed' ? new PlacedHash(n) : null;
   const place = (op: number, on: boolean) => {
     if (hash) return hash.toggle(op);
     const r = rank[op] as number;
@@ -153,6 +166,14 @@ function searchOnce<State, Input, Output>(
     if (isCall[p]) {
       const timed = ops[op] as TimedOp<Input, Output>;
       const result = model.step(state, timed.input, timed.output);
+      if (result.ok && mode === 'greedy') {
+        stackPos.push(p);
+        stackState.push(state);
+        state = result.next;
+        lift(p);
+        p = next[0] as number;
+        continue;
+      }
       if (result.ok) {
         place(op, true);
         const key = hash ? hash.key() : placedKey();
@@ -171,6 +192,10 @@ function searchOnce<State, Input, Output>(
       }
       p = next[p] as number;
       continue;
+    }
+    if (mode === 'greedy') {
+      budget.steps -= steps;
+      return { valid: 'backtracked', steps };
     }
     if (!stuck || stackPos.length > stuck.linearized) {
       const pending: number[] = [];

@@ -49,12 +49,28 @@ export function indexHolds(ops: readonly Operation[], meta: HistoryMeta | null):
 }
 
 /** The ids of the holds that an acknowledged createHold created (the keys of indexHolds, cheaper). */
-export function createdHoldIds(ops: readonly Operation[]): Set<string> {
+export function createdHoldIds(ops: readonly Operation[], indices?: readonly number[]): Set<string> {
   const ids = new Set<string>();
-  for (const op of ops) {
+  const count = indices ? indices.length : ops.length;
+  for (let at = 0; at < count; at++) {
+    const op = ops[indices ? (indices[at] as number) : at] as Operation;
     if (op.op !== 'createHold') continue;
     const id = resultString(op, 'id');
     if (id !== null) ids.add(id);
   }
   return ids;
+}
+
+/**
+ * Whether the history created a hold, asked of one partition: its own holds first (a small set),
+ * then, only for an id it did not create, the whole history's (built once, on the first such id).
+ * One set of every hold of a million-operation history costs far more than many small ones.
+ */
+export function knownHoldsOf(
+  ops: readonly Operation[],
+  indices: readonly number[],
+  everywhere: () => ReadonlySet<string>,
+): Pick<ReadonlySet<string>, 'has'> {
+  const local = createdHoldIds(ops, indices);
+  return { has: (id) => local.has(id) || everywhere().has(id) };
 }

@@ -45,7 +45,7 @@ export function toModelIO(
   op: Operation,
   index: number,
   meta: HistoryMeta | null,
-  knownHolds: ReadonlySet<string>,
+  knownHolds: Pick<ReadonlySet<string>, 'has'>,
 ): { input: VoucherInput; output: VoucherOutput } {
   const ok = op.completion === 'ok';
   const result = ok ? (op.result as Record<string, unknown>) : null;
