@@ -8,10 +8,7 @@ const reads = new Set(['getBalance', 'getLedger']);
  * got furthest, the placed ones that overlap them in time, and, when none of those changed the
  * state, the last state-changing operation before them (it set the state that the others contradict).
  */
-export function linWindow<State>(
-  logical: readonly LogicalOp[],
-  stuck: Stuck<State>,
-): number[] {
+export function linWindow<State>(logical: readonly LogicalOp[], stuck: Stuck<State>): number[] {
   const pending = new Set(stuck.pending);
   let from = Number.POSITIVE_INFINITY;
   for (const op of pending) from = Math.min(from, (logical[op] as LogicalOp).call);
@@ -25,11 +22,7 @@ export function linWindow<State>(
     if (op.call <= to && op.ret >= from) {
       chosen.add(index);
       changed ||= changes;
-    } else if (
-      op.ret < from &&
-      changes &&
-      (before < 0 || op.ret > (logical[before] as LogicalOp).ret)
-    )
+    } else if (op.ret < from && changes && (before < 0 || op.ret > (logical[before] as LogicalOp).ret))
       before = index;
   });
   if (!changed && before >= 0) chosen.add(before);

@@ -35,8 +35,9 @@ function sharedKeys(ops: readonly Operation[], indices: readonly number[]): numb
   for (const index of indices) {
     const key = (ops[index] as Operation).key;
     if (key === null) continue;
-    if (seen.has(key)) (repeated ??= new Set()).add(key);
-    else seen.add(key);
+    if (!seen.has(key)) seen.add(key);
+    else if (repeated) repeated.add(key);
+    else repeated = new Set([key]);
   }
   if (repeated === undefined) return [];
   const byKey = new Map<string, number[]>();

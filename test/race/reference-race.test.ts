@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningServer } from '../../reference-impl/server.ts';
-import { type Policy, policies } from '../../spec/capabilities.ts';
+import { policies } from '../../spec/capabilities.ts';
 import { runRace } from '../../src/race/run-race.ts';
 import { startReferenceServer } from '../support/reference-server.ts';
 import { verdictLine } from './race-support.ts';
