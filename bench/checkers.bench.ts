@@ -1,7 +1,9 @@
 // Times each checker on generated histories: 1,000,000 operations over 10,000 vouchers from 64
 // clients, 100,000 operations on one hot voucher from 32 clients, and 10,000 on one busy voucher
 // under amount-holds (a known hard case for the search); then, when Go is available,
-// runs Porcupine (bench/porcupine) on the same history files and prints the ratio.
+// runs Porcupine (bench/porcupine) on the same history files and prints three ratios:
+// the search alone (both sides given model operations in memory), from the parsed history
+// (building the model operations too) and from the file (reading and parsing too).
 // Run: node bench/checkers.bench.ts [--quick] [--no-porcupine]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { CheckInput } from '../src/checkers/check-input.ts';
 import { checkIdempotency } from '../src/checkers/idempotency.ts';
 import { checkLedgerConservation } from '../src/checkers/ledger-conservation.ts';
-import { checkLinearizability } from '../src/checkers/linearizability.ts';
+import { checkLinearizability, type LinearizabilityTimings } from '../src/checkers/linearizability.ts';
 import { checkMoneyBounds } from '../src/checkers/money-bounds.ts';
 import { checkPolicy } from '../src/checkers/policy.ts';
 import type { Verdict } from '../src/checkers/verdict.ts';
@@ -63,8 +65,9 @@ const checkers: Array<[string, (input: CheckInput) => Verdict]> = [
   ['ledger-conservation', checkLedgerConservation],
   ['idempotency', checkIdempotency],
   ['policy', (input) => checkPolicy(input)],
-  ['linearizability', (input) => checkLinearizability(input, { timeLimitMs: 60_000 })],
+  ['linearizability', (input) => checkLinearizability(input, { timeLimitMs: 60_000, timings })],
 ];
+const timings: LinearizabilityTimings = { buildMs: 0, searchMs: 0 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const heapMb = () => `${Math.round(process.memoryUsage().heapUsed / 1e6)} MB heap`;
@@ -86,39 +89,68 @@ for (const { name, workload } of workloads) {
   console.log(`  write history         ${seconds(performance.now() - start)}  ${file}`);
   start = performance.now();
   const reread = await readHistoryFile(file);
-  console.log(`  read + validate       ${seconds(performance.now() - start)}  (${reread.ops.length} ops)`);
+  const readMs = performance.now() - start;
+  console.log(`  read + validate       ${seconds(readMs)}  (${reread.ops.length} ops)`);
   let linMs = 0;
+  let linVerdict: Verdict['valid'] = true;
   for (const [checker, check] of checkers) {
     start = performance.now();
     const verdict = check({ history, ledgers });
     const ms = performance.now() - start;
-    if (checker === 'linearizability') linMs = ms;
+    if (checker === 'linearizability') {
+      linMs = ms;
+      linVerdict = verdict.valid;
+    }
     const mark = ms < 10_000 ? 'under 10 s' : 'OVER 10 s';
+    const split =
+      checker === 'linearizability'
+        ? `  (build ${seconds(timings.buildMs)}, search ${seconds(timings.searchMs)})`
+        : '';
     console.log(
-      `  ${checker.padEnd(21)} ${seconds(ms)}  valid=${String(verdict.valid)}  ${mark}${verdict.first ? `  ${verdict.first.message}` : ''}`,
+      `  ${checker.padEnd(21)} ${seconds(ms)}  valid=${String(verdict.valid)}  ${mark}${split}${verdict.first ? `  ${verdict.first.message}` : ''}`,
     );
   }
   if (process.argv.includes('--no-porcupine')) continue;
+  const goStarted = performance.now();
   const go = spawnSync('go', ['run', '.', file, '120'], {
     cwd: `${root}bench/porcupine`,
     encoding: 'utf8',
     timeout: 600_000,
   });
   if (go.status !== 0 && !go.stdout) {
+    const why = (go.error?.message ?? go.stderr).trim().split('\n').slice(-3).join(' ');
     console.log(
-      `  porcupine             could not run: ${(go.error?.message ?? go.stderr).trim().split('\n').slice(-3).join(' ')}`,
+      `  porcupine             no answer after ${seconds(performance.now() - goStarted)}: ${why}${/killed/.test(why) ? ' (stopped by the system, e.g. out of memory)' : ''}`,
     );
     continue;
   }
   const line = go.stdout.trim().split('\n').at(-1) ?? '';
-  const match = /check=([\d.]+)s result=(\w+)/.exec(line);
+  const match = /parse=([\d.]+)s merge=([\d.]+)s check=([\d.]+)s result=(\w+)/.exec(line);
   if (!match) {
     console.log(`  porcupine             ${line || go.stderr.trim()}`);
     continue;
   }
-  const porcupineMs = Number(match[1]) * 1000;
-  console.log(`  porcupine             ${seconds(porcupineMs)}  result=${match[2]}  (${line})`);
-  console.log(
-    `  ratio porcupine / vcert linearizability: ${(porcupineMs / linMs).toFixed(1)}x${match[2] === 'Unknown' ? ' (porcupine gave up at its time limit)' : ''}`,
-  );
+  const [parseMs, mergeMs, checkMs] = [match[1], match[2], match[3]].map((value) => Number(value) * 1000) as [
+    number,
+    number,
+    number,
+  ];
+  const porcupineGaveUp = match[4] === 'Unknown';
+  const vcertGaveUp = linVerdict === 'unknown';
+  console.log(`  porcupine             ${seconds(checkMs)}  result=${match[4]}  (${line})`);
+  const ratio = (label: string, theirs: number, ours: number) => {
+    const figures = `porcupine ${seconds(theirs)}, vcert ${seconds(ours)}`;
+    const verdict =
+      porcupineGaveUp && vcertGaveUp
+        ? 'both gave up at their time limits, no ratio'
+        : porcupineGaveUp
+          ? `porcupine gave up, vcert answered: vcert at least ${(theirs / ours).toFixed(0)}x as fast`
+          : vcertGaveUp
+            ? 'vcert gave up, porcupine answered'
+            : `vcert ${(theirs / ours).toFixed(1)}x as fast`;
+    console.log(`  ${label.padEnd(52)} ${figures}: ${verdict}`);
+  };
+  ratio('search (model operations in memory -> verdict)', checkMs, timings.searchMs);
+  ratio('from the parsed history (build operations + search)', mergeMs + checkMs, linMs);
+  ratio('from the file (read, parse, build, search)', parseMs + mergeMs + checkMs, readMs + linMs);
 }

@@ -34,6 +34,8 @@ type line struct {
 	Completed  int64            `json:"completedAt"`
 	Completion string           `json:"completion"`
 	Result     json.RawMessage  `json:"result"`
+	args       args
+	result     result
 }
 
 type args struct {
@@ -61,7 +63,7 @@ type input struct {
 }
 
 type output struct {
-	Completion, Code, ID         string
+	Completion, Code, ID          string
 	Amount, Balance, BalanceAfter int64
 }
 
@@ -101,22 +103,25 @@ func main() {
 			policy, funds = l.Policy, l.Funds
 			continue
 		}
+		_ = json.Unmarshal(l.Args, &l.args)
+		_ = json.Unmarshal(l.Result, &l.result)
 		lines = append(lines, l)
 	}
+	parse := time.Since(start)
+	// merge: from parsed lines to Porcupine's operations (the work vcert's checker does from its history).
+	start = time.Now()
 	known := map[string]bool{}
 	for _, l := range lines {
-		var r result
-		_ = json.Unmarshal(l.Result, &r)
-		if l.Op == "createHold" && l.Completion == "ok" && r.ID != nil {
-			known[*r.ID] = true
+		if l.Op == "createHold" && l.Completion == "ok" && l.result.ID != nil {
+			known[*l.result.ID] = true
 		}
 	}
 	ops := merge(lines, funds, known)
-	parse := time.Since(start)
+	conversion := time.Since(start)
 	start = time.Now()
 	res := porcupine.CheckOperationsTimeout(model(policy), ops, timeout)
 	check := time.Since(start)
-	fmt.Printf("ops=%d logical=%d parse=%.2fs check=%.2fs result=%s\n", len(lines), len(ops), parse.Seconds(), check.Seconds(), name(res))
+	fmt.Printf("ops=%d logical=%d parse=%.2fs merge=%.2fs check=%.2fs result=%s\n", len(lines), len(ops), parse.Seconds(), conversion.Seconds(), check.Seconds(), name(res))
 }
 
 func name(r porcupine.CheckResult) string {
@@ -130,71 +135,111 @@ func name(r porcupine.CheckResult) string {
 }
 
 // merge turns retries that share a key and a request into one operation, as src/checkers/logical-ops.ts does.
+// Keys are looked up first; the request is compared only for a key used more than once.
 func merge(lines []line, funds map[string]int64, known map[string]bool) []porcupine.Operation {
-	groups := map[string][]int{}
-	var order []string
-	for i, l := range lines {
-		sig := strconv.Itoa(i)
-		if l.Key != nil {
-			target := ""
-			if l.Target != nil {
-				target = *l.Target
-			}
-			sig = *l.Key + "|" + l.Op + "|" + l.Voucher + "|" + target + "|" + string(l.Args)
+	firstByKey := make(map[string]int, len(lines))
+	repeats := map[string][]int{}
+	for i := range lines {
+		k := lines[i].Key
+		if k == nil {
+			continue
 		}
-		if _, ok := groups[sig]; !ok {
-			order = append(order, sig)
+		j, seen := firstByKey[*k]
+		if !seen {
+			firstByKey[*k] = i
+			continue
 		}
-		groups[sig] = append(groups[sig], i)
+		if repeats[*k] == nil {
+			repeats[*k] = []int{j}
+		}
+		repeats[*k] = append(repeats[*k], i)
 	}
-	rank := map[string]int{"ok": 0, "fail": 1, "info": 2}
-	ops := make([]porcupine.Operation, 0, len(order))
-	for _, sig := range order {
-		members := groups[sig]
-		best, first := members[0], lines[members[0]].InvokedAt
-		for _, m := range members {
-			a, b := lines[m], lines[best]
-			if rank[a.Completion] < rank[b.Completion] || (rank[a.Completion] == rank[b.Completion] && a.Completed < b.Completed) {
+	leaderOf := make([]int, len(lines))
+	for i := range leaderOf {
+		leaderOf[i] = i
+	}
+	members := map[int][]int{}
+	for _, list := range repeats {
+		bySignature := map[string]int{}
+		for _, i := range list {
+			sig := signature(&lines[i])
+			if j, ok := bySignature[sig]; ok {
+				leaderOf[i] = j
+				members[j] = append(members[j], i)
+			} else {
+				bySignature[sig] = i
+				members[i] = []int{i}
+			}
+		}
+	}
+	ops := make([]porcupine.Operation, 0, len(lines))
+	for i := range lines {
+		if leaderOf[i] != i {
+			continue
+		}
+		best, first := i, lines[i].InvokedAt
+		for _, m := range members[i] {
+			a, b := &lines[m], &lines[best]
+			if rank(a.Completion) < rank(b.Completion) || (rank(a.Completion) == rank(b.Completion) && a.Completed < b.Completed) {
 				best = m
 			}
 			if a.InvokedAt < first {
 				first = a.InvokedAt
 			}
 		}
-		l := lines[best]
-		var a args
-		var r result
-		_ = json.Unmarshal(l.Args, &a)
-		_ = json.Unmarshal(l.Result, &r)
-		in := input{Op: l.Op, Voucher: l.Voucher, Amount: amountOf(a.Amount), Funds: funds[l.Voucher], Invoked: first, Completed: l.Completed, TTL: math.MaxInt64 / 4, Index: best}
-		if l.Target != nil {
-			in.Target = *l.Target
-			in.KnownHold = known[in.Target]
-		}
-		if a.TTLSeconds != nil {
-			in.TTL = *a.TTLSeconds * 1_000_000
-		}
-		out := output{Completion: l.Completion, Amount: none, Balance: none, BalanceAfter: none}
-		ret := l.Completed
-		if l.Completion == "info" {
-			ret = math.MaxInt64
-			in.Completed = math.MaxInt64
-		} else if l.Completion == "fail" && r.Code != nil {
-			out.Code = *r.Code
-		} else {
-			if r.ID != nil {
-				out.ID = *r.ID
-			}
-			if l.Op != "getBalance" && l.Op != "getLedger" {
-				out.Amount = amountOf(r.Amount)
-			}
-			if l.Op == "getBalance" || l.Op == "getLedger" || l.Op == "topUp" {
-				out.Balance = amountOf(r.Balance)
-			}
-			out.BalanceAfter = amountOf(r.BalanceAfter)
-		}
-		ops = append(ops, porcupine.Operation{Input: in, Call: first, Output: out, Return: ret})
+		ops = append(ops, operation(&lines[best], best, first, funds, known))
 	}
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].Call < ops[j].Call })
 	return ops
+}
+
+func signature(l *line) string {
+	target := ""
+	if l.Target != nil {
+		target = *l.Target
+	}
+	return *l.Key + "|" + l.Op + "|" + l.Voucher + "|" + target + "|" + string(l.Args)
+}
+
+func rank(completion string) int {
+	switch completion {
+	case "ok":
+		return 0
+	case "fail":
+		return 1
+	}
+	return 2
+}
+
+// operation is the model's view of one line (the request's representative), called at `first`.
+func operation(l *line, index int, first int64, funds map[string]int64, known map[string]bool) porcupine.Operation {
+	a, r := &l.args, &l.result
+	in := input{Op: l.Op, Voucher: l.Voucher, Amount: amountOf(a.Amount), Funds: funds[l.Voucher], Invoked: first, Completed: l.Completed, TTL: math.MaxInt64 / 4, Index: index}
+	if l.Target != nil {
+		in.Target = *l.Target
+		in.KnownHold = known[in.Target]
+	}
+	if a.TTLSeconds != nil {
+		in.TTL = *a.TTLSeconds * 1_000_000
+	}
+	out := output{Completion: l.Completion, Amount: none, Balance: none, BalanceAfter: none}
+	ret := l.Completed
+	if l.Completion == "info" {
+		ret = math.MaxInt64
+		in.Completed = math.MaxInt64
+	} else if l.Completion == "fail" && r.Code != nil {
+		out.Code = *r.Code
+	} else {
+		if r.ID != nil {
+			out.ID = *r.ID
+		}
+		if l.Op != "getBalance" && l.Op != "getLedger" {
+			out.Amount = amountOf(r.Amount)
+		}
+		if l.Op == "getBalance" || l.Op == "getLedger" || l.Op == "topUp" {
+			out.Balance = amountOf(r.Balance)
+		}
+		out.BalanceAfter = amountOf(r.BalanceAfter)
+	}
+	return porcupine.Operation{Input: in, Call: first, Output: out, Return: ret}
 }

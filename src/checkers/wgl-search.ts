@@ -41,25 +41,14 @@ export function wglSearch<State, Input, Output>(
   budget: SearchBudget,
   hashFrom = 2048,
 ): SearchResult<State> {
-  // Most partitions of a correct history linearize without a single backtrack: try that first, with
-  // no memo to keep (the memo only prunes orders, so an order found without it is as good).
-  const greedy = searchOnce(model, initial, ops, budget, 'greedy');
-  if (greedy.valid !== 'backtracked') return greedy;
-  const tried = greedy.steps;
-  const search = (mode: Mode) => searchOnce(model, initial, ops, budget, mode) as SearchResult<State>;
-  if (ops.length < hashFrom) return withSteps(search('exact'), tried);
-  const fast = search('hashed');
-  if (fast.valid !== false) return withSteps(fast, tried);
-  return withSteps(search('exact'), tried + fast.steps);
+  const fast = searchOnce(model, initial, ops, budget, ops.length < hashFrom ? 'exact' : 'hashed');
+  if (fast.valid !== false || ops.length < hashFrom) return fast;
+  const exact = searchOnce(model, initial, ops, budget, 'exact');
+  return { ...exact, steps: fast.steps + exact.steps };
 }
 
-/** How a search keeps its memo: none (it stops at the first backtrack), hashed keys, or exact keys. */
-type Mode = 'greedy' | 'hashed' | 'exact';
-type Attempt<State> = SearchResult<State> | { valid: 'backtracked'; steps: number };
-
-function withSteps<State>(result: SearchResult<State>, more: number): SearchResult<State> {
-  return { ...result, steps: result.steps + more };
-}
+/** How a search keys its memo: by the placed set's 53-bit hash, or by the placed set itself. */
+type Mode = 'hashed' | 'exact';
 
 function searchOnce<State, Input, Output>(
   model: Model<State, Input, Output>,
@@ -67,7 +56,7 @@ function searchOnce<State, Input, Output>(
   ops: readonly TimedOp<Input, Output>[],
   budget: SearchBudget,
   mode: Mode,
-): Attempt<State> {
+): SearchResult<State> {
   if (budget.steps <= 0 || budget.now() > budget.deadline) return { valid: 'unknown', steps: 0 };
   const n = ops.length;
   const events = new Int32Array(2 * n);
@@ -150,6 +139,9 @@ function searchOnce<State, Input, Output>(
     for (let i = 0; i < n; i++)
       eager[i] = model.eager(ops[i]?.input as Input, ops[i]?.output as Output) ? 1 : 0;
   const memo = new Map<string | number, State[]>();
+  // Most partitions of a correct history linearize without a single backtrack; until the first one
+  // there is nothing to prune, so no memo is kept (placing and keying every operation is most of a step).
+  let memoized = false;
   const stackPos: number[] = [];
   const stackState: State[] = [];
   let state = initial;
@@ -166,7 +158,7 @@ function searchOnce<State, Input, Output>(
     if (isCall[p]) {
       const timed = ops[op] as TimedOp<Input, Output>;
       const result = model.step(state, timed.input, timed.output);
-      if (result.ok && mode === 'greedy') {
+      if (result.ok && !memoized) {
         stackPos.push(p);
         stackState.push(state);
         state = result.next;
@@ -193,9 +185,15 @@ function searchOnce<State, Input, Output>(
       p = next[p] as number;
       continue;
     }
-    if (mode === 'greedy') {
-      budget.steps -= steps;
-      return { valid: 'backtracked', steps };
+    if (!memoized) {
+      // The first backtrack: from here on orders are tried again, so the memo starts, with every
+      // placed set and state on the way here.
+      memoized = true;
+      for (let depth = 0; depth < stackPos.length; depth++) {
+        place(opAt[stackPos[depth] as number] as number, true);
+        const after = depth + 1 < stackPos.length ? (stackState[depth + 1] as State) : state;
+        memo.set(hash ? hash.key() : placedKey(), [after]);
+      }
     }
     if (!stuck || stackPos.length > stuck.linearized) {
       const pending: number[] = [];
