@@ -76,13 +76,17 @@ func amountOf(m *money) int64 {
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: porcupine-bench HISTORY.ndjson [TIMEOUT_SECONDS]")
+		fmt.Fprintln(os.Stderr, "usage: porcupine-bench HISTORY.ndjson [TIMEOUT_SECONDS] [RUNS]")
 		os.Exit(2)
 	}
 	timeout := 60 * time.Second
 	if len(os.Args) > 2 {
 		seconds, _ := strconv.Atoi(os.Args[2])
 		timeout = time.Duration(seconds) * time.Second
+	}
+	runs := 1
+	if len(os.Args) > 3 {
+		runs, _ = strconv.Atoi(os.Args[3])
 	}
 	start := time.Now()
 	file, err := os.Open(os.Args[1])
@@ -109,19 +113,32 @@ func main() {
 	}
 	parse := time.Since(start)
 	// merge: from parsed lines to Porcupine's operations (the work vcert's checker does from its history).
-	start = time.Now()
-	known := map[string]bool{}
-	for _, l := range lines {
-		if l.Op == "createHold" && l.Completion == "ok" && l.result.ID != nil {
-			known[*l.result.ID] = true
+	// Merge and check run `runs` times (unless the check gives up) and the medians are printed.
+	var merges, checks []time.Duration
+	var ops []porcupine.Operation
+	res := porcupine.Unknown
+	for run := 0; run < runs && (run == 0 || res != porcupine.Unknown); run++ {
+		start = time.Now()
+		known := map[string]bool{}
+		for i := range lines {
+			l := &lines[i]
+			if l.Op == "createHold" && l.Completion == "ok" && l.result.ID != nil {
+				known[*l.result.ID] = true
+			}
 		}
+		ops = merge(lines, funds, known)
+		merges = append(merges, time.Since(start))
+		start = time.Now()
+		res = porcupine.CheckOperationsTimeout(model(policy), ops, timeout)
+		checks = append(checks, time.Since(start))
 	}
-	ops := merge(lines, funds, known)
-	conversion := time.Since(start)
-	start = time.Now()
-	res := porcupine.CheckOperationsTimeout(model(policy), ops, timeout)
-	check := time.Since(start)
-	fmt.Printf("ops=%d logical=%d parse=%.2fs merge=%.2fs check=%.2fs result=%s\n", len(lines), len(ops), parse.Seconds(), conversion.Seconds(), check.Seconds(), name(res))
+	fmt.Printf("ops=%d logical=%d runs=%d parse=%.2fs merge=%.2fs check=%.2fs result=%s\n", len(lines), len(ops), len(checks), parse.Seconds(), median(merges).Seconds(), median(checks).Seconds(), name(res))
+}
+
+func median(values []time.Duration) time.Duration {
+	sorted := append([]time.Duration(nil), values...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	return sorted[len(sorted)/2]
 }
 
 func name(r porcupine.CheckResult) string {
