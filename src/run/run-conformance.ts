@@ -21,6 +21,7 @@ import { type ImageRun, startImageRun } from './image-run.ts';
 import { externalTarget, type RunTarget, startReferenceTarget } from './run-target.ts';
 import { suiteIdentity, suiteRoot } from './suite-identity.ts';
 import { keepSupport, supportFor } from './support-library-cache.ts';
+import { type KeptTenderConfig, keepTenderConfig } from './tender-config-keeper.ts';
 
 export interface RunOptions extends SuiteSelection {
   /** URL of the implementation to certify; without it the bundled reference implementation is started. */
@@ -90,6 +91,7 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
   const collector = new MessageCollector();
   let capabilities: ClaimedCapabilities = { claimed: [], source: 'none', unknown: [] };
   let target: RunTarget | undefined;
+  let keptTenders: KeptTenderConfig | null = null;
   let interrupted = false;
   const onAbort = () => {
     interrupted = true;
@@ -108,6 +110,10 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
     capabilities = options.capabilities
       ? await readCapabilityManifest(resolve(cwd, options.capabilities))
       : await readTargetCapabilities({ target: target.url, adapter, apiKeys: options.apiKeys });
+    keptTenders = await keepTenderConfig(
+      { target: target.url, adapter, apiKeys: options.apiKeys },
+      capabilities.claimed,
+    );
     const configuration = await cucumberRunConfiguration({
       root,
       selection: options,
@@ -133,6 +139,7 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
     else errors.push(`the run failed: ${messageOf(error)}`);
   } finally {
     io.signal?.removeEventListener('abort', onAbort);
+    if (keptTenders) await keptTenders.restore().catch((error: unknown) => errors.push(messageOf(error)));
     await target?.close();
   }
 

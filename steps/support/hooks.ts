@@ -1,10 +1,23 @@
-import { After, AfterAll, Before, BeforeAll, BeforeStep, setDefaultTimeout } from '@cucumber/cucumber';
+import {
+  After,
+  AfterAll,
+  Before,
+  BeforeAll,
+  BeforeStep,
+  parallelCanAssignHelpers,
+  setDefaultTimeout,
+  setParallelCanAssign,
+} from '@cucumber/cucumber';
 import { openDriver } from '../../src/driver/create-driver.ts';
 import type { Driver } from '../../src/driver/driver.ts';
 import { missingCapabilities, notClaimedMediaType } from './not-claimed.ts';
 import type { VcertParameters, VoucherWorld } from './world.ts';
 
 setDefaultTimeout(30_000);
+
+// Tender scenarios replace the tenant's tender configuration. On a shared tenant (no test control) two
+// of them at once would see each other's, so a parallel run never runs two at the same time.
+setParallelCanAssign(parallelCanAssignHelpers.atMostOnePicklePerTag(['@capability:tenders']));
 
 /** One driver held for the whole worker: keeps the connection pool warm and reads the capabilities once. */
 let keeper: Driver | undefined;
