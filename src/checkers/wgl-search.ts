@@ -147,6 +147,20 @@ function searchOnce<State, Input, Output>(
   let state = initial;
   let steps = 0;
   let stuck: Stuck<State> | undefined;
+  // The model's order of trying candidates: one pass over them for each value, lowest first.
+  const tryOrder = new Uint8Array(n);
+  let passes = 1;
+  if (model.order)
+    for (let i = 0; i < n; i++) {
+      const order = Math.min(
+        15,
+        Math.max(0, Math.trunc(model.order(ops[i]?.input as Input, ops[i]?.output as Output))),
+      );
+      tryOrder[i] = order;
+      if (order + 1 > passes) passes = order + 1;
+    }
+  let pass = 0;
+  const stackPass: number[] = [];
   let p = next[0] as number;
   while ((next[0] as number) >= 0) {
     if ((++steps & 255) === 0 && (budget.now() > budget.deadline || steps > budget.steps)) {
@@ -156,9 +170,15 @@ function searchOnce<State, Input, Output>(
     if (p < 0) break;
     const op = opAt[p] as number;
     if (isCall[p]) {
+      if (passes > 1 && tryOrder[op] !== pass) {
+        p = next[p] as number;
+        continue;
+      }
       const timed = ops[op] as TimedOp<Input, Output>;
       const result = model.step(state, timed.input, timed.output);
       if (result.ok && !memoized) {
+        stackPass.push(pass);
+        pass = 0;
         stackPos.push(p);
         stackState.push(state);
         state = result.next;
@@ -173,6 +193,8 @@ function searchOnce<State, Input, Output>(
         if (seen === undefined || !seen.some((other) => model.equal(other, result.next))) {
           if (seen) seen.push(result.next);
           else memo.set(key, [result.next]);
+          stackPass.push(pass);
+          pass = 0;
           stackPos.push(p);
           stackState.push(state);
           state = result.next;
@@ -183,6 +205,11 @@ function searchOnce<State, Input, Output>(
         place(op, false);
       }
       p = next[p] as number;
+      continue;
+    }
+    if (pass + 1 < passes) {
+      pass += 1;
+      p = next[0] as number;
       continue;
     }
     if (!memoized) {
@@ -210,6 +237,7 @@ function searchOnce<State, Input, Output>(
         return { valid: false, steps, stuck: stuck as Stuck<State> };
       }
       state = stackState.pop() as State;
+      pass = stackPass.pop() as number;
       place(opAt[top] as number, false);
       unlift(top);
     } while (eager[opAt[top] as number]);
