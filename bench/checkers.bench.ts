@@ -1,6 +1,6 @@
 // Times each checker on generated histories: 1,000,000 operations over 10,000 vouchers from 64
 // clients, 100,000 operations on one hot voucher from 32 clients, and 10,000 on one busy voucher
-// under amount-holds (a known hard case for the search); then, when Go is available,
+// under amount-holds (hard for a search in call order: Porcupine gives up); then, when Go is available,
 // runs Porcupine (bench/porcupine) on the same history files and prints three ratios:
 // the search alone (both sides given model operations in memory), from the parsed history
 // (building the model operations too) and from the file (reading and parsing too).
