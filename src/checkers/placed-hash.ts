@@ -3,7 +3,9 @@
  * XOR of its members' words, so placing or removing one is a single XOR. Deterministic (seeded), so a
  * search is replayable. The key packs 53 of the 64 bits into a number.
  */
-export class PlacedHash {
+import type { PlacedKeys } from './placed-set.ts';
+
+export class PlacedHash implements PlacedKeys {
   private readonly high: Int32Array;
   private readonly low: Int32Array;
   private h = 0;
@@ -27,8 +29,8 @@ export class PlacedHash {
     }
   }
 
-  /** Adds the operation to the set, or removes it when it is in the set. */
-  toggle(op: number): void {
+  /** Adds the operation to the set, or removes it when it is in the set (`on` says which; XOR needs no telling). */
+  toggle(op: number, _on?: boolean): void {
     this.h ^= this.high[op] as number;
     this.l ^= this.low[op] as number;
   }

@@ -1,5 +1,7 @@
 import type { Model } from '../model/model.ts';
+import { CallReturnList } from './call-return-list.ts';
 import { PlacedHash } from './placed-hash.ts';
+import { type PlacedKeys, PlacedSet } from './placed-set.ts';
 import type { SearchBudget } from './search-budget.ts';
 
 /** An operation of one partition: its call and return times (Infinity: outcome unknown). */
@@ -59,80 +61,15 @@ function searchOnce<State, Input, Output>(
 ): SearchResult<State> {
   if (budget.steps <= 0 || budget.now() > budget.deadline) return { valid: 'unknown', steps: 0 };
   const n = ops.length;
-  const events = new Int32Array(2 * n);
-  for (let i = 0; i < 2 * n; i++) events[i] = i;
-  const time = (e: number) =>
-    e < n ? (ops[e] as TimedOp<Input, Output>).call : (ops[e - n] as TimedOp<Input, Output>).ret;
-  events.sort((a, b) => time(a) - time(b) || (a < n ? 0 : 1) - (b < n ? 0 : 1) || a - b);
-  // Linked list over positions 1..2n; 0 is the head, -1 the end.
-  const next = new Int32Array(2 * n + 1);
-  const prev = new Int32Array(2 * n + 1);
-  const opAt = new Int32Array(2 * n + 1);
-  const isCall = new Uint8Array(2 * n + 1);
-  const retPos = new Int32Array(n);
-  for (let p = 1; p <= 2 * n; p++) {
-    const e = events[p - 1] as number;
-    opAt[p] = e < n ? e : e - n;
-    isCall[p] = e < n ? 1 : 0;
-    if (e >= n) retPos[e - n] = p;
-    next[p - 1] = p;
-    prev[p] = p - 1;
+  const calls = new Float64Array(n);
+  const returns = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    calls[i] = (ops[i] as TimedOp<Input, Output>).call;
+    returns[i] = (ops[i] as TimedOp<Input, Output>).ret;
   }
-  next[2 * n] = -1;
-  // Ranks for the compact placed-set key: definite operations in call order, unknown ones apart.
-  const rank = new Int32Array(n);
-  let definite = 0;
-  let unknown = 0;
-  for (let p = 1; p <= 2 * n; p++) {
-    if (!isCall[p]) continue;
-    const op = opAt[p] as number;
-    rank[op] = Number.isFinite((ops[op] as TimedOp<Input, Output>).ret) ? definite++ : unknown++;
-  }
-  const placedDefinite = new Uint8Array(definite);
-  const placedUnknown = new Uint16Array(Math.ceil(unknown / 16));
-  let frontier = 0;
-  let placedDefiniteCount = 0;
-  let unknownKey = '';
-  /** Marks an operation placed or not; keeps the frontier (first unplaced definite operation) current. */
-  const hash = mode === 'hashed' ? new PlacedHash(n) : null;
-  const place = (op: number, on: boolean) => {
-    if (hash) return hash.toggle(op);
-    const r = rank[op] as number;
-    if (!Number.isFinite((ops[op] as TimedOp<Input, Output>).ret)) {
-      const word = r >> 4;
-      placedUnknown[word] = (placedUnknown[word] as number) ^ (1 << (r & 15));
-      unknownKey = String.fromCharCode(...placedUnknown);
-      return;
-    }
-    placedDefiniteCount += on ? 1 : -1;
-    placedDefinite[r] = on ? 1 : 0;
-    if (on) while (frontier < definite && placedDefinite[frontier]) frontier++;
-    else if (r < frontier) frontier = r;
-  };
-  const placedKey = (): string => {
-    let extra = placedDefiniteCount - frontier;
-    let key = `${frontier}`;
-    for (let r = frontier + 1; extra > 0; r++)
-      if (placedDefinite[r]) {
-        key += `,${r}`;
-        extra--;
-      }
-    return unknown > 0 ? `${key}|${unknownKey}` : key;
-  };
-  const lift = (p: number) => {
-    const r = retPos[opAt[p] as number] as number;
-    next[prev[p] as number] = next[p] as number;
-    if ((next[p] as number) >= 0) prev[next[p] as number] = prev[p] as number;
-    next[prev[r] as number] = next[r] as number;
-    if ((next[r] as number) >= 0) prev[next[r] as number] = prev[r] as number;
-  };
-  const unlift = (p: number) => {
-    const r = retPos[opAt[p] as number] as number;
-    next[prev[r] as number] = r;
-    if ((next[r] as number) >= 0) prev[next[r] as number] = r;
-    next[prev[p] as number] = p;
-    if ((next[p] as number) >= 0) prev[next[p] as number] = p;
-  };
+  const list = new CallReturnList(calls, returns);
+  const { next, opAt, isCall } = list;
+  const placed: PlacedKeys = mode === 'hashed' ? new PlacedHash(n) : new PlacedSet(list, returns);
 
   const eager = new Uint8Array(n);
   if (model.eager)
@@ -182,13 +119,13 @@ function searchOnce<State, Input, Output>(
         stackPos.push(p);
         stackState.push(state);
         state = result.next;
-        lift(p);
+        list.lift(p);
         p = next[0] as number;
         continue;
       }
       if (result.ok) {
-        place(op, true);
-        const key = hash ? hash.key() : placedKey();
+        placed.toggle(op, true);
+        const key = placed.key();
         const seen = memo.get(key);
         if (seen === undefined || !seen.some((other) => model.equal(other, result.next))) {
           if (seen) seen.push(result.next);
@@ -198,11 +135,11 @@ function searchOnce<State, Input, Output>(
           stackPos.push(p);
           stackState.push(state);
           state = result.next;
-          lift(p);
+          list.lift(p);
           p = next[0] as number;
           continue;
         }
-        place(op, false);
+        placed.toggle(op, false);
       }
       p = next[p] as number;
       continue;
@@ -217,9 +154,9 @@ function searchOnce<State, Input, Output>(
       // placed set and state on the way here.
       memoized = true;
       for (let depth = 0; depth < stackPos.length; depth++) {
-        place(opAt[stackPos[depth] as number] as number, true);
+        placed.toggle(opAt[stackPos[depth] as number] as number, true);
         const after = depth + 1 < stackPos.length ? (stackState[depth + 1] as State) : state;
-        memo.set(hash ? hash.key() : placedKey(), [after]);
+        memo.set(placed.key(), [after]);
       }
     }
     if (!stuck || stackPos.length > stuck.linearized) {
@@ -238,8 +175,8 @@ function searchOnce<State, Input, Output>(
       }
       state = stackState.pop() as State;
       pass = stackPass.pop() as number;
-      place(opAt[top] as number, false);
-      unlift(top);
+      placed.toggle(opAt[top] as number, false);
+      list.unlift(top);
     } while (eager[opAt[top] as number]);
     p = next[top] as number;
   }
