@@ -8,14 +8,13 @@
 // Run: node bench/load-compare.bench.ts   (knobs: BENCH_CONNECTIONS=8, BENCH_SECONDS=5, BENCH_VOUCHERS=200,
 // BENCH_WARMUP_SECONDS=2)
 // Needs wrk (Debian: apt-get install -y wrk) and k6 (bash scripts/setup-k6.sh); a missing tool is skipped.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { runFleet } from '../simulators/fleet/fleet.ts';
 import { openDriver } from '../src/driver/create-driver.ts';
-import { findK6 } from '../src/load/find-k6.ts';
+import { type Figure, runK6, runWrk, type ToolRun } from './load-compare/external-tools.ts';
 import { activatedVouchers, createTenant } from './redemption/seed.ts';
 import { startServerChild } from './redemption/server-child.ts';
 
@@ -23,16 +22,6 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const voucherCount = Number(process.env.BENCH_VOUCHERS ?? 200);
 const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
-
-interface Figure {
-  tool: string;
-  requests: number;
-  rps: number;
-  /** POST …/redemptions per second (the other tools send nothing else). */
-  redeemRps?: number;
-  /** Share of the redemptions answered 201. */
-  okShare: number | null;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'vcert-load-compare-'));
 const pgDir = mkdtempSync(join(tmpdir(), 'vcert-load-compare-pg-'));
@@ -51,73 +40,6 @@ const body = (n: number) =>
     amount: { amount: 1, currency: 'EUR' },
     receipt: { number: `B-${n}`, store: 'S-001', register: 'POS-1', channel: 'pos' },
   });
-
-function runWrk(): Figure | null {
-  if (spawnSync('wrk', ['--version']).error) {
-    console.log('wrk: not installed (Debian: apt-get install -y wrk); skipped');
-    return null;
-  }
-  const lua = join(dir, 'redeem.lua');
-  writeFileSync(
-    lua,
-    `local vouchers = {${vouchers.map((v) => `"${v}"`).join(',')}}
-local n = 0
-local tid = math.random(1, 1e9)
-local ok, all = 0, 0
-request = function()
-  n = n + 1
-  local v = vouchers[(n % #vouchers) + 1]
-  local body = '{"amount":{"amount":1,"currency":"EUR"},"receipt":{"number":"W-' .. n .. '","store":"S-001","register":"POS-1","channel":"pos"}}'
-  local headers = { ["content-type"] = "application/json", ["authorization"] = "Bearer ${tenant.posKey}", ["idempotency-key"] = "wrk-" .. tid .. "-" .. n }
-  return wrk.format("POST", "/vouchers/" .. v .. "/redemptions", headers, body)
-end
-`,
-  );
-  const out = execFileSync(
-    'wrk',
-    ['-t', '2', '-c', String(connections), '-d', `${seconds}s`, '-s', lua, server.url],
-    {
-      encoding: 'utf8',
-    },
-  );
-  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
-  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
-  return { tool: 'wrk', requests, rps, okShare: requests ? (requests - non2xx) / requests : null };
-}
-
-function runK6(): Figure | null {
-  const k6 = findK6();
-  if (!k6) {
-    console.log('k6: not installed (bash scripts/setup-k6.sh); skipped');
-    return null;
-  }
-  const script = join(dir, 'redeem.js');
-  writeFileSync(
-    script,
-    `import http from 'k6/http';
-import exec from 'k6/execution';
-const vouchers = ${JSON.stringify(vouchers)};
-export const options = { vus: ${connections}, duration: '${seconds}s', summaryTrendStats: ['avg'] };
-export default function () {
-  const n = exec.scenario.iterationInTest;
-  const body = '{"amount":{"amount":1,"currency":"EUR"},"receipt":{"number":"K-' + n + '","store":"S-001","register":"POS-1","channel":"pos"}}';
-  http.post('${server.url}/vouchers/' + vouchers[n % vouchers.length] + '/redemptions', body, {
-    headers: { 'content-type': 'application/json', authorization: 'Bearer ${tenant.posKey}', 'idempotency-key': 'k6-' + n },
-  });
-}
-`,
-  );
-  const summary = join(dir, 'k6-summary.json');
-  execFileSync(k6, ['run', '-q', '--summary-export', summary, script], {
-    encoding: 'utf8',
-    env: { ...process.env, K6_NO_USAGE_REPORT: 'true' },
-  });
-  const metrics = JSON.parse(execFileSync('cat', [summary], { encoding: 'utf8' })).metrics;
-  const requests = metrics.http_reqs.count as number;
-  const failed = metrics.http_req_failed as { passes: number; fails: number; value: number };
-  return { tool: 'k6', requests, rps: metrics.http_reqs.rate, okShare: 1 - failed.value };
-}
 
 async function runNode(forSeconds = seconds): Promise<Figure> {
   const client = new Pool(server.url, { connections, pipelining: 1 });
@@ -192,7 +114,8 @@ try {
     `redeem 1 minor unit on ${voucherCount} vouchers, ${connections} connections, ${seconds} s per tool`,
   );
   await runNode(warmup); // JIT and database caches warm before the first tool is measured
-  const figures = [runWrk(), runK6(), await runNode(), await runNodeFleet()].filter(
+  const run: ToolRun = { dir, url: server.url, posKey: tenant.posKey, vouchers, connections, seconds };
+  const figures = [runWrk(run), runK6(run), await runNode(), await runNodeFleet()].filter(
     (f): f is Figure => f !== null,
   );
   const base = figures.find((f) => f.tool === 'wrk') ?? figures[0]!;
