@@ -2,7 +2,7 @@ import type { Policy } from '../spec/capabilities.ts';
 import type { LedgerEntry } from '../spec/schemas/ledger.ts';
 import type { FinalLedger } from '../src/history/final-ledger.ts';
 import type { History, Operation } from '../src/history/operation.ts';
-import { toModelIO, type VoucherOutput } from '../src/model/model-io.ts';
+import { emptyOutput, toModelIO } from '../src/model/model-io.ts';
 import { voucherModel } from '../src/model/voucher-model.ts';
 import type { VoucherState } from '../src/model/voucher-state.ts';
 
@@ -29,15 +29,7 @@ function random(seed: number) {
 }
 
 const EUR = (amount: number) => ({ amount, currency: 'EUR' });
-const blank: VoucherOutput = {
-  completion: 'ok',
-  code: null,
-  id: null,
-  amount: null,
-  balance: null,
-  balanceAfter: null,
-  remainder: null,
-};
+const blank = emptyOutput;
 const failCodes = ['insufficient_balance', 'voucher_in_use', 'voucher_redeemed', 'hold_not_open'];
 
 interface Client {

@@ -113,23 +113,19 @@ function searchOnce<State, Input, Output>(
       }
       const timed = ops[op] as TimedOp<Input, Output>;
       const result = model.step(state, timed.input, timed.output);
-      if (result.ok && !memoized) {
-        stackPass.push(pass);
-        pass = 0;
-        stackPos.push(p);
-        stackState.push(state);
-        state = result.next;
-        list.lift(p);
-        p = next[0] as number;
-        continue;
-      }
       if (result.ok) {
-        placed.toggle(op, true);
-        const key = placed.key();
-        const seen = memo.get(key);
-        if (seen === undefined || !seen.some((other) => model.equal(other, result.next))) {
-          if (seen) seen.push(result.next);
+        // Once the memo is kept, a placed set already reached with this state is not tried again.
+        let fresh = true;
+        if (memoized) {
+          placed.toggle(op, true);
+          const key = placed.key();
+          const seen = memo.get(key);
+          fresh = seen === undefined || !seen.some((other) => model.equal(other, result.next));
+          if (!fresh) placed.toggle(op, false);
+          else if (seen) seen.push(result.next);
           else memo.set(key, [result.next]);
+        }
+        if (fresh) {
           stackPass.push(pass);
           pass = 0;
           stackPos.push(p);
@@ -139,7 +135,6 @@ function searchOnce<State, Input, Output>(
           p = next[0] as number;
           continue;
         }
-        placed.toggle(op, false);
       }
       p = next[p] as number;
       continue;

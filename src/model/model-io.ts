@@ -33,6 +33,17 @@ export interface VoucherOutput {
   remainder: number | null;
 }
 
+/** An answer that states nothing: every field null (not checked), completion ok. */
+export const emptyOutput: Readonly<VoucherOutput> = Object.freeze({
+  completion: 'ok',
+  code: null,
+  id: null,
+  amount: null,
+  balance: null,
+  balanceAfter: null,
+  remainder: null,
+});
+
 function balanceOf(op: Operation): number | null {
   if (op.completion !== 'ok') return null;
   const result = op.result as Record<string, unknown>;

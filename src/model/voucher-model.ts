@@ -1,7 +1,7 @@
 import type { Policy } from '../../spec/capabilities.ts';
 import type { Operation } from '../history/operation.ts';
 import type { Model, StepResult } from './model.ts';
-import type { VoucherInput, VoucherOutput } from './model-io.ts';
+import { emptyOutput, type VoucherInput, type VoucherOutput } from './model-io.ts';
 import { admitSpend, debit, refusesForBalance, refusesInUse } from './spend-rules.ts';
 import {
   describeState,
@@ -18,17 +18,6 @@ import {
 type Step = StepResult<VoucherState>;
 const same = (state: VoucherState, ok: boolean): Step => ({ ok, next: state });
 const differs = (seen: number | null, expected: number): boolean => seen !== null && seen !== expected;
-
-/** An outcome seen by nobody: an operation whose outcome is unknown, applied if it could have been. */
-const unseen: VoucherOutput = {
-  completion: 'ok',
-  code: null,
-  id: null,
-  amount: null,
-  balance: null,
-  balanceAfter: null,
-  remainder: null,
-};
 
 function spend(state: VoucherState, i: VoucherInput, o: VoucherOutput, holds: VoucherState['holds']): Step {
   const amount = o.amount ?? i.amount ?? 0;
@@ -104,7 +93,8 @@ function credit(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
 
 function step(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
   if (o.completion === 'info') {
-    const applied = step(state, i, unseen);
+    // An outcome seen by nobody: applied if it could have been.
+    const applied = step(state, i, emptyOutput);
     return applied.ok ? applied : same(state, true);
   }
   switch (i.op) {

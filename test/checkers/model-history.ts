@@ -1,6 +1,6 @@
 import type { Policy } from '../../spec/capabilities.ts';
 import type { Operation } from '../../src/history/operation.ts';
-import { toModelIO, type VoucherOutput } from '../../src/model/model-io.ts';
+import { emptyOutput, toModelIO } from '../../src/model/model-io.ts';
 import { voucherModel } from '../../src/model/voucher-model.ts';
 import type { VoucherState } from '../../src/model/voucher-state.ts';
 
@@ -46,15 +46,7 @@ export function modelHistory(policy: Policy, funds: number, commands: readonly C
       result: {},
     };
     const { input } = toModelIO(op, index, null, known);
-    const blank: VoucherOutput = {
-      completion: 'ok',
-      code: null,
-      id: null,
-      amount: null,
-      balance: null,
-      balanceAfter: null,
-      remainder: null,
-    };
+    const blank = emptyOutput;
     const id = command.kind === 'createHold' ? `hold-${index}` : `op-${index}`;
     const tried = model.step(state, input, { ...blank, id: command.kind === 'createHold' ? id : null });
     if (command.lost > 0 && command.kind !== 'getBalance') {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Policy } from '../../spec/capabilities.ts';
-import type { VoucherInput, VoucherOutput } from '../../src/model/model-io.ts';
+import { emptyOutput, type VoucherInput, type VoucherOutput } from '../../src/model/model-io.ts';
 import { voucherModel } from '../../src/model/voucher-model.ts';
 import type { VoucherState } from '../../src/model/voucher-state.ts';
 
@@ -20,16 +20,7 @@ const input = (
   completedAt,
   ttl: 1000,
 });
-const ok = (fields: Partial<VoucherOutput> = {}): VoucherOutput => ({
-  completion: 'ok',
-  code: null,
-  id: null,
-  amount: null,
-  balance: null,
-  balanceAfter: null,
-  remainder: null,
-  ...fields,
-});
+const ok = (fields: Partial<VoucherOutput> = {}): VoucherOutput => ({ ...emptyOutput, ...fields });
 const fail = (code: string): VoucherOutput => ({ ...ok(), completion: 'fail', code });
 
 function held(policy: Policy, funds: number, amount: number): VoucherState {

@@ -4,19 +4,11 @@ import { generate } from '../../bench/checkers-generate.ts';
 import { checkLinearizability } from '../../src/checkers/linearizability.ts';
 import { searchBudget } from '../../src/checkers/search-budget.ts';
 import { type TimedOp, wglSearch } from '../../src/checkers/wgl-search.ts';
-import type { VoucherInput, VoucherOutput } from '../../src/model/model-io.ts';
+import { emptyOutput, type VoucherInput, type VoucherOutput } from '../../src/model/model-io.ts';
 import { voucherModel } from '../../src/model/voucher-model.ts';
 
 const model = voucherModel('balance-guard');
-const blank: VoucherOutput = {
-  completion: 'ok',
-  code: null,
-  id: null,
-  amount: null,
-  balance: null,
-  balanceAfter: null,
-  remainder: null,
-};
+const blank = emptyOutput;
 
 function timed(
   op: VoucherInput['op'],
