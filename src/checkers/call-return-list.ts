@@ -4,6 +4,12 @@
  * return when it places the operation and puts them back when it undoes that. At equal times calls come
  * before returns, so operations that touch in time count as overlapping.
  */
+/** When an operation was called and when it returned (Infinity: never, its outcome is unknown). */
+export interface Span {
+  call: number;
+  ret: number;
+}
+
 export class CallReturnList {
   readonly next: Int32Array;
   readonly prev: Int32Array;
@@ -14,11 +20,11 @@ export class CallReturnList {
   /** The position of each operation's return. */
   private readonly retPos: Int32Array;
 
-  constructor(calls: ArrayLike<number>, returns: ArrayLike<number>) {
-    const n = calls.length;
+  constructor(ops: readonly Span[]) {
+    const n = ops.length;
     const events = new Int32Array(2 * n);
     for (let i = 0; i < 2 * n; i++) events[i] = i;
-    const time = (e: number) => (e < n ? (calls[e] as number) : (returns[e - n] as number));
+    const time = (e: number) => (e < n ? (ops[e] as Span).call : (ops[e - n] as Span).ret);
     events.sort((a, b) => time(a) - time(b) || (a < n ? 0 : 1) - (b < n ? 0 : 1) || a - b);
     this.next = new Int32Array(2 * n + 1);
     this.prev = new Int32Array(2 * n + 1);

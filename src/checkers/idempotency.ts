@@ -2,12 +2,12 @@ import { runEntries } from '../history/final-ledger.ts';
 import { indexHolds } from '../history/hold-index.ts';
 import { isAnswer } from '../history/op-fields.ts';
 import type { Operation } from '../history/operation.ts';
+import { partitionByVoucher } from '../history/voucher-partition.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { CheckInput } from './check-input.ts';
 import { groupByKey, requestSignature } from './key-groups.ts';
 import { matchLedger } from './ledger-match.ts';
 import { type Verdict, ViolationLog } from './verdict.ts';
-import { partitionByVoucher } from './voucher-partition.ts';
 
 function answerOf(op: Operation): string {
   return `${op.completion}:${canonicalJson(op.result)}`;

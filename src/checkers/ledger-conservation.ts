@@ -2,11 +2,11 @@ import type { LedgerEntry } from '../../spec/schemas/ledger.ts';
 import { runEntries } from '../history/final-ledger.ts';
 import { indexHolds } from '../history/hold-index.ts';
 import type { Operation } from '../history/operation.ts';
+import { partitionByVoucher } from '../history/voucher-partition.ts';
 import type { CheckInput } from './check-input.ts';
 import { checkLedgerArithmetic } from './ledger-arithmetic.ts';
 import { matchLedger } from './ledger-match.ts';
 import { type Verdict, ViolationLog } from './verdict.ts';
-import { partitionByVoucher } from './voucher-partition.ts';
 
 /**
  * Ledger conservation: every acknowledged capture (and credit) appears in the ledger exactly once, no

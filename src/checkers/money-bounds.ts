@@ -3,11 +3,11 @@ import { initialFunds, runEntries } from '../history/final-ledger.ts';
 import { indexHolds } from '../history/hold-index.ts';
 import { remainderAmount } from '../history/op-fields.ts';
 import type { Operation } from '../history/operation.ts';
+import { partitionByVoucher } from '../history/voucher-partition.ts';
 import type { CheckInput } from './check-input.ts';
 import { matchLedger } from './ledger-match.ts';
 import { distinctMoneyEffects } from './money-effect.ts';
 import { type Verdict, ViolationLog } from './verdict.ts';
-import { partitionByVoucher } from './voucher-partition.ts';
 
 interface Sums {
   okDebits: number;

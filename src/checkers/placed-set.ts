@@ -1,4 +1,4 @@
-import type { CallReturnList } from './call-return-list.ts';
+import type { CallReturnList, Span } from './call-return-list.ts';
 
 /** The set of operations the search has placed, and a memo key for it. */
 export interface PlacedKeys {
@@ -22,8 +22,8 @@ export class PlacedSet implements PlacedKeys {
   private placedDefiniteCount = 0;
   private unknownKey = '';
 
-  constructor(list: CallReturnList, returns: ArrayLike<number>) {
-    const n = returns.length;
+  constructor(list: CallReturnList, ops: readonly Span[]) {
+    const n = ops.length;
     this.rank = new Int32Array(n);
     this.unknownOp = new Uint8Array(n);
     let definite = 0;
@@ -31,7 +31,7 @@ export class PlacedSet implements PlacedKeys {
     for (let p = 1; p <= 2 * n; p++) {
       if (!list.isCall[p]) continue;
       const op = list.opAt[p] as number;
-      const known = Number.isFinite(returns[op] as number);
+      const known = Number.isFinite((ops[op] as Span).ret);
       this.unknownOp[op] = known ? 0 : 1;
       this.rank[op] = known ? definite++ : unknown++;
     }

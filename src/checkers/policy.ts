@@ -1,12 +1,12 @@
 import type { Policy } from '../../spec/capabilities.ts';
 import { initialFunds } from '../history/final-ledger.ts';
 import { indexHolds } from '../history/hold-index.ts';
+import { partitionByVoucher } from '../history/voucher-partition.ts';
 import { overHeld } from './amount-holds.ts';
 import type { CheckInput } from './check-input.ts';
 import { overlappingHolds } from './exclusive-holds.ts';
 import { holdIntervals } from './hold-intervals.ts';
 import { type Verdict, ViolationLog } from './verdict.ts';
-import { partitionByVoucher } from './voucher-partition.ts';
 
 export interface PolicyOptions {
   /** The policy the system claims; defaults to the history's meta line. */

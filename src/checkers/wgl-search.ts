@@ -1,15 +1,13 @@
 import type { Model } from '../model/model.ts';
-import { CallReturnList } from './call-return-list.ts';
+import { CallReturnList, type Span } from './call-return-list.ts';
 import { PlacedHash } from './placed-hash.ts';
 import { type PlacedKeys, PlacedSet } from './placed-set.ts';
 import type { SearchBudget } from './search-budget.ts';
 
 /** An operation of one partition: its call and return times (Infinity: outcome unknown). */
-export interface TimedOp<Input, Output> {
+export interface TimedOp<Input, Output> extends Span {
   input: Input;
   output: Output;
-  call: number;
-  ret: number;
 }
 
 /** Where the search got furthest before it had to give up on every order. */
@@ -43,10 +41,10 @@ export function wglSearch<State, Input, Output>(
   budget: SearchBudget,
   hashFrom = 2048,
 ): SearchResult<State> {
-  const fast = searchOnce(model, initial, ops, budget, ops.length < hashFrom ? 'exact' : 'hashed');
-  if (fast.valid !== false || ops.length < hashFrom) return fast;
+  const first = searchOnce(model, initial, ops, budget, ops.length < hashFrom ? 'exact' : 'hashed');
+  if (first.valid !== false || ops.length < hashFrom) return first;
   const exact = searchOnce(model, initial, ops, budget, 'exact');
-  return { ...exact, steps: fast.steps + exact.steps };
+  return { ...exact, steps: first.steps + exact.steps };
 }
 
 /** How a search keys its memo: by the placed set's 53-bit hash, or by the placed set itself. */
@@ -61,15 +59,9 @@ function searchOnce<State, Input, Output>(
 ): SearchResult<State> {
   if (budget.steps <= 0 || budget.now() > budget.deadline) return { valid: 'unknown', steps: 0 };
   const n = ops.length;
-  const calls = new Float64Array(n);
-  const returns = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    calls[i] = (ops[i] as TimedOp<Input, Output>).call;
-    returns[i] = (ops[i] as TimedOp<Input, Output>).ret;
-  }
-  const list = new CallReturnList(calls, returns);
+  const list = new CallReturnList(ops);
   const { next, opAt, isCall } = list;
-  const placed: PlacedKeys = mode === 'hashed' ? new PlacedHash(n) : new PlacedSet(list, returns);
+  const placed: PlacedKeys = mode === 'hashed' ? new PlacedHash(n) : new PlacedSet(list, ops);
 
   const eager = new Uint8Array(n);
   if (model.eager)

@@ -1,5 +1,5 @@
 import type { Policy } from '../../spec/capabilities.ts';
-import type { Operation } from '../history/operation.ts';
+import { partitionByVoucher } from '../history/voucher-partition.ts';
 import type { Model, StepResult } from './model.ts';
 import { emptyOutput, type VoucherInput, type VoucherOutput } from './model-io.ts';
 import { admitSpend, debit, refusesForBalance, refusesInUse } from './spend-rules.ts';
@@ -154,15 +154,7 @@ export function voucherModel(policy: Policy): Model<VoucherState, VoucherInput, 
     step,
     equal: sameState,
     fingerprint: fingerprintOf,
-    partition(ops: readonly Operation[]) {
-      const parts = new Map<string, number[]>();
-      ops.forEach((op, index) => {
-        const list = parts.get(op.voucher);
-        if (list) list.push(index);
-        else parts.set(op.voucher, [index]);
-      });
-      return parts;
-    },
+    partition: partitionByVoucher,
     eager: (i, o) => eager(policy, i, o),
     order,
     describe: describeState,

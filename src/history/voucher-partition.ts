@@ -1,4 +1,4 @@
-import type { Operation } from '../history/operation.ts';
+import type { Operation } from './operation.ts';
 
 /** Indices of the history's operations per voucher, in history order. */
 export function partitionByVoucher(ops: readonly Operation[]): Map<string, number[]> {
