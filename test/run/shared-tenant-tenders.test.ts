@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { request } from 'undici';
 import { type RunningServer, startServer } from '../../reference-impl/server.ts';
 import { runConformance } from '../../src/run/run-conformance.ts';
+import { ApiClient } from '../support/api-client.ts';
+import { newTenant } from '../support/fixtures.ts';
 import { startReferenceServer } from '../support/reference-server.ts';
 import { scratchDir } from './scratch-dir.ts';
 
 const seed = new URL('../fixtures/tenders/seed/', import.meta.url);
-
-async function json(url: string, key: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const answer = await request(url, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined
-        ? {}
-        : { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: answer.statusCode, body: await answer.body.json() };
-}
 
 /**
  * A vendor without test control: every scenario runs on its one tenant. The tenant is made through a
@@ -32,23 +19,24 @@ describe('vcert run on a shared tenant (no test control)', () => {
   let shared: RunningServer;
   let keys: Record<'pos' | 'webshop' | 'backoffice', string>;
   let vendorConfig: unknown;
+  /** Reads the shared tenant's tender configuration in force. */
+  const configInForce = async () =>
+    (await new ApiClient(shared.url, keys.pos).get('getTenderConfig', '/tenders/config')).body;
 
   before(async () => {
     owner = await startReferenceServer();
-    const created = await request(`${owner.url}/test/tenants`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    keys = ((await created.body.json()) as { keys: typeof keys }).keys;
+    const tenant = await newTenant(owner.url);
+    const keyOf = (client: ApiClient) => client.key as string;
+    keys = { pos: keyOf(tenant.pos), webshop: keyOf(tenant.webshop), backoffice: keyOf(tenant.office) };
     shared = await startServer({ databaseUrl: owner.databaseUrl, testControl: false, logLevel: 'error' });
     const names = await readdir(seed);
     const files = await Promise.all(
       names.map(async (name) => ({ name, content: await readFile(new URL(name, seed), 'utf8') })),
     );
-    const loaded = await json(`${shared.url}/tenders/config`, keys.backoffice, { format: 'xml', files });
+    const office = new ApiClient(shared.url, keys.backoffice);
+    const loaded = await office.post('loadTenderConfig', '/tenders/config', { format: 'xml', files });
     assert.equal(loaded.status, 200, JSON.stringify(loaded.body));
-    vendorConfig = (await json(`${shared.url}/tenders/config`, keys.pos)).body;
+    vendorConfig = await configInForce();
   });
 
   after(async () => {
@@ -69,8 +57,7 @@ describe('vcert run on a shared tenant (no test control)', () => {
       summary.verdict.reasons.filter((reason) => /tender configuration/.test(reason)),
       [],
     );
-    const after = await json(`${shared.url}/tenders/config`, keys.pos);
-    assert.deepEqual(after.body, vendorConfig);
+    assert.deepEqual(await configInForce(), vendorConfig);
   });
 
   it('does not start when the configuration in force cannot be read (it could not be put back)', async () => {
@@ -86,6 +73,6 @@ describe('vcert run on a shared tenant (no test control)', () => {
       summary.verdict.reasons.join('; '),
     );
     assert.equal(summary.scenarios.length, 0);
-    assert.deepEqual((await json(`${shared.url}/tenders/config`, keys.pos)).body, vendorConfig);
+    assert.deepEqual(await configInForce(), vendorConfig);
   });
 });
