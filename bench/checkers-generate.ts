@@ -87,7 +87,9 @@ export function generate(w: Workload): { history: History; ledgers: Map<string, 
     id: string | null,
     receipt: string,
   ) => {
-    const entries = (ledgers.get(voucher) as FinalLedger).entries;
+    const ledger = ledgers.get(voucher) as FinalLedger;
+    ledger.entries ??= [];
+    const entries = ledger.entries;
     entries.push({
       seq: entries.length + 1,
       kind,

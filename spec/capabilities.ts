@@ -8,6 +8,7 @@ export const capabilityNames = [
   'one-step-redeem',
   'partial-capture',
   'hold-expiry',
+  'one-time-vouchers',
   'top-up',
   'voucher-refund',
   'redemption-refund',

@@ -67,9 +67,9 @@ Given('a network that loses, delays and repeats messages', function (this: Vouch
 
 /** The counters' drivers: the World's own, or one through a fault proxy in front of the World's target. */
 async function countersDrivers(world: VoucherWorld, state: RaceState): Promise<Driver[]> {
-  if (state.faults === 'none') return [world.driver];
+  if (state.faults === 'none') return [world.rawDriver];
   // A vendor adapter speaks its own protocol: the faults are injected at the driver seam instead.
-  if (world.parameters.adapter) return [faultyDriver(world.driver, faultProfile(state.faults), 5)];
+  if (world.parameters.adapter) return [faultyDriver(world.rawDriver, faultProfile(state.faults), 5)];
   const proxy = await startFaultProxy({
     target: world.parameters.target,
     profile: faultProfile(state.faults),
@@ -93,7 +93,7 @@ async function race(
   const voucher = state.vouchers.get(alias);
   if (!voucher) throw new Error(`no voucher "${alias}" in this scenario`);
   state.outcome = await raceOnce(
-    { direct: world.driver, counters: await countersDrivers(world, state), claimed: [...world.claimed] },
+    { direct: world.rawDriver, counters: await countersDrivers(world, state), claimed: [...world.claimed] },
     {
       ...raceDefaults,
       ...counters,

@@ -1,6 +1,7 @@
 import { When } from '@cucumber/cucumber';
 import type { Operation } from '../src/driver/operation.ts';
 import { type Actor, receiptOf } from './support/actors.ts';
+import { given } from './support/expect.ts';
 import type { Money } from './support/money.ts';
 import type { VoucherWorld } from './support/world.ts';
 
@@ -116,7 +117,8 @@ When(
   '{actor} extends the validity of voucher {string} by {int} days',
   async function (this: VoucherWorld, actor: Actor, alias: string, days: number) {
     const current = await this.readVoucher(alias);
-    const expiresAt = new Date(Date.parse(current.expiresAt) + days * 86_400_000).toISOString();
+    const ends = given(current.expiresAt, `the validity of voucher ${alias}`);
+    const expiresAt = new Date(Date.parse(ends) + days * 86_400_000).toISOString();
     await act(this, actor, alias, { operationId: 'setValidity', body: { expiresAt } });
   },
 );
@@ -125,7 +127,8 @@ When(
   '{actor} ends the validity of voucher {string} yesterday',
   async function (this: VoucherWorld, actor: Actor, alias: string) {
     const current = await this.readVoucher(alias);
-    const expiresAt = new Date(Date.parse(current.issuedAt) - 86_400_000).toISOString();
+    const issued = given(current.issuedAt, `the issue time of voucher ${alias}`);
+    const expiresAt = new Date(Date.parse(issued) - 86_400_000).toISOString();
     await act(this, actor, alias, { operationId: 'setValidity', body: { expiresAt } });
   },
 );

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { type DataTable, Then } from '@cucumber/cucumber';
 import type { BalanceInquiry } from '../spec/schemas/voucher.ts';
-import { codeList, expectAccepted, expectRefused } from './support/expect.ts';
+import { codeList, expectAccepted, expectRefused, given } from './support/expect.ts';
 import { formatMoney, type Money, parseMoney } from './support/money.ts';
 import type { VoucherWorld } from './support/world.ts';
 
@@ -70,7 +70,9 @@ Then(
   'voucher {string} has {money} available',
   async function (this: VoucherWorld, alias: string, money: Money) {
     assert.equal(
-      formatMoney((await this.readVoucher(alias)).available),
+      formatMoney(
+        given((await this.readVoucher(alias)).available, `the available amount of voucher ${alias}`),
+      ),
       formatMoney(money),
       `available on voucher ${alias}`,
     );
@@ -105,7 +107,7 @@ Then(
   async function (this: VoucherWorld, alias: string, days: number) {
     const v = await this.readVoucher(alias);
     const span = days * 86_400_000;
-    const ends = Date.parse(v.expiresAt);
+    const ends = Date.parse(given(v.expiresAt, `the validity of voucher ${alias}`));
     const starts = [v.issuedAt, v.activatedAt].filter((t): t is string => !!t).map(Date.parse);
     assert.ok(
       starts.some((s) => Math.abs(ends - s - span) <= 2000),
@@ -119,11 +121,15 @@ Then('the balance inquiry shows:', function (this: VoucherWorld, table: DataTabl
   const expected = table.rowsHash();
   const typeAlias = expected.type ?? '';
   const type = this.types.get(typeAlias);
-  if (expected.type !== undefined) assert.equal(inquiry.voucherType.id, type?.id, 'voucher type');
+  if (expected.type !== undefined)
+    assert.equal(given(inquiry.voucherType, 'the voucher type').id, type?.id, 'voucher type');
   if (expected['product code'] !== undefined)
     assert.equal(inquiry.productCode, type?.productCode, 'product code');
   if (expected.denomination)
-    assert.equal(formatMoney(inquiry.denomination), formatMoney(parseMoney(expected.denomination)));
+    assert.equal(
+      formatMoney(given(inquiry.denomination, 'the denomination')),
+      formatMoney(parseMoney(expected.denomination)),
+    );
   if (expected.balance) assert.equal(formatMoney(inquiry.balance), formatMoney(parseMoney(expected.balance)));
   if (expected.state) assert.equal(inquiry.state, expected.state);
   if (expected.usage) assert.equal(inquiry.usage, expected.usage);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type DataTable, Given, When } from '@cucumber/cucumber';
 import type { VoucherTypeInput } from '../spec/schemas/voucher.ts';
 import { openDriver } from '../src/driver/create-driver.ts';
+import { strictDriver } from '../src/driver/strict-driver.ts';
 import { type Money, parseMoney } from './support/money.ts';
 import { defineTemplate, defineType, issueOne, sell, voucherInState } from './support/voucher-setup.ts';
 import type { VoucherWorld } from './support/world.ts';
@@ -102,8 +103,9 @@ Given(
   "another retailer's activated voucher {string} worth {money}",
   async function (this: VoucherWorld, alias: string, denomination: Money) {
     this.requires('test-control');
-    const other = await openDriver({ target: this.parameters.target, adapter: this.parameters.adapter });
-    this.extraDrivers.push(other);
+    const raw = await openDriver({ target: this.parameters.target, adapter: this.parameters.adapter });
+    this.extraDrivers.push(raw);
+    const other = strictDriver(raw);
     await other.setup();
     const main = this.driver;
     this.driver = other;

@@ -10,6 +10,7 @@ import { errorHandler } from './error-handler.ts';
 import { faultyReads } from './faulty-reads.ts';
 import { handlers } from './handlers.ts';
 import { problem, sendProblem } from './problem.ts';
+import { assertReferenceIds } from './reference-ids.ts';
 import { type Clock, testControl } from './test-control.ts';
 import { fingerprint, inTransaction } from './transaction.ts';
 import { validatorCompiler } from './validators.ts';
@@ -81,6 +82,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
           request,
           faults?.skipRoleCheck ? 'public' : route.access,
         );
+        assertReferenceIds(request);
         const key = route.mutating ? idempotencyKeyOf(request) : null;
         const idempotency =
           key && !faults?.ignoreIdempotencyKeys

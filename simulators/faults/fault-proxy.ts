@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
+import { injectedFaultHeader } from '../../src/driver/http-driver.ts';
 import { seededRandom } from '../fleet/seeded-random.ts';
 import { type FaultName, type FaultProfile, faultNames, ratesAt } from './fault-profiles.ts';
 
@@ -100,7 +101,12 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     if (fault === 'reset') return void req.socket.resetAndDestroy();
     if (fault === 'dropRequest') return hang(res);
     if (fault === 'unavailable') {
-      res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
+      res.writeHead(503, {
+        'content-type': 'application/problem+json',
+        'retry-after': '1',
+        // The harness's own answer, not the target's: the driver records it as a lost request.
+        [injectedFaultHeader]: 'unavailable',
+      });
       return void res.end(
         JSON.stringify({
           type: 'about:blank',

@@ -2,11 +2,12 @@ import type { Policy } from '../../spec/capabilities.ts';
 import { describeCompletion } from '../../src/driver/completion.ts';
 import type { Driver } from '../../src/driver/driver.ts';
 import type { Operation, OperationId, ResultOf } from '../../src/driver/operation.ts';
+import type { VoucherKind } from '../../src/race/voucher-kinds.ts';
 
 export interface VoucherBatch {
   policy: Policy;
-  /** How many vouchers to race on. */
-  count: number;
+  /** One entry per voucher to race on: reusable, or one-time (used once, then redeemed). */
+  kinds: readonly VoucherKind[];
   /** Each voucher's denomination in minor units. */
   funds: number;
   currency: string;
@@ -18,14 +19,37 @@ export interface VoucherBatch {
 
 async function must<Id extends OperationId>(driver: Driver, operation: Operation<Id>): Promise<ResultOf<Id>> {
   const answer = await driver.invoke(operation);
-  if (answer.completion !== 'ok')
+  if (answer.completion !== 'ok' || answer.violations?.length)
     throw new Error(`preparing the race: ${operation.operationId} ${describeCompletion(answer)}`);
   return answer.body;
 }
 
-/** Issues and sells (activates) vouchers of a type under the given policy, through the driver. */
+/** Issues and sells (activates) vouchers of a type under the given policy, through the driver: in order of `kinds`. */
 export async function prepareVouchers(driver: Driver, batch: VoucherBatch): Promise<string[]> {
-  const code = `RACE-${batch.runId}`.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
+  const ids: string[] = [];
+  for (const kind of ['reusable', 'one-time'] as const) {
+    const count = batch.kinds.filter((k) => k === kind).length;
+    if (count > 0) ids.push(...(await issueAndSell(driver, batch, kind, count)));
+  }
+  // Back in the order asked for: the n-th voucher of a kind takes the n-th slot of that kind.
+  const byKind = {
+    reusable: ids.slice(0, batch.kinds.filter((k) => k === 'reusable').length),
+    'one-time': [] as string[],
+  };
+  byKind['one-time'] = ids.slice(byKind.reusable.length);
+  const next = { reusable: 0, 'one-time': 0 };
+  return batch.kinds.map((kind) => byKind[kind][next[kind]++] as string);
+}
+
+async function issueAndSell(
+  driver: Driver,
+  batch: VoucherBatch,
+  kind: VoucherKind,
+  count: number,
+): Promise<string[]> {
+  const code = `RACE-${kind === 'one-time' ? '1-' : ''}${batch.runId}`
+    .replace(/[^A-Za-z0-9._-]/g, '-')
+    .slice(0, 64);
   const office = { role: 'backoffice' } as const;
   const type = await must(driver, {
     operationId: 'createVoucherType',
@@ -35,7 +59,7 @@ export async function prepareVouchers(driver: Driver, batch: VoucherBatch): Prom
       currency: batch.currency,
       productCode: code,
       validityDays: 365,
-      reusable: true,
+      reusable: kind === 'reusable',
       topUpAllowed: false,
       policy: batch.policy,
       holdTtlSeconds: batch.holdTtlSeconds ?? 5,
@@ -44,14 +68,14 @@ export async function prepareVouchers(driver: Driver, batch: VoucherBatch): Prom
   });
   const template = await must(driver, {
     operationId: 'createTemplate',
-    body: { voucherTypeId: type.id, code, numberPrefix: '', capacity: batch.count },
+    body: { voucherTypeId: type.id, code, numberPrefix: '', capacity: count },
     auth: office,
   });
   const issued = await must(driver, {
     operationId: 'issueVouchers',
     params: { id: template.id },
     body: {
-      count: batch.count,
+      count,
       denomination: { amount: batch.funds, currency: batch.currency },
       store: 'S1',
     } as never,

@@ -1,5 +1,5 @@
 import type { Role } from '../../spec/capabilities.ts';
-import { ContractViolation } from '../../src/contract/contract-violation.ts';
+import type { Completion } from '../../src/driver/completion.ts';
 import type { Driver } from '../../src/driver/driver.ts';
 import type { Operation as DriverOperation } from '../../src/driver/operation.ts';
 import type { OperationName } from '../../src/history/operation.ts';
@@ -28,15 +28,16 @@ export type Outcome =
 /** The code of a fail completion recorded when the connection was refused (status 0: no answer, nothing sent). */
 export const connectionRefused = 'connection_refused';
 
-/** How many answers departed from the contract (recorded as info: the harness cannot read them). */
+/** How many answers departed from the contract (each is recorded with its violations). */
 export interface ClientCounters {
   contractViolations: number;
 }
 
 /**
  * A Jepsen client over the driver seam: every call is recorded as one history operation with an ok,
- * fail or info completion. A 5xx answer is info (the service may have acted before failing); a refused
- * connection is fail (nothing was sent).
+ * fail or info completion, the status of the answer and where it departs from the contract. A 5xx
+ * answer is info (the service may have acted before failing) and a contract violation; a refused
+ * connection is fail (nothing was sent). Nothing the driver answers is thrown away.
  */
 export function recordingClient(name: string, driver: Driver, recorder: Recorder, counters: ClientCounters) {
   return async function send(call: Call): Promise<Outcome> {
@@ -56,36 +57,43 @@ export function recordingClient(name: string, driver: Driver, recorder: Recorder
       ...(call.key ? { idempotencyKey: call.key } : {}),
       auth: { role: call.role },
     } as unknown as DriverOperation;
+    let answer: Completion;
     try {
-      const answer = await driver.invoke(operation);
-      if (answer.completion === 'ok') {
-        const body = (answer.body ?? {}) as Record<string, unknown>;
-        invocation.ok(body);
-        return { completion: 'ok', body };
-      }
-      if (answer.completion === 'fail' && answer.status < 500) {
-        invocation.fail(answer.problem.code, answer.status);
-        return { completion: 'fail', code: answer.problem.code, status: answer.status };
-      }
-      if (answer.completion === 'info' && answer.error.startsWith('ECONNREFUSED')) {
-        // Nothing was sent: the outcome is known, nothing happened.
-        invocation.fail(connectionRefused, 0);
-        return { completion: 'fail', code: connectionRefused, status: 0 };
-      }
-      const error =
-        answer.completion === 'fail' ? `status ${answer.status} ${answer.problem.code}` : answer.error;
-      invocation.info(error);
-      return { completion: 'info', error };
+      answer = await driver.invoke(operation);
     } catch (thrown) {
-      if (thrown instanceof ContractViolation && thrown.status < 500) counters.contractViolations += 1;
-      const error =
-        thrown instanceof ContractViolation
-          ? `status ${thrown.status} outside the contract`
-          : `client error: ${(thrown as Error).message}`;
+      const error = `client error: ${(thrown as Error).message}`;
       invocation.info(error);
       return { completion: 'info', error };
     }
+    const violations = answer.violations?.length ? [...answer.violations] : undefined;
+    if (violations) counters.contractViolations += 1;
+    if (answer.completion === 'ok') {
+      const body = isObject(answer.body) ? answer.body : {};
+      invocation.ok(body, { status: answer.status, violations });
+      return { completion: 'ok', body };
+    }
+    if (answer.completion === 'fail' && answer.status < 500) {
+      const code = typeof answer.problem.code === 'string' ? answer.problem.code : `http_${answer.status}`;
+      invocation.fail(code, answer.status, { status: answer.status, violations, body: answer.problem });
+      return { completion: 'fail', code, status: answer.status };
+    }
+    if (answer.completion === 'info' && answer.error.startsWith('ECONNREFUSED')) {
+      // Nothing was sent: the outcome is known, nothing happened.
+      invocation.fail(connectionRefused, 0);
+      return { completion: 'fail', code: connectionRefused, status: 0 };
+    }
+    if (answer.completion === 'fail') {
+      const error = `status ${answer.status} ${answer.problem.code}`;
+      invocation.info(error, { status: answer.status, violations, body: answer.problem });
+      return { completion: 'info', error };
+    }
+    invocation.info(answer.error, { violations });
+    return { completion: 'info', error: answer.error };
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export type CallFn = ReturnType<typeof recordingClient>;

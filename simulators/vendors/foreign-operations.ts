@@ -309,7 +309,7 @@ export class ForeignOperations {
         );
         if (fail || !answer.ok) return fail ?? refuse('not_found');
         const r = answer.body as { reversed: string; balance: string };
-        const credited = toMinor(r.reversed) - redemption.refunded.amount;
+        const credited = toMinor(r.reversed) - (redemption.refunded?.amount ?? 0);
         redemption.refunded = { amount: toMinor(r.reversed), currency: cur };
         return ok(201, {
           id: randomUUID(),

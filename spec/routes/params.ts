@@ -1,4 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { Uuid } from '../schemas/common.ts';
+import { Id } from '../schemas/common.ts';
 
-export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });

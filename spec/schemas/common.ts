@@ -30,7 +30,24 @@ export const Balance = Type.Object(
 );
 export type Balance = Static<typeof Balance>;
 
-export const Uuid = Type.String({ format: 'uuid' });
+/**
+ * A balance as a system reports it: signed. A negative balance is a finding that the checkers judge
+ * (money spent beyond the funds); the contract does not hide it behind a malformed answer.
+ */
+export const ReportedBalance = Type.Object(
+  {
+    amount: Type.Integer({ minimum: -maxAmount * 1000, maximum: maxAmount * 1000 }),
+    currency: CurrencyCode,
+  },
+  { additionalProperties: false },
+);
+export type ReportedBalance = Static<typeof ReportedBalance>;
+
+/**
+ * An id as a system gives it: an opaque string. The reference implementation uses UUIDs; vendors use
+ * their own (`gc_8f3k2…`, card numbers, composite keys). Sent back in paths percent-encoded.
+ */
+export const Id = Type.String({ minLength: 1, maxLength: 255 });
 export const Timestamp = Type.String({ format: 'date-time' });
 export const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
 export const Text = Type.String({ minLength: 1, maxLength: 200 });

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Balance, nullable, Timestamp, Uuid } from './common.ts';
+import { Id, nullable, ReportedBalance, Timestamp } from './common.ts';
 import { Receipt } from './receipt.ts';
 
 export const ledgerKinds = [
@@ -18,18 +18,20 @@ export const LedgerEntry = Type.Object(
     seq: Type.Integer({ minimum: 1 }),
     kind: Type.String({ enum: [...ledgerKinds] } as never),
     amount: Type.Integer({ description: 'signed minor units: credits positive, debits negative' }),
-    balanceAfter: Type.Integer({ minimum: 0 }),
+    balanceAfter: Type.Optional(
+      Type.Integer({ description: 'signed: a negative balance is a finding the checkers report' }),
+    ),
     currency: Type.String(),
     at: Timestamp,
-    receipt: nullable(Receipt),
-    operationId: nullable(Uuid),
+    receipt: Type.Optional(nullable(Receipt)),
+    operationId: Type.Optional(nullable(Id)),
   },
   { additionalProperties: false },
 );
 export type LedgerEntry = Static<typeof LedgerEntry>;
 
 export const Ledger = Type.Object(
-  { voucherId: Uuid, balance: Balance, entries: Type.Array(LedgerEntry) },
+  { voucherId: Id, balance: ReportedBalance, entries: Type.Array(LedgerEntry) },
   { additionalProperties: false },
 );
 export type Ledger = Static<typeof Ledger>;

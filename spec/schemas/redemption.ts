@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Balance, Money, nullable, Timestamp, Uuid } from './common.ts';
+import { Balance, Id, Money, nullable, ReportedBalance, Timestamp } from './common.ts';
 import { Receipt } from './receipt.ts';
 import { Voucher } from './voucher.ts';
 
@@ -16,16 +16,17 @@ export const HoldInput = Type.Object(
 );
 export type HoldInput = Static<typeof HoldInput>;
 
+/** A hold (an authorization): its id, amount and status are what every system with holds gives. */
 export const Hold = Type.Object(
   {
-    id: Uuid,
-    voucherId: Uuid,
+    id: Id,
+    voucherId: Type.Optional(Id),
     amount: Balance,
     status: Type.String({ enum: [...holdStatuses] } as never),
-    receipt: Receipt,
-    createdAt: Timestamp,
-    expiresAt: Timestamp,
-    redemptionId: nullable(Uuid),
+    receipt: Type.Optional(Receipt),
+    createdAt: Type.Optional(Timestamp),
+    expiresAt: Type.Optional(Timestamp),
+    redemptionId: Type.Optional(nullable(Id)),
   },
   { additionalProperties: false },
 );
@@ -42,17 +43,22 @@ export const ReleaseInput = Type.Object({}, { additionalProperties: false });
 export const RedeemInput = Type.Object({ amount: Money, receipt: Receipt }, { additionalProperties: false });
 export type RedeemInput = Static<typeof RedeemInput>;
 
+/**
+ * What a capture or one-step redemption took. Required: what every system answers (an id, the voucher,
+ * the amount). `balanceAfter` is optional: many systems do not return it, and the checkers treat its
+ * absence as unknown, never as a value to invent.
+ */
 export const Redemption = Type.Object(
   {
-    id: Uuid,
-    voucherId: Uuid,
-    holdId: nullable(Uuid),
+    id: Id,
+    voucherId: Id,
+    holdId: Type.Optional(nullable(Id)),
     amount: Balance,
-    refunded: Balance,
-    receipt: Receipt,
-    capturedAt: Timestamp,
-    balanceAfter: Balance,
-    remainderVoucher: nullable(Voucher),
+    refunded: Type.Optional(Balance),
+    receipt: Type.Optional(Receipt),
+    capturedAt: Type.Optional(Timestamp),
+    balanceAfter: Type.Optional(ReportedBalance),
+    remainderVoucher: Type.Optional(nullable(Voucher)),
   },
   { additionalProperties: false },
 );
@@ -69,13 +75,13 @@ export type RefundInput = Static<typeof RefundInput>;
 
 export const Refund = Type.Object(
   {
-    id: Uuid,
-    redemptionId: Uuid,
-    voucherId: Uuid,
+    id: Id,
+    redemptionId: Type.Optional(Id),
+    voucherId: Type.Optional(Id),
     amount: Balance,
-    refundedTotal: Balance,
-    balanceAfter: Balance,
-    createdAt: Timestamp,
+    refundedTotal: Type.Optional(Balance),
+    balanceAfter: Type.Optional(ReportedBalance),
+    createdAt: Type.Optional(Timestamp),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Balance, Code, nullable, Timestamp, Uuid } from './common.ts';
+import { Balance, Code, Id, nullable, ReportedBalance, Timestamp } from './common.ts';
 import { voucherStates } from './voucher.ts';
 
 export const VoucherReportQuery = Type.Object(
@@ -17,12 +17,12 @@ export const VoucherReport = Type.Object(
     items: Type.Array(
       Type.Object(
         {
-          voucherId: Uuid,
+          voucherId: Id,
           number: Type.String(),
           voucherType: Type.String(),
           denomination: Balance,
           state: Type.String(),
-          balance: Balance,
+          balance: ReportedBalance,
         },
         { additionalProperties: false },
       ),
@@ -85,7 +85,7 @@ export const LiabilityReport = Type.Object(
 
 export const UsesQuery = Type.Object(
   {
-    voucherId: Type.Optional(Uuid),
+    voucherId: Type.Optional(Id),
     store: Type.Optional(Code),
     from: Type.Optional(Timestamp),
     to: Type.Optional(Timestamp),
@@ -99,8 +99,8 @@ export const UsesReport = Type.Object(
     items: Type.Array(
       Type.Object(
         {
-          redemptionId: Uuid,
-          voucherId: Uuid,
+          redemptionId: Id,
+          voucherId: Id,
           number: Type.String(),
           receiptNumber: Type.String(),
           at: Timestamp,

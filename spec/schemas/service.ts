@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { capabilityNames, identifierKinds } from '../capabilities.ts';
-import { Text, Timestamp, Uuid } from './common.ts';
+import { Id, Text, Timestamp } from './common.ts';
 
 export const Capabilities = Type.Object(
   {
@@ -25,7 +25,7 @@ export const TenantInput = Type.Object({ name: Type.Optional(Text) }, { addition
 
 export const TenantKeys = Type.Object(
   {
-    tenantId: Uuid,
+    tenantId: Id,
     keys: Type.Object(
       { pos: Type.String(), webshop: Type.String(), backoffice: Type.String() },
       { additionalProperties: false },

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { policies } from '../capabilities.ts';
-import { Balance, Code, CurrencyCode, nullable, Text, Timestamp, Uuid } from './common.ts';
+import { Balance, Code, CurrencyCode, Id, nullable, ReportedBalance, Text, Timestamp } from './common.ts';
 
 export const voucherStates = [
   'prepared',
@@ -36,7 +36,7 @@ export type VoucherTypeInput = Static<typeof VoucherTypeInput>;
 
 export const VoucherType = Type.Object(
   {
-    id: Uuid,
+    id: Id,
     code: Code,
     name: Text,
     currency: CurrencyCode,
@@ -53,7 +53,7 @@ export type VoucherType = Static<typeof VoucherType>;
 
 export const TemplateInput = Type.Object(
   {
-    voucherTypeId: Uuid,
+    voucherTypeId: Id,
     code: Code,
     numberPrefix: Type.String({ pattern: '^[A-Z0-9]{0,8}$' }),
     capacity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
@@ -64,8 +64,8 @@ export type TemplateInput = Static<typeof TemplateInput>;
 
 export const Template = Type.Object(
   {
-    id: Uuid,
-    voucherTypeId: Uuid,
+    id: Id,
+    voucherTypeId: Id,
     code: Code,
     numberPrefix: Type.String(),
     capacity: Type.Integer(),
@@ -89,53 +89,58 @@ export const IssueInput = Type.Object(
 );
 export type IssueInput = Static<typeof IssueInput>;
 
+/**
+ * A voucher as the back office reads it. Required: what any stored-value system can say of a card (its id,
+ * state, denomination and balance); the rest belongs to optional capabilities (identifiers, templates,
+ * holds) and is checked by the scenarios that claim them.
+ */
 export const Voucher = Type.Object(
   {
-    id: Uuid,
-    number: Type.String(),
-    barcode: Type.String(),
-    magstripe: Type.String(),
-    qr: Type.String(),
-    voucherTypeId: Uuid,
-    templateId: Uuid,
-    productCode: Type.String(),
-    policy: Policy,
-    reusable: Type.Boolean(),
-    topUpAllowed: Type.Boolean(),
+    id: Id,
+    number: Type.Optional(Type.String()),
+    barcode: Type.Optional(Type.String()),
+    magstripe: Type.Optional(Type.String()),
+    qr: Type.Optional(Type.String()),
+    voucherTypeId: Type.Optional(Id),
+    templateId: Type.Optional(Id),
+    productCode: Type.Optional(Type.String()),
+    policy: Type.Optional(Policy),
+    reusable: Type.Optional(Type.Boolean()),
+    topUpAllowed: Type.Optional(Type.Boolean()),
     state: Type.String({ enum: [...voucherStates] } as never),
-    usage: Type.String({ enum: [...usageStatuses] } as never),
+    usage: Type.Optional(Type.String({ enum: [...usageStatuses] } as never)),
     denomination: Balance,
-    balance: Balance,
-    available: Balance,
-    issuedAt: Timestamp,
-    activatedAt: nullable(Timestamp),
-    expiresAt: Timestamp,
-    remainderOf: nullable(Uuid),
+    balance: ReportedBalance,
+    available: Type.Optional(ReportedBalance),
+    issuedAt: Type.Optional(Timestamp),
+    activatedAt: Type.Optional(nullable(Timestamp)),
+    expiresAt: Type.Optional(nullable(Timestamp)),
+    remainderOf: Type.Optional(nullable(Id)),
   },
   { additionalProperties: false },
 );
 export type Voucher = Static<typeof Voucher>;
 
 export const IssuedBatch = Type.Object(
-  { templateId: Uuid, vouchers: Type.Array(Voucher) },
+  { templateId: Id, vouchers: Type.Array(Voucher) },
   { additionalProperties: false },
 );
 
+/** LC-12: a balance inquiry. Every system gives the balance; the rest is checked where a scenario asks. */
 export const BalanceInquiry = Type.Object(
   {
-    voucherId: Uuid,
-    number: Type.String(),
-    voucherType: Type.Object(
-      { id: Uuid, code: Type.String(), name: Type.String() },
-      { additionalProperties: false },
+    voucherId: Id,
+    number: Type.Optional(Type.String()),
+    voucherType: Type.Optional(
+      Type.Object({ id: Id, code: Type.String(), name: Type.String() }, { additionalProperties: false }),
     ),
-    productCode: Type.String(),
-    state: Type.String({ enum: [...voucherStates] } as never),
-    usage: Type.String({ enum: [...usageStatuses] } as never),
-    denomination: Balance,
-    balance: Balance,
-    available: Balance,
-    expiresAt: Timestamp,
+    productCode: Type.Optional(Type.String()),
+    state: Type.Optional(Type.String({ enum: [...voucherStates] } as never)),
+    usage: Type.Optional(Type.String({ enum: [...usageStatuses] } as never)),
+    denomination: Type.Optional(Balance),
+    balance: ReportedBalance,
+    available: Type.Optional(ReportedBalance),
+    expiresAt: Type.Optional(nullable(Timestamp)),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,7 @@
 import type { Policy } from '../../spec/capabilities.ts';
 import type { CheckInput } from './check-input.ts';
 import { compose, type Report } from './compose.ts';
+import { checkContract } from './contract.ts';
 import { checkIdempotency } from './idempotency.ts';
 import { checkLedgerConservation } from './ledger-conservation.ts';
 import { checkLinearizability } from './linearizability.ts';
@@ -17,6 +18,7 @@ export interface CheckAllOptions {
 export function checkAll(input: CheckInput, options: CheckAllOptions = {}): Report {
   const policy = options.policy ? { policy: options.policy } : {};
   return compose(
+    checkContract,
     checkMoneyBounds,
     checkLedgerConservation,
     checkIdempotency,

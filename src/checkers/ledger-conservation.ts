@@ -35,7 +35,7 @@ export function checkLedgerConservation({ history, ledgers }: CheckInput): Verdi
     counts.vouchers += 1;
     const ledger = ledgers.get(voucher);
     const indices = parts.get(voucher) ?? [];
-    if (!ledger) {
+    if (!ledger?.entries) {
       counts.withoutLedger += 1;
       continue;
     }
@@ -82,9 +82,10 @@ export function checkLedgerConservation({ history, ledgers }: CheckInput): Verdi
       });
     }
   }
-  const otherwise = counts.ledgers === 0 ? 'unknown' : true;
+  const otherwise = counts.withoutLedger > 0 ? 'unknown' : true;
   const verdict = log.verdict('ledger-conservation', counts, otherwise);
-  if (verdict.valid === 'unknown') verdict.reason = 'no ledger for any voucher of the history';
+  if (verdict.valid === 'unknown')
+    verdict.reason = `${counts.withoutLedger} voucher(s) have no ledger entries: not checked`;
   return verdict;
 }
 

@@ -45,6 +45,7 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
     notLinearizable: 0,
     unknown: 0,
     withoutFunds: 0,
+    blindAnswers: 0,
     steps: 0,
   };
   if (!policy)
@@ -54,7 +55,7 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
       counts,
       reason: 'the policy is not known: give it in the meta line or as an option',
     };
-  const model = voucherModel(policy);
+  const model = voucherModel(policy, new Set(meta?.oneTime ?? []));
   const budget = options.budget ?? searchBudget(options.timeLimitMs ?? 30_000, options.maxSteps);
   let everyHold: Set<string> | undefined;
   const everywhere = () => (everyHold ??= createdHoldIds(ops));
@@ -74,10 +75,13 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
     const logical = logicalOps(ops, indices, meta, knownHoldsOf(ops, indices, everywhere));
     counts.logicalOps += logical.length;
     const searching = clock();
-    const result = wglSearch(model, model.init(funds), logical, budget, options.hashFrom);
+    const result = wglSearch(model, model.init(funds, voucher), logical, budget, options.hashFrom);
     searchMs += clock() - searching;
     counts.steps += result.steps;
-    if (result.valid === true) counts.linearizable += 1;
+    const blind = logical.filter((op) => op.output.blind).length;
+    counts.blindAnswers += blind;
+    if (result.valid === true && blind > 0) counts.unknown += 1;
+    else if (result.valid === true) counts.linearizable += 1;
     else if (result.valid === 'unknown') counts.unknown += 1;
     else {
       counts.notLinearizable += 1;
@@ -103,9 +107,11 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
   };
   if (valid === 'unknown')
     verdict.reason =
-      counts.withoutFunds > 0 && counts.withoutFunds === counts.unknown
-        ? 'the funds of some vouchers are not known'
-        : 'the time or step limit ran out';
+      counts.blindAnswers > 0
+        ? `${counts.blindAnswers} acknowledged answer(s) do not tell what the model needs (a balance, a hold id)`
+        : counts.withoutFunds > 0 && counts.withoutFunds === counts.unknown
+          ? 'the funds of some vouchers are not known'
+          : 'the time or step limit ran out';
   const first = violations[0];
   if (first) {
     verdict.first = first;

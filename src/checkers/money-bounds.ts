@@ -1,5 +1,4 @@
-import type { LedgerEntry } from '../../spec/schemas/ledger.ts';
-import { initialFunds, runEntries } from '../history/final-ledger.ts';
+import { finalBalance, initialFunds, runEntries } from '../history/final-ledger.ts';
 import { indexHolds } from '../history/hold-index.ts';
 import { remainderAmount } from '../history/op-fields.ts';
 import type { Operation } from '../history/operation.ts';
@@ -15,6 +14,8 @@ interface Sums {
   infoDebits: number;
   infoCredits: number;
   unboundedInfo: number;
+  /** Acknowledged debits or credits whose amount neither the request nor the answer tells. */
+  unknownAmounts: number;
   debitOps: number[];
   infoOps: number[];
 }
@@ -30,6 +31,7 @@ function sumEffects(
     infoDebits: 0,
     infoCredits: 0,
     unboundedInfo: 0,
+    unknownAmounts: 0,
     debitOps: [],
     infoOps: [],
   };
@@ -39,10 +41,13 @@ function sumEffects(
       if (effect.amount === null) sums.unboundedInfo += 1;
       else if (effect.direction === 'debit') sums.infoDebits += effect.amount;
       else sums.infoCredits += effect.amount;
+    } else if (effect.amount === null) {
+      sums.unknownAmounts += 1;
+      if (effect.direction === 'debit') sums.debitOps.push(index);
     } else if (effect.direction === 'debit') {
-      sums.okDebits += (effect.amount ?? 0) + remainderAmount(op);
+      sums.okDebits += effect.amount + remainderAmount(op);
       sums.debitOps.push(index);
-    } else sums.okCredits += effect.amount ?? 0;
+    } else sums.okCredits += effect.amount;
   }
   return sums;
 }
@@ -60,6 +65,7 @@ export function checkMoneyBounds({ history, ledgers }: CheckInput): Verdict {
     checked: 0,
     withoutFunds: 0,
     withoutLedger: 0,
+    unknownAmounts: 0,
     infoOps: 0,
     infoHappened: 0,
     infoNotHappened: 0,
@@ -83,29 +89,42 @@ export function checkMoneyBounds({ history, ledgers }: CheckInput): Verdict {
         ops: sums.debitOps,
         severity: sums.okDebits - most,
       });
-    if (!ledger) {
+    const final = finalBalance(ledger);
+    if (final === null) {
       counts.withoutLedger += 1;
       continue;
     }
-    const entries = runEntries(ledger, meta);
-    const last = entries.at(-1) as LedgerEntry | undefined;
-    const final = ledger.balance?.amount ?? last?.balanceAfter ?? funds;
-    const high = funds + sums.okCredits + sums.infoCredits - sums.okDebits;
-    const low = sums.unboundedInfo > 0 ? 0 : funds + sums.okCredits - sums.okDebits - sums.infoDebits;
+    // An acknowledged amount nobody told: only a negative balance is certain; the bounds are unknown.
+    const blind = sums.unknownAmounts > 0;
+    if (blind) counts.unknownAmounts += sums.unknownAmounts;
+    const high = blind ? Number.POSITIVE_INFINITY : funds + sums.okCredits + sums.infoCredits - sums.okDebits;
+    const low =
+      sums.unboundedInfo > 0 || blind ? 0 : funds + sums.okCredits - sums.okDebits - sums.infoDebits;
     if (final < low || final > high || final < 0)
       log.add({
         voucher,
-        message: `final balance ${final} lies outside [${low}, ${high}] that the operations allow`,
+        message: boundsMessage(final, low, high),
         ops: [...sums.debitOps, ...sums.infoOps],
         severity: Math.max(low - final, final - high, -final),
       });
-    const happened = matchLedger(ops, indices, entries, holds).infoHappened.length;
+    if (!ledger?.entries) continue;
+    const happened = matchLedger(ops, indices, runEntries(ledger, meta), holds).infoHappened.length;
     counts.infoHappened += happened;
     counts.infoNotHappened += sums.infoOps.length - happened;
   }
-  const incomplete = counts.withoutFunds + counts.withoutLedger;
+  const incomplete = counts.withoutFunds + counts.withoutLedger + counts.unknownAmounts;
   const verdict = log.verdict('money-bounds', counts, incomplete > 0 ? 'unknown' : true);
   if (verdict.valid === 'unknown')
-    verdict.reason = `${incomplete} voucher(s) lack their initial funds or final ledger: bounds not fully checked`;
+    verdict.reason =
+      counts.unknownAmounts > 0
+        ? `${counts.unknownAmounts} acknowledged operation(s) do not tell their amount: bounds not fully checked`
+        : `${incomplete} voucher(s) lack their initial funds or final balance: bounds not fully checked`;
   return verdict;
+}
+
+function boundsMessage(final: number, low: number, high: number): string {
+  if (final > high)
+    return `final balance ${final} is above ${high}: acknowledged spends of ${final - high} do not show in the balance`;
+  if (final < 0) return `final balance ${final} is negative: the voucher was spent beyond its funds`;
+  return `final balance ${final} is below ${low}: ${low - final} left the voucher that no operation explains`;
 }

@@ -6,6 +6,7 @@ import { overHeld } from './amount-holds.ts';
 import type { CheckInput } from './check-input.ts';
 import { overlappingHolds } from './exclusive-holds.ts';
 import { holdIntervals } from './hold-intervals.ts';
+import { extraUses } from './one-time-uses.ts';
 import { type Verdict, ViolationLog } from './verdict.ts';
 
 export interface PolicyOptions {
@@ -15,13 +16,15 @@ export interface PolicyOptions {
 
 /**
  * Policy: under exclusive-hold (and redeem-entire) no two acknowledged holds of a voucher were open at
- * once; under amount-holds the open holds never exceeded the balance. Balance-guard has nothing to check here.
+ * once; under amount-holds the open holds never exceeded the balance; under every policy a one-time
+ * voucher (the meta line's `oneTime`) was used once. Balance-guard has nothing else to check here.
  */
 export function checkPolicy(input: CheckInput, options: PolicyOptions = {}): Verdict {
   const { ops, meta } = input.history;
   const policy = options.policy ?? meta?.policy;
   const log = new ViolationLog();
-  const counts = { vouchers: 0, holds: 0, withoutFunds: 0 };
+  const counts = { vouchers: 0, holds: 0, withoutFunds: 0, oneTimeVouchers: 0 };
+  const oneTime = new Set(meta?.oneTime ?? []);
   if (!policy) {
     const verdict = log.verdict('policy', counts, 'unknown');
     verdict.reason = 'the policy is not known: give it in the meta line or as an option';
@@ -32,6 +35,10 @@ export function checkPolicy(input: CheckInput, options: PolicyOptions = {}): Ver
   for (const op of ops) end = Math.max(end, op.completedAt);
   for (const [voucher, indices] of partitionByVoucher(ops)) {
     counts.vouchers += 1;
+    if (oneTime.has(voucher)) {
+      counts.oneTimeVouchers += 1;
+      for (const violation of extraUses(voucher, ops, indices, holds)) log.add(violation);
+    }
     const intervals = holdIntervals(ops, indices, holds, end + 1);
     counts.holds += intervals.length;
     if (policy === 'exclusive-hold' || policy === 'redeem-entire')

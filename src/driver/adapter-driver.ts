@@ -2,18 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Capability } from '../../spec/capabilities.ts';
-import { ContractViolation } from '../contract/contract-violation.ts';
-import { ResponseValidator } from '../contract/response-validator.ts';
 import type { Completion } from './completion.ts';
+import { contractValidator, withContractCheck } from './contract-check.ts';
 import type { Driver, DriverConfig, Session } from './driver.ts';
 import type { AnyOperation, Operation, OperationId, ResultOf } from './operation.ts';
 import { routeOf } from './route-table.ts';
 import type { AdapterFactory, VendorAdapter } from './vendor-adapter.ts';
 
-let sharedValidator: ResponseValidator | undefined;
-
 function isAdapter(value: unknown): value is VendorAdapter {
   return !!value && typeof value === 'object' && typeof (value as VendorAdapter).invoke === 'function';
+}
+
+function isCompletion(value: unknown): value is Completion {
+  const c = value as Completion | null;
+  if (!c || typeof c !== 'object') return false;
+  if (c.completion === 'info') return typeof c.error === 'string';
+  if (c.completion !== 'ok' && c.completion !== 'fail') return false;
+  return (
+    Number.isInteger(c.status) && (c.completion === 'ok' || (!!c.problem && typeof c.problem === 'object'))
+  );
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /** Imports a vendor adapter module and makes the adapter for one driver. */
@@ -32,8 +44,9 @@ export async function loadAdapter(file: string, config: DriverConfig): Promise<V
 
 /**
  * A Driver over a vendor's adapter module. Fills in the optional lifecycle, gives every mutating call an
- * Idempotency-Key (the caller's or a new one), turns an exception thrown by
- * the adapter into `info` (outcome unknown) and checks each answer against the contract's schemas.
+ * Idempotency-Key (the caller's or a new one), turns an exception thrown by the adapter into `info`
+ * (outcome unknown) and checks each answer against the contract's schemas, attaching what departs from
+ * them as the answer's `violations`.
  */
 export class AdapterDriver implements Driver {
   readonly #file: string;
@@ -50,7 +63,7 @@ export class AdapterDriver implements Driver {
     this.#adapter = adapter;
     this.name = `adapter:${adapter.name}`;
     this.#validate = config.validate !== false;
-    if (this.#validate) sharedValidator ??= new ResponseValidator();
+    if (this.#validate) contractValidator();
     await adapter.open?.(config);
   }
 
@@ -74,21 +87,23 @@ export class AdapterDriver implements Driver {
     const keyed = idempotencyKey ? { ...operation, idempotencyKey } : operation;
     let answer: Completion;
     try {
-      answer = { ...(await this.#get().invoke(keyed as unknown as AnyOperation)), idempotencyKey };
+      const given = await this.#get().invoke(keyed as unknown as AnyOperation);
+      if (!isCompletion(given))
+        return {
+          completion: 'info',
+          error: `adapter answered no completion: ${show(given)}`,
+          idempotencyKey,
+        };
+      answer = { ...given, idempotencyKey };
     } catch (error) {
       return { completion: 'info', error: `adapter threw: ${(error as Error).message}`, idempotencyKey };
     }
-    if (answer.completion !== 'info' && this.#validate && sharedValidator) {
-      const violations = sharedValidator.check({
-        operationId: operation.operationId,
-        status: answer.status,
-        contentType: answer.completion === 'ok' ? 'application/json' : 'application/problem+json',
-        body: answer.completion === 'ok' ? answer.body : answer.problem,
-      });
-      if (violations.length > 0)
-        throw new ContractViolation(operation.operationId, answer.status, violations);
-    }
-    return answer as Completion<ResultOf<Id>>;
+    if (answer.completion === 'info' || !this.#validate) return answer as Completion<ResultOf<Id>>;
+    const [contentType, body] =
+      answer.completion === 'ok'
+        ? ['application/json', answer.body]
+        : ['application/problem+json', answer.problem];
+    return withContractCheck(operation.operationId, answer as Completion<ResultOf<Id>>, contentType, body);
   }
 
   async teardown(): Promise<void> {

@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'undici';
 import type { Capability } from '../../spec/capabilities.ts';
 import type { Problem } from '../../spec/schemas/common.ts';
-import { ContractViolation } from '../contract/contract-violation.ts';
-import { ResponseValidator } from '../contract/response-validator.ts';
-import type { Completion } from './completion.ts';
+import { breaksContract, type Completion } from './completion.ts';
+import { contractValidator, withContractCheck } from './contract-check.ts';
 import type { Driver, DriverConfig, Session } from './driver.ts';
 import type { Operation, OperationId, ResultOf } from './operation.ts';
 import { acquirePool, releasePool } from './pool-registry.ts';
 import { defaultRole, pathOf, routeOf } from './route-table.ts';
 
-let sharedValidator: ResponseValidator | undefined;
 /** What each target claims, read once per process. */
 const claimedByTarget = new Map<string, Promise<Capability[]>>();
 
@@ -26,10 +24,28 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   return text;
 }
 
+/** The header by which the harness's own fault proxy marks an answer it made up (never the target's). */
+export const injectedFaultHeader = 'vcert-injected-fault';
+
+/** The refusal as sent; an answer that is no problem object keeps its text as the title and a code of its status. */
+function problemOf(parsed: unknown, status: number): Problem {
+  if (parsed && typeof parsed === 'object' && typeof (parsed as Problem).code === 'string')
+    return parsed as Problem;
+  const title = typeof parsed === 'string' ? parsed.slice(0, 200) : JSON.stringify(parsed ?? null);
+  return {
+    ...(parsed && typeof parsed === 'object' ? parsed : {}),
+    type: 'about:blank',
+    title,
+    status,
+    code: `http_${status}` as Problem['code'],
+  };
+}
+
 /**
  * The canonical driver: the contract over HTTP with undici. Generates an Idempotency-Key for every
  * mutating call unless the caller gives one, turns timeouts and lost connections into `info`, and checks
- * every answer against the OpenAPI document (a mismatch throws ContractViolation).
+ * every answer against the OpenAPI document: what departs from it comes back as the answer's
+ * `violations`, beside the status and body as they were sent.
  */
 export class HttpDriver implements Driver {
   readonly name = 'http';
@@ -38,7 +54,7 @@ export class HttpDriver implements Driver {
   #basePath = '';
   #pool: Pool | undefined;
   #session: Session = { tenantId: null, keys: {}, isolated: false };
-  #validator: ResponseValidator | undefined;
+  #validate = true;
 
   async open(config: DriverConfig): Promise<void> {
     const url = new URL(config.target);
@@ -46,14 +62,15 @@ export class HttpDriver implements Driver {
     this.#origin = url.origin;
     this.#basePath = url.pathname.replace(/\/+$/, '');
     this.#pool = acquirePool(this.#origin);
-    if (config.validate !== false) sharedValidator ??= new ResponseValidator();
-    this.#validator = config.validate === false ? undefined : sharedValidator;
+    this.#validate = config.validate !== false;
+    if (this.#validate) contractValidator();
     this.#session = { tenantId: null, keys: { ...(config.apiKeys ?? {}) }, isolated: false };
   }
 
   async capabilities(): Promise<Capability[]> {
     const answer = await this.invoke({ operationId: 'getCapabilities' });
-    if (answer.completion !== 'ok') throw new Error(`cannot read capabilities: ${JSON.stringify(answer)}`);
+    if (answer.completion !== 'ok' || !Array.isArray(answer.body?.capabilities))
+      throw new Error(`cannot read capabilities: ${JSON.stringify(answer)}`);
     return answer.body.capabilities as Capability[];
   }
 
@@ -69,7 +86,7 @@ export class HttpDriver implements Driver {
     const claimed = await claimedNow;
     if (claimed.includes('test-control')) {
       const answer = await this.invoke({ operationId: 'createTestTenant', body: {} });
-      if (answer.completion !== 'ok')
+      if (answer.completion !== 'ok' || breaksContract(answer))
         throw new Error(`cannot create a test tenant: ${JSON.stringify(answer)}`);
       this.#session = { tenantId: answer.body.tenantId, keys: { ...answer.body.keys }, isolated: true };
     }
@@ -102,6 +119,7 @@ export class HttpDriver implements Driver {
     let status: number;
     let contentType: string | undefined;
     let text: string;
+    let injected: string | undefined;
     try {
       const res = await pool.request({
         method: route.method,
@@ -116,30 +134,20 @@ export class HttpDriver implements Driver {
       status = res.statusCode;
       const ct = res.headers['content-type'];
       contentType = Array.isArray(ct) ? ct[0] : ct;
+      const fault = res.headers[injectedFaultHeader];
+      injected = Array.isArray(fault) ? fault[0] : fault;
       text = await res.body.text();
     } catch (error) {
       const code = (error as { code?: string }).code ?? (error as Error).name;
       return { completion: 'info', error: `${code}: ${(error as Error).message}`, idempotencyKey };
     }
+    if (injected) return { completion: 'info', error: `fault injected: ${injected}`, idempotencyKey };
     const parsed = parseBody(text, contentType);
-    if (this.#validator) {
-      const violations = this.#validator.check({
-        operationId: route.operationId,
-        status,
-        contentType,
-        body: parsed,
-      });
-      if (violations.length > 0) throw new ContractViolation(route.operationId, status, violations);
-    }
-    if (status >= 200 && status < 300) {
-      return { completion: 'ok', status, body: parsed as ResultOf<Id>, idempotencyKey };
-    }
-    const problem = (
-      parsed && typeof parsed === 'object'
-        ? parsed
-        : { type: 'about:blank', title: String(parsed), status, code: 'internal_error' }
-    ) as Problem;
-    return { completion: 'fail', status, problem, idempotencyKey };
+    const answer: Completion<ResultOf<Id>> =
+      status >= 200 && status < 300
+        ? { completion: 'ok', status, body: parsed as ResultOf<Id>, idempotencyKey }
+        : { completion: 'fail', status, problem: problemOf(parsed, status), idempotencyKey };
+    return this.#validate ? withContractCheck(route.operationId, answer, contentType, parsed) : answer;
   }
 
   /** Test-control tenants are left for inspection; the target's reset or restart removes them. */

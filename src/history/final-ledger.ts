@@ -3,29 +3,50 @@ import type { LedgerEntry } from '../../spec/schemas/ledger.ts';
 import type { HistoryMeta } from './operation.ts';
 
 /**
- * A voucher's ledger fetched at the end of a run (GET /vouchers/{id}/ledger), plus its funds at the
- * start of the run when known (`initial`, minor units).
+ * What was read of a voucher at the end of a run: its ledger (GET /vouchers/{id}/ledger) or, when the
+ * system has none or it could not be read, its balance alone (GET /vouchers/{id}/balance), plus its funds
+ * at the start of the run when known (`initial`, minor units). `unreadable` says why neither could be
+ * read: the checkers then give that voucher `unknown`, never a pass.
  */
 export interface FinalLedger {
   voucherId: string;
   initial?: number | { amount: number; currency: string } | null;
   balance?: { amount: number; currency: string };
-  entries: LedgerEntry[];
+  /** Absent when only the balance was read. */
+  entries?: LedgerEntry[];
+  /** Why the ledger (and the balance) could not be read. */
+  unreadable?: string;
+  /** Where the answer read departs from the contract (the contract checker reports it). */
+  violations?: Array<{ path: string; message: string; value?: unknown }>;
+}
+
+/** The voucher's balance at the end of the run: the ledger's balance, else its last balanceAfter; null when unknown. */
+export function finalBalance(ledger: FinalLedger | undefined): number | null {
+  if (!ledger) return null;
+  if (ledger.balance && Number.isSafeInteger(ledger.balance.amount)) return ledger.balance.amount;
+  const last = ledger.entries?.reduce<LedgerEntry | undefined>(
+    (latest, entry) => (latest === undefined || entry.seq > latest.seq ? entry : latest),
+    undefined,
+  );
+  return last?.balanceAfter ?? null;
 }
 
 export type FinalLedgers = ReadonlyMap<string, FinalLedger>;
 
 function validate(value: unknown, where: string): FinalLedger {
   const ledger = value as FinalLedger;
-  if (typeof ledger?.voucherId !== 'string' || !Array.isArray(ledger.entries))
-    throw new Error(`${where}: a ledger needs voucherId and entries`);
-  for (const [index, entry] of ledger.entries.entries()) {
+  if (typeof ledger?.voucherId !== 'string') throw new Error(`${where}: a ledger needs a voucherId`);
+  if (ledger.entries !== undefined && !Array.isArray(ledger.entries))
+    throw new Error(`${where}: entries must be a list`);
+  if (ledger.balance !== undefined && !Number.isSafeInteger(ledger.balance?.amount))
+    throw new Error(`${where}: balance must be {amount, currency} with an integer amount`);
+  for (const [index, entry] of (ledger.entries ?? []).entries()) {
     const ok =
       Number.isSafeInteger(entry?.amount) &&
-      Number.isSafeInteger(entry?.balanceAfter) &&
+      (entry?.balanceAfter === undefined || Number.isSafeInteger(entry.balanceAfter)) &&
       Number.isSafeInteger(entry?.seq) &&
       typeof entry?.kind === 'string';
-    if (!ok) throw new Error(`${where}: entry ${index} needs integer seq, amount, balanceAfter and a kind`);
+    if (!ok) throw new Error(`${where}: entry ${index} needs integer seq and amount, and a kind`);
   }
   return ledger;
 }
@@ -70,7 +91,7 @@ export function initialFunds(
 
 /** The ledger entries written during the run: all of them, or those at or after meta.startedAt. */
 export function runEntries(ledger: FinalLedger, meta: HistoryMeta | null): LedgerEntry[] {
-  const sorted = [...ledger.entries].sort((a, b) => a.seq - b.seq);
+  const sorted = [...(ledger.entries ?? [])].sort((a, b) => a.seq - b.seq);
   const started = meta?.startedAt ? Date.parse(meta.startedAt) : Number.NaN;
   if (Number.isNaN(started)) return sorted;
   return sorted.filter((entry) => !(Date.parse(entry.at) < started));

@@ -14,6 +14,12 @@ export const operationNames = [
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 
+/** One way an answer departs from the contract: where, what, and the offending value. */
+export const ContractBreachLine = Type.Object(
+  { path: Type.String(), message: Type.String(), value: Type.Optional(Type.Unknown()) },
+  { additionalProperties: false },
+);
+
 /** ok: it happened; fail: it definitely did not; info: unknown (a timeout), it may or may not have happened. */
 export const completions = ['ok', 'fail', 'info'] as const;
 export type Completion = (typeof completions)[number];
@@ -36,10 +42,24 @@ export const OperationLine = Type.Object(
     ),
     args: Type.Record(Type.String(), Type.Unknown()),
     key: Type.Union([Type.String(), Type.Null()]),
+    index: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: "the client's operation number, from 1: a client's operation is recorded once",
+      }),
+    ),
     invokedAt: Micros,
     completedAt: Micros,
     completion: Type.Union(completions.map((name) => Type.Literal(name))),
     result: Type.Unknown(),
+    status: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'the status of the answer, when one came' }),
+    ),
+    violations: Type.Optional(
+      Type.Array(ContractBreachLine, {
+        description: 'where the answer departs from the contract (the contract checker reports each)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -59,6 +79,9 @@ export const MetaLine = Type.Object(
       }),
     ),
     holdTtlSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+    oneTime: Type.Optional(
+      Type.Array(Type.String(), { description: 'vouchers that are one-time: used once, then redeemed' }),
+    ),
   },
   { additionalProperties: true },
 );
@@ -68,10 +91,13 @@ export type HistoryMeta = Static<typeof MetaLine>;
 export interface History {
   meta: HistoryMeta | null;
   ops: readonly Operation[];
+  /** The last line, when it was cut (the run was stopped while writing it): not checked. */
+  cutLine?: number;
 }
 
-/** The body of a fail completion. */
+/** The body of a fail completion: the refusal's code and status, and the body when it broke the contract. */
 export interface FailResult {
   code: string;
   status: number;
+  body?: unknown;
 }

@@ -31,6 +31,11 @@ export interface VoucherOutput {
   balance: number | null;
   balanceAfter: number | null;
   remainder: number | null;
+  /**
+   * An acknowledged answer without what the contract says it must tell the model (a read without a
+   * balance, a hold without an id): the model accepts it, so a voucher with one is at best unknown.
+   */
+  blind?: boolean;
 }
 
 /** An answer that states nothing: every field null (not checked), completion ok. */
@@ -61,6 +66,10 @@ export function toModelIO(
   const ok = op.completion === 'ok';
   const result = ok ? (op.result as Record<string, unknown>) : null;
   const target = op.target ?? null;
+  const blind =
+    ok &&
+    (((op.op === 'getBalance' || op.op === 'getLedger') && balanceOf(op) === null) ||
+      (op.op === 'createHold' && resultString(op, 'id') === null));
   return {
     input: {
       op: op.op,
@@ -80,6 +89,7 @@ export function toModelIO(
       balance: balanceOf(op),
       balanceAfter: minorUnits(result?.balanceAfter),
       remainder: result?.remainderVoucher ? remainderAmount(op) : null,
+      ...(blind ? { blind } : {}),
     },
   };
 }

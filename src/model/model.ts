@@ -10,8 +10,8 @@ export interface StepResult<State> {
  * an operation with this input may have returned this output from `state`, and the state after it.
  */
 export interface Model<State, Input, Output> {
-  /** The state of one partition (one voucher) at the start, from its funds in minor units. */
-  init(funds: number): State;
+  /** The state of one partition (one voucher) at the start, from its funds in minor units and its key. */
+  init(funds: number, key?: string): State;
   step(state: State, input: Input, output: Output): StepResult<State>;
   equal(a: State, b: State): boolean;
   /** A string equal for equal states and different otherwise: the memo key of the search. */

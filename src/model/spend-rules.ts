@@ -44,8 +44,21 @@ export function refusesInUse(state: VoucherState): boolean {
   return oneHoldAtATime(state) && state.holds.length > 0;
 }
 
-/** The state after `amount` leaves the voucher: all of it under redeem-entire (the rest becomes a new voucher). */
+/**
+ * The state after `amount` leaves the voucher: all of it under redeem-entire (the rest becomes a new
+ * voucher); a one-time voucher is used from then on.
+ */
 export function debit(state: VoucherState, amount: number, holds: readonly OpenHold[]): VoucherState {
   const balance = state.policy === 'redeem-entire' ? 0 : state.balance - amount;
-  return voucherState(state.policy, balance, holds);
+  return voucherState(state.policy, balance, holds, state.use === 'none' ? 'none' : 'used');
+}
+
+/** Whether a one-time voucher is certainly used: no more holds or spends may be accepted. */
+export function certainlyUsed(state: VoucherState): boolean {
+  return state.use === 'used';
+}
+
+/** Whether a voucher_redeemed refusal is explained: nothing left, or a one-time voucher that may be used. */
+export function refusesRedeemed(state: VoucherState): boolean {
+  return state.balance === 0 || state.use === 'used' || state.use === 'either';
 }

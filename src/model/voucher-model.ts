@@ -2,7 +2,14 @@ import type { Policy } from '../../spec/capabilities.ts';
 import { partitionByVoucher } from '../history/voucher-partition.ts';
 import type { Model, StepResult } from './model.ts';
 import { emptyOutput, type VoucherInput, type VoucherOutput } from './model-io.ts';
-import { admitSpend, debit, refusesForBalance, refusesInUse } from './spend-rules.ts';
+import {
+  admitSpend,
+  certainlyUsed,
+  debit,
+  refusesForBalance,
+  refusesInUse,
+  refusesRedeemed,
+} from './spend-rules.ts';
 import {
   describeState,
   findHold,
@@ -21,7 +28,7 @@ const differs = (seen: number | null, expected: number): boolean => seen !== nul
 
 function spend(state: VoucherState, i: VoucherInput, o: VoucherOutput, holds: VoucherState['holds']): Step {
   const amount = o.amount ?? i.amount ?? 0;
-  if (amount > state.balance) return same(state, false);
+  if (amount > state.balance || certainlyUsed(state)) return same(state, false);
   const next = debit(state, amount, holds);
   const remainder = state.balance - amount;
   const ok =
@@ -35,11 +42,11 @@ function createHold(state: VoucherState, i: VoucherInput, o: VoucherOutput): Ste
   if (o.completion === 'fail') {
     if (o.code === 'insufficient_balance') return same(state, refusesForBalance(state, amount, true));
     if (o.code === 'voucher_in_use') return same(state, refusesInUse(state));
-    if (o.code === 'voucher_redeemed') return same(state, state.balance === 0);
+    if (o.code === 'voucher_redeemed') return same(state, refusesRedeemed(state));
     return same(state, true);
   }
   const id = o.id ?? `?${i.index}`;
-  if (findHold(state, id)) return same(state, false);
+  if (findHold(state, id) || certainlyUsed(state)) return same(state, false);
   const holds = admitSpend(state, amount, i.completedAt, true);
   if (holds === null || differs(o.amount, amount)) return same(state, false);
   return { ok: true, next: withHold(state, { id, amount, earliestExpiry: i.invokedAt + i.ttl }, holds) };
@@ -76,7 +83,7 @@ function redeem(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
   if (o.completion === 'fail') {
     if (o.code === 'insufficient_balance') return same(state, refusesForBalance(state, amount, false));
     if (o.code === 'voucher_in_use') return same(state, refusesInUse(state));
-    if (o.code === 'voucher_redeemed') return same(state, state.balance === 0);
+    if (o.code === 'voucher_redeemed') return same(state, refusesRedeemed(state));
     return same(state, true);
   }
   const holds = admitSpend(state, amount, i.completedAt, false);
@@ -87,7 +94,8 @@ function redeem(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
 function credit(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
   if (o.completion === 'fail') return same(state, true);
   const amount = o.amount !== null && i.op === 'refundRedemption' ? o.amount : (i.amount ?? 0);
-  const next = voucherState(state.policy, state.balance + amount, state.holds);
+  const use = state.use === 'used' && i.op === 'refundRedemption' ? 'either' : state.use;
+  const next = voucherState(state.policy, state.balance + amount, state.holds, use);
   return { ok: !differs(o.balanceAfter, next.balance) && !differs(o.balance, next.balance), next };
 }
 
@@ -147,10 +155,17 @@ function order(i: VoucherInput, o: VoucherOutput): number {
   return i.op === 'getBalance' || i.op === 'getLedger' || i.op === 'createHold' ? 0 : 1;
 }
 
-/** The voucher model under one concurrency policy; see docs/history-format.md for its semantics. */
-export function voucherModel(policy: Policy): Model<VoucherState, VoucherInput, VoucherOutput> {
+/**
+ * The voucher model under one concurrency policy; see docs/history-format.md for its semantics. The
+ * vouchers in `oneTime` are one-time vouchers: used once, then redeemed.
+ */
+export function voucherModel(
+  policy: Policy,
+  oneTime: ReadonlySet<string> = new Set(),
+): Model<VoucherState, VoucherInput, VoucherOutput> {
   return {
-    init: (funds) => voucherState(policy, funds),
+    init: (funds, voucher) =>
+      voucherState(policy, funds, [], voucher !== undefined && oneTime.has(voucher) ? 'fresh' : 'none'),
     step,
     equal: sameState,
     fingerprint: fingerprintOf,

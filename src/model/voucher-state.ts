@@ -7,15 +7,27 @@ export interface OpenHold {
   earliestExpiry: number;
 }
 
-/** The model's state of one voucher: its balance and its open holds, kept sorted by id. */
+/**
+ * Whether a one-time voucher (LC-07) was used: `none` for a reusable voucher, `fresh` before its one use,
+ * `used` after it, `either` after a refund of it (a full refund reopens it, a partial one does not).
+ */
+export type OneTimeUse = 'none' | 'fresh' | 'used' | 'either';
+
+/** The model's state of one voucher: its balance, its open holds (kept sorted by id) and its one-time use. */
 export interface VoucherState {
   readonly policy: Policy;
   readonly balance: number;
   readonly holds: readonly OpenHold[];
+  readonly use: OneTimeUse;
 }
 
-export function voucherState(policy: Policy, balance: number, holds: readonly OpenHold[] = []): VoucherState {
-  return { policy, balance, holds };
+export function voucherState(
+  policy: Policy,
+  balance: number,
+  holds: readonly OpenHold[] = [],
+  use: OneTimeUse = 'none',
+): VoucherState {
+  return { policy, balance, holds, use };
 }
 
 export function findHold(state: VoucherState, id: string | null): OpenHold | undefined {
@@ -38,29 +50,35 @@ export function withoutHold(state: VoucherState, id: string, balance = state.bal
     state.policy,
     balance,
     state.holds.filter((hold) => hold.id !== id),
+    state.use,
   );
 }
 
 export function withHold(state: VoucherState, hold: OpenHold, holds = state.holds): VoucherState {
   const next = [...holds, hold].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return voucherState(state.policy, state.balance, next);
+  return voucherState(state.policy, state.balance, next, state.use);
 }
 
 /** Same balance and the same open holds (holds are kept sorted by id). */
 export function sameState(a: VoucherState, b: VoucherState): boolean {
-  if (a.balance !== b.balance || a.holds.length !== b.holds.length) return false;
+  if (a.balance !== b.balance || a.use !== b.use || a.holds.length !== b.holds.length) return false;
   for (let i = 0; i < a.holds.length; i++) if (a.holds[i]?.id !== b.holds[i]?.id) return false;
   return true;
 }
 
 export function fingerprintOf(state: VoucherState): string {
-  if (state.holds.length === 0) return String(state.balance);
-  let text = String(state.balance);
+  const base = state.use === 'none' ? String(state.balance) : `${state.balance}/${state.use}`;
+  if (state.holds.length === 0) return base;
+  let text = base;
   for (const hold of state.holds) text += `,${hold.id}`;
   return text;
 }
 
 export function describeState(state: VoucherState): string {
   const holds = state.holds.map((hold) => `${hold.id}=${hold.amount}`).join(', ');
-  return `balance ${state.balance}${holds ? `; open holds: ${holds}` : '; no open holds'}`;
+  const use =
+    state.use === 'none'
+      ? ''
+      : `; one-time voucher, ${state.use === 'either' ? 'used or reopened' : state.use}`;
+  return `balance ${state.balance}${holds ? `; open holds: ${holds}` : '; no open holds'}${use}`;
 }

@@ -1,5 +1,6 @@
 import { faultProfile } from '../../simulators/faults/fault-profiles.ts';
 import { type FaultProxy, startFaultProxy } from '../../simulators/faults/fault-proxy.ts';
+import type { Role } from '../../spec/capabilities.ts';
 import { openDriver } from '../driver/create-driver.ts';
 import type { Driver, Session } from '../driver/driver.ts';
 
@@ -15,6 +16,8 @@ export interface RaceDrivers {
 export interface RaceDriverOptions {
   urls: readonly string[];
   adapter?: string;
+  /** Keys for a target without test control. */
+  apiKeys?: Partial<Record<Role, string>>;
   faults: string;
   seed: number;
   timeoutMs: number;
@@ -26,7 +29,12 @@ export interface RaceDriverOptions {
  */
 export async function openRaceDrivers(options: RaceDriverOptions): Promise<RaceDrivers> {
   const first = options.urls[0] as string;
-  const direct = await openDriver({ target: first, adapter: options.adapter, timeoutMs: 10_000 });
+  const direct = await openDriver({
+    target: first,
+    adapter: options.adapter,
+    apiKeys: options.apiKeys,
+    timeoutMs: 10_000,
+  });
   const opened: Driver[] = [direct];
   const proxies: FaultProxy[] = [];
   const close = async () => {
@@ -35,6 +43,10 @@ export async function openRaceDrivers(options: RaceDriverOptions): Promise<RaceD
   };
   try {
     const session = await direct.setup();
+    if (!options.adapter && !session.isolated && Object.keys(session.keys).length === 0)
+      throw new Error(
+        'the target has no test control: give --api-key role=KEY for pos, webshop and backoffice',
+      );
     const profile = faultProfile(options.faults);
     const faulty = options.faults !== 'none';
     if (faulty && options.adapter) throw new Error('network faults need the HTTP driver (no --adapter)');

@@ -7,8 +7,9 @@ import { checkAll } from '../checkers/check-all.ts';
 import type { Report } from '../checkers/compose.ts';
 import type { Driver } from '../driver/driver.ts';
 import type { FinalLedger } from '../history/final-ledger.ts';
-import type { History } from '../history/operation.ts';
+import type { History, HistoryMeta, Operation } from '../history/operation.ts';
 import type { RaceOptions } from './race-options.ts';
+import { voucherKinds } from './voucher-kinds.ts';
 
 export interface RaceOutcome {
   policy: Policy;
@@ -17,6 +18,8 @@ export interface RaceOutcome {
   ledgers: FinalLedger[];
   report: Report;
   fleet: FleetResult;
+  /** What went wrong in the harness after the first operation: the findings so far are still checked. */
+  errors: string[];
 }
 
 export interface RaceSeams {
@@ -28,31 +31,65 @@ export interface RaceSeams {
   /** Called when the fleet starts and when it is done (the process nemesis). */
   during?: () => { stop(): Promise<unknown> };
   target?: string;
+  /** Receives the meta line, then each operation as it completes (a history file on disk). */
+  record?: { meta(meta: Omit<HistoryMeta, 'kind'>): void; append(op: Operation): void };
 }
 
-/** Prepares vouchers, runs the fleet, reads the final ledgers and runs every checker: one race. */
-export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<RaceOutcome> {
-  const claimed = new Set(seams.claimed);
+/** The policy to race under: the one asked for, else the first the target claims; it must be claimed. */
+function policyOf(claimed: ReadonlySet<string>, asked: Policy | undefined): Policy {
   const policy =
-    options.policy ??
+    asked ??
     (['balance-guard', 'amount-holds', 'exclusive-hold', 'redeem-entire'] as const).find((p) =>
       claimed.has(p),
     );
   if (!policy || !claimed.has(policy))
     throw new Error(`the target does not claim the policy ${policy ?? '(any)'}`);
+  return policy;
+}
+
+const emptyFleet = (): FleetResult => ({
+  ops: [],
+  plans: {},
+  baskets: 0,
+  missedArrivals: 0,
+  contractViolations: 0,
+  elapsedMs: 0,
+});
+
+/**
+ * One race: prepares vouchers (a failure there means the race could not run, and throws), then runs the
+ * fleet, reads the final ledgers and runs every checker. From the first operation on nothing throws:
+ * operations go to `record` as they complete, and a harness error is kept in `errors` beside the verdict.
+ */
+export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<RaceOutcome> {
+  const claimed = new Set(seams.claimed);
+  const policy = policyOf(claimed, options.policy);
   const runId = `${options.seed}-${Date.now().toString(36)}`;
+  const kinds = voucherKinds(options.voucherKind ?? 'reusable', options.vouchers);
+  if (kinds.includes('one-time') && !claimed.has('one-time-vouchers'))
+    throw new Error('one-time vouchers: the target does not claim the capability one-time-vouchers');
   const vouchers = await prepareVouchers(seams.direct, {
     policy,
-    count: options.vouchers,
+    kinds,
     funds: options.funds,
     currency: options.currency,
     runId,
   });
   // Ledger entries are time-stamped in ms: the set-up's must fall before the run's start.
   await sleep(5);
-  const startedAt = new Date().toISOString();
+  const meta: Omit<HistoryMeta, 'kind'> = {
+    seed: options.seed,
+    ...(seams.target ? { target: seams.target } : {}),
+    policy,
+    startedAt: new Date().toISOString(),
+    funds: Object.fromEntries(vouchers.map((v) => [v, options.funds])),
+    ...(kinds.includes('one-time') ? { oneTime: vouchers.filter((_, i) => kinds[i] === 'one-time') } : {}),
+  };
+  seams.record?.meta(meta);
+  const errors: string[] = [];
+  const ops: Operation[] = [];
+  let fleet = emptyFleet();
   const nemesis = seams.during?.();
-  let fleet: FleetResult;
   try {
     fleet = await runFleet({
       drivers: seams.counters,
@@ -74,28 +111,29 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
       minAmount: options.minAmount,
       maxAmount: options.maxAmount,
       runId,
+      onOperation: (op) => {
+        ops.push(op);
+        seams.record?.append(op);
+      },
     });
+  } catch (error) {
+    errors.push(`the fleet stopped: ${(error as Error).message}`);
   } finally {
-    await nemesis?.stop();
+    await nemesis?.stop().catch((error: unknown) => errors.push(`the nemesis: ${(error as Error).message}`));
   }
-  const ledgers = await fetchFinalLedgers(seams.direct, vouchers, {
-    amount: options.funds,
-    currency: options.currency,
-  });
-  const history: History = {
-    meta: {
-      kind: 'meta',
-      seed: options.seed,
-      ...(seams.target ? { target: seams.target } : {}),
-      policy,
-      startedAt,
-      funds: Object.fromEntries(vouchers.map((v) => [v, options.funds])),
-    },
-    ops: fleet.ops,
-  };
+  let ledgers: FinalLedger[] = [];
+  try {
+    ledgers = await fetchFinalLedgers(seams.direct, vouchers, {
+      amount: options.funds,
+      currency: options.currency,
+    });
+  } catch (error) {
+    errors.push(`the final ledgers could not be read: ${(error as Error).message}`);
+  }
+  const history: History = { meta: { kind: 'meta', ...meta }, ops };
   const report = checkAll(
     { history, ledgers: new Map(ledgers.map((l) => [l.voucherId, l])) },
     { policy, timeLimitMs: options.timeLimitMs },
   );
-  return { policy, vouchers, history, ledgers, report, fleet };
+  return { policy, vouchers, history, ledgers, report, fleet: { ...fleet, ops }, errors };
 }

@@ -1,6 +1,7 @@
 import type { Arrival } from '../../simulators/fleet/fleet.ts';
 import type { BehaviourMix } from '../../simulators/pos/behaviour.ts';
-import type { Policy } from '../../spec/capabilities.ts';
+import type { Policy, Role } from '../../spec/capabilities.ts';
+import type { VoucherKindChoice } from './voucher-kinds.ts';
 
 /** A race: who runs against what, for how long, under which faults; every field has a default. */
 export interface RaceOptions {
@@ -25,6 +26,8 @@ export interface RaceOptions {
   seed: number;
   /** Vouchers raced on, and the funds of each (minor units). */
   vouchers: number;
+  /** Reusable vouchers (default), one-time ones, or half of each. */
+  voucherKind?: VoucherKindChoice;
   funds: number;
   currency: string;
   /** Every counter's first spend fires at the same instant. */
@@ -38,6 +41,8 @@ export interface RaceOptions {
   timeoutMs?: number;
   /** Linearizability search limit; past it the verdict is unknown. */
   timeLimitMs: number;
+  /** Keys for a target without test control (the race then runs on the tenant they belong to). */
+  apiKeys?: Partial<Record<Role, string>>;
   /** Where the history, ledgers and report go; none: nothing is written. */
   out?: string;
   /** Progress lines (stderr in the CLI). */

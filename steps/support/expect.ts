@@ -24,6 +24,15 @@ export function expectRefused(answer: Completion | undefined, code: string): Pro
   return answer.problem;
 }
 
+/**
+ * A field the scenario needs from an answer, where the contract makes it optional: its absence fails the
+ * step with what was missing (the scenario checks what its requirement asks the system to tell).
+ */
+export function given<T>(value: T | null | undefined, what: string): T {
+  if (value === undefined || value === null) throw new Error(`the answer does not give ${what}`);
+  return value;
+}
+
 /** The codes written in a step as "a, b or c". */
 export function codeList(text: string): string[] {
   return text

@@ -10,6 +10,7 @@ import {
 } from '@cucumber/cucumber';
 import { openDriver } from '../../src/driver/create-driver.ts';
 import type { Driver } from '../../src/driver/driver.ts';
+import { strictDriver } from '../../src/driver/strict-driver.ts';
 import { missingCapabilities, notClaimedMediaType } from './not-claimed.ts';
 import type { VcertParameters, VoucherWorld } from './world.ts';
 
@@ -59,7 +60,8 @@ Before(async function (this: VoucherWorld, { pickle }) {
     this.attach(JSON.stringify({ notClaimed: missing }), notClaimedMediaType);
     return 'skipped';
   }
-  this.driver = await openDriver(choiceOf(this.parameters));
+  this.rawDriver = await openDriver(choiceOf(this.parameters));
+  this.driver = strictDriver(this.rawDriver);
   this.session = await this.driver.setup();
   return undefined;
 });

@@ -20,13 +20,18 @@ export async function holdOn(
     { operationId: 'createHold', params: { id: world.voucherId(alias) }, body, auth: { role: actor.role } },
     world.via(actor.label),
   );
-  if (answer.completion === 'ok') world.holds.set(actor.label, answer.body);
+  if (answer.completion === 'ok') {
+    world.holds.set(actor.label, answer.body);
+    world.holdReceipts.set(answer.body.id, receipt.number);
+  }
   return answer;
 }
 
-function remember(world: VoucherWorld, answer: Completion<Redemption>): void {
+/** Keeps a payment by its receipt number (the answer's, else the one asked for) and as the last one. */
+function remember(world: VoucherWorld, answer: Completion<Redemption>, receipt?: string): void {
   if (answer.completion !== 'ok') return;
-  world.payments.set(answer.body.receipt.number, answer.body);
+  const number = answer.body.receipt?.number ?? receipt;
+  if (number) world.payments.set(number, answer.body);
   world.payments.set('last', answer.body);
 }
 
@@ -47,7 +52,7 @@ export async function captureOf(
     },
     world.via(actor.label),
   );
-  remember(world, answer);
+  remember(world, answer, hold.receipt?.number ?? world.holdReceipts.get(hold.id));
   return answer;
 }
 
@@ -68,7 +73,7 @@ export async function redeemInOneStep(
     },
     world.via(actor.label),
   );
-  remember(world, answer);
+  remember(world, answer, receipt.number);
   return answer;
 }
 

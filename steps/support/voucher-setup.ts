@@ -1,5 +1,6 @@
 import type { Voucher, VoucherTypeInput } from '../../spec/schemas/voucher.ts';
 import { parseActor, receiptOf } from './actors.ts';
+import { given } from './expect.ts';
 import type { Money } from './money.ts';
 import { payWith } from './payments.ts';
 import type { VoucherWorld } from './world.ts';
@@ -111,7 +112,8 @@ export async function voucherInState(
       auth: backoffice,
     });
   } else if (state === 'expired') {
-    const yesterday = new Date(Date.parse(voucher.issuedAt) - 86_400_000).toISOString();
+    const issued = given(voucher.issuedAt, `the issue time of voucher ${alias}`);
+    const yesterday = new Date(Date.parse(issued) - 86_400_000).toISOString();
     voucher = await world.must({
       operationId: 'setValidity',
       params: { id },

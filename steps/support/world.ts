@@ -29,7 +29,10 @@ export interface KnownVoucher {
  * scenario has named so far. Steps stay thin; the helpers that need several calls live beside this.
  */
 export class VoucherWorld extends World<VcertParameters> {
+  /** The scenario's driver: an answer outside the contract fails the step that met it (strictDriver). */
   driver!: Driver;
+  /** The same driver without that check: for races, whose checkers judge such answers themselves. */
+  rawDriver!: Driver;
   session!: Session;
   claimed = new Set<string>();
   /** Context (Given), Action (When) or Outcome (Then), from the step being run. */
@@ -42,6 +45,8 @@ export class VoucherWorld extends World<VcertParameters> {
   readonly issued = new Map<string, Voucher[]>();
   /** The open (or last) hold of each actor, by actor label. */
   readonly holds = new Map<string, Hold>();
+  /** The receipt number each hold was asked for, by hold id (an answer need not repeat it). */
+  readonly holdReceipts = new Map<string, string>();
   /** Redemptions by receipt number, and the last one as "last". */
   readonly payments = new Map<string, Redemption>();
   readonly snapshots = new Map<string, { voucher: unknown; ledger: unknown }>();

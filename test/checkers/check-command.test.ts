@@ -39,13 +39,13 @@ describe('vcert check', () => {
     assert.match(readFileSync(join(dir, 'run.check.html'), 'utf8'), /getBalance/);
   });
 
-  it('exits 2 when a verdict is unknown: no ledgers means no pass', () => {
+  it('exits 1 when a verdict is unknown: no ledgers means no pass (exit 2 is only for could not run)', () => {
     const run = vcert(
       join(fixtures, 'good-balance-guard.ndjson'),
       '--html',
       join(mkdtempSync(join(tmpdir(), 'check-')), 'v.html'),
     );
-    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /UNKNOWN \(not a pass\)/);
   });
 

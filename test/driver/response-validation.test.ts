@@ -2,19 +2,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ContractViolation } from '../../src/contract/contract-violation.ts';
 import { HttpDriver } from '../../src/driver/http-driver.ts';
+import { strictDriver } from '../../src/driver/strict-driver.ts';
 import { hold, holdId, holdInput, insufficient, voucherId } from './fixtures.ts';
 import { type Stub, startStub } from './stub-server.ts';
 
 describe('every answer of the HTTP driver is checked against the OpenAPI document', () => {
   let stub: Stub;
   const driver = new HttpDriver();
-  const createHold = () =>
-    driver.invoke({
-      operationId: 'createHold',
-      params: { id: voucherId },
-      body: holdInput,
-      auth: { key: 'k' },
-    });
+  const strict = strictDriver(driver);
+  const holdCall = {
+    operationId: 'createHold',
+    params: { id: voucherId },
+    body: holdInput,
+    auth: { key: 'k' },
+  } as const;
+  /** Through the strict driver, as a scenario's step sees it: a breach throws ContractViolation. */
+  const createHold = () => strict.invoke(holdCall);
 
   before(async () => {
     stub = await startStub();
@@ -41,6 +44,20 @@ describe('every answer of the HTTP driver is checked against the OpenAPI documen
     const answer = await createHold();
     assert.equal(answer.completion, 'fail');
     assert.equal(answer.completion === 'fail' && answer.problem.code, 'insufficient_balance');
+  });
+
+  test('the driver keeps an answer outside the contract as it came, with its violations (never throws)', async () => {
+    stub.answer({ status: 500, contentType: 'text/html', body: '<h1>boom</h1>' });
+    const broken = await driver.invoke(holdCall);
+    assert.equal(broken.completion, 'fail');
+    assert.equal(broken.completion === 'fail' && broken.status, 500);
+    assert.equal(broken.completion === 'fail' && broken.problem.title, '<h1>boom</h1>');
+    assert.match(broken.violations?.[0]?.message ?? '', /status 500 is not declared/);
+    stub.answer({ status: 201, contentType: 'application/json', body: '{}' });
+    const empty = await driver.invoke(holdCall);
+    assert.equal(empty.completion, 'ok');
+    assert.deepEqual(empty.completion === 'ok' && empty.body, {});
+    assert.ok((empty.violations?.length ?? 0) > 0, 'an empty success is outside the contract');
   });
 
   test('a status the operation does not declare fails with the status', async () => {
@@ -88,12 +105,12 @@ describe('every answer of the HTTP driver is checked against the OpenAPI documen
   });
 
   test('an unknown field and a missing field are both reported', async () => {
-    const { redemptionId: _, ...missing } = hold({ secret: 1 });
+    const { status: _, ...missing } = hold({ secret: 1 });
     stub.answer({ status: 201, contentType: 'application/json', body: JSON.stringify(missing) });
     await assert.rejects(createHold, (e: unknown) => {
       assert.ok(e instanceof ContractViolation);
       assert.match(e.message, /must NOT have additional properties \(secret\)/);
-      assert.match(e.message, /must have required property 'redemptionId'/);
+      assert.match(e.message, /must have required property 'status'/);
       return true;
     });
   });

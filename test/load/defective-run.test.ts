@@ -26,8 +26,8 @@ function overspentByLedger(result: LoadResult): string[] {
   const funds = result.history.meta?.funds ?? {};
   return ledgers
     .filter((ledger) => {
-      const sum = ledger.entries.reduce((total, entry) => total + entry.amount, 0);
-      const captured = -ledger.entries
+      const sum = (ledger.entries ?? []).reduce((total, entry) => total + entry.amount, 0);
+      const captured = -(ledger.entries ?? [])
         .filter((entry) => entry.kind === 'capture')
         .reduce((total, entry) => total + entry.amount, 0);
       return ledger.balance?.amount !== sum || captured > (funds[ledger.voucherId] as number);

@@ -30,7 +30,10 @@ function milliseconds(value: string): number {
   return parsed;
 }
 
-/** `vcert check FILE`: re-checks a stored history; exit code 0 valid, 1 invalid, 2 unknown (never a pass). */
+/**
+ * `vcert check FILE`: re-checks a stored history; exit code 0 valid, 1 invalid or unknown (unknown is
+ * never a pass), 2 the history (or ledgers) could not be read.
+ */
 export function registerCheck(program: Command): void {
   program
     .command('check')
@@ -49,6 +52,11 @@ export function registerCheck(program: Command): void {
       30_000,
     )
     .option('--html <file>', 'where to write the HTML view when not valid (default: next to the history)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every checker valid; 1 a checker invalid or unknown (unknown is never a pass); ' +
+        '2 the history or ledgers could not be read (the line and the reason are printed).',
+    )
     .action(async (file: string, options: CheckOptions) => {
       let report: ReturnType<typeof checkAll>;
       let history: Awaited<ReturnType<typeof readHistoryFile>>;
@@ -61,12 +69,16 @@ export function registerCheck(program: Command): void {
         exitWith(2);
         return;
       }
+      if (history.cutLine !== undefined)
+        console.log(
+          `history line ${history.cutLine} is cut (the run stopped while writing it): checked the ${history.ops.length} operations before it`,
+        );
       console.log(renderSummary(history, report));
       if (report.valid !== true) {
         const html = options.html ?? `${file.replace(/\.ndjson$/, '')}.check.html`;
         await writeFile(html, renderReportHtml(history, report, `vcert check ${file}`));
         console.log(`\nview: ${html}`);
       }
-      exitWith(report.valid === true ? 0 : report.valid === false ? 1 : 2);
+      exitWith(report.valid === true ? 0 : 1);
     });
 }

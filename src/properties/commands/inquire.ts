@@ -34,8 +34,8 @@ export class InquireCommand implements VoucherCommand {
     if (balance.body.state !== state) differences.push(`state: expected ${state}, got ${balance.body.state}`);
     if (balance.body.balance.amount !== v.balance)
       differences.push(`balance: expected ${v.balance}, got ${balance.body.balance.amount}`);
-    if (balance.body.denomination.amount !== v.denomination)
-      differences.push(`denomination: expected ${v.denomination}, got ${balance.body.denomination.amount}`);
+    if (balance.body.denomination?.amount !== v.denomination)
+      differences.push(`denomination: expected ${v.denomination}, got ${balance.body.denomination?.amount}`);
     const ledger = await r.call({ operationId: 'getLedger', auth: { role: 'pos' }, params: { id } });
     expectAnswer(`getLedger V${v.ref + 1}`, ledger, null);
     if (ledger.completion === 'ok') {

@@ -3,6 +3,7 @@ import { kindKey, type ModelVoucher, type VoucherKind, type VoucherModel } from 
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
 import { expectAnswer, expectNoMismatch, ModelMismatch } from './expect-answer.ts';
+import { identifiersOf } from './identifiers-of.ts';
 import { sayOutcome } from './say-outcome.ts';
 import type { VoucherCommand } from './voucher-command.ts';
 
@@ -60,12 +61,7 @@ export class IssueCommand implements VoucherCommand {
       };
       m.vouchers.push(v);
       expectNoMismatch(`issued voucher V${v.ref + 1}`, viewMismatches(m, v, body));
-      const identifiers = {
-        number: body.number,
-        barcode: body.barcode,
-        magstripe: body.magstripe,
-        qr: body.qr,
-      };
+      const identifiers = identifiersOf(body);
       assertUniqueIdentifiers(r, identifiers);
       r.vouchers.push({
         id: body.id,
@@ -81,9 +77,9 @@ export class IssueCommand implements VoucherCommand {
 }
 
 /** LC-02: every identifier of every voucher is unique. */
-function assertUniqueIdentifiers(r: TargetSession, ids: Record<string, string>): void {
+function assertUniqueIdentifiers(r: TargetSession, ids: object): void {
   for (const other of r.vouchers) {
-    for (const [k, value] of Object.entries(ids)) {
+    for (const [k, value] of Object.entries(ids) as [string, string][]) {
       if (Object.values(other.identifiers).includes(value)) {
         throw new ModelMismatch(`identifier ${k} ${value} is also voucher ${other.alias}'s`);
       }

@@ -30,7 +30,7 @@ export function viewMismatches(m: VoucherModel, v: ModelVoucher, body: Voucher):
     usage: body.usage,
     denomination: body.denomination.amount,
     balance: body.balance.amount,
-    available: body.available.amount,
+    available: body.available?.amount,
     currency: body.balance.currency,
     policy: body.policy,
     reusable: body.reusable,
