@@ -1,5 +1,5 @@
-import { When } from '@cucumber/cucumber';
 import type { Actor } from './support/actors.ts';
+import { When } from './support/steps.ts';
 import type { VoucherWorld } from './support/world.ts';
 
 When('someone reads voucher {string} without an API key', async function (this: VoucherWorld, alias: string) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { After, defineParameterType, Given, Then, When } from '@cucumber/cucumber';
+import { After, defineParameterType } from '@cucumber/cucumber';
 import { faultProfile } from '../simulators/faults/fault-profiles.ts';
 import { type FaultProxy, startFaultProxy } from '../simulators/faults/fault-proxy.ts';
 import { faultyDriver } from '../simulators/faults/faulty-driver.ts';
@@ -11,6 +11,7 @@ import type { Driver } from '../src/driver/driver.ts';
 import { type RaceOutcome, raceOnce } from '../src/race/race-once.ts';
 import { raceDefaults } from '../src/race/race-options.ts';
 import type { Money } from './support/money.ts';
+import { Given, Then, When } from './support/steps.ts';
 import type { VoucherWorld } from './support/world.ts';
 
 /** What a concurrency scenario set up and what its race gave; kept beside the World, per scenario. */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { Given, Then, When } from '@cucumber/cucumber';
 import { openDriver } from '../src/driver/create-driver.ts';
 import type { Operation } from '../src/driver/operation.ts';
 import type { Actor } from './support/actors.ts';
 import type { Money } from './support/money.ts';
 import { payWith } from './support/payments.ts';
+import { Given, Then, When } from './support/steps.ts';
 import type { VoucherWorld } from './support/world.ts';
 
 function lastRequest(world: VoucherWorld): Operation {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { type DataTable, Then } from '@cucumber/cucumber';
+import type { DataTable } from '@cucumber/cucumber';
 import { formatMoney, parseMoney } from './support/money.ts';
+import { Then } from './support/steps.ts';
 import type { VoucherWorld } from './support/world.ts';
 
 /** RD-07 / CC-05: replayed, the ledger gives the balance; every entry records the balance after it. */

@@ -1,8 +1,8 @@
-import { When } from '@cucumber/cucumber';
 import type { Operation } from '../src/driver/operation.ts';
 import { type Actor, receiptOf } from './support/actors.ts';
 import { given } from './support/expect.ts';
 import type { Money } from './support/money.ts';
+import { When } from './support/steps.ts';
 import type { VoucherWorld } from './support/world.ts';
 
 type VoucherAction =

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { type DataTable, Then } from '@cucumber/cucumber';
+import type { DataTable } from '@cucumber/cucumber';
 import type { BalanceInquiry } from '../spec/schemas/voucher.ts';
 import { codeList, expectAccepted, expectRefused, given } from './support/expect.ts';
 import { formatMoney, type Money, parseMoney } from './support/money.ts';
+import { Then } from './support/steps.ts';
+import { arrangedType } from './support/voucher-setup.ts';
 import type { VoucherWorld } from './support/world.ts';
 
 Then('{subject} is accepted', function (this: VoucherWorld, _subject: string) {
@@ -116,13 +118,11 @@ Then(
   },
 );
 
-Then('the balance inquiry shows:', function (this: VoucherWorld, table: DataTable) {
+Then('the balance inquiry shows:', async function (this: VoucherWorld, table: DataTable) {
   const inquiry = expectAccepted(this.last) as BalanceInquiry;
   const expected = table.rowsHash();
-  const typeAlias = expected.type ?? '';
-  const type = this.types.get(typeAlias);
-  if (expected.type !== undefined)
-    assert.equal(given(inquiry.voucherType, 'the voucher type').id, type?.id, 'voucher type');
+  const type = expected.type === undefined ? undefined : await arrangedType(this, expected.type);
+  if (type) assert.equal(given(inquiry.voucherType, 'the voucher type').id, type.typeId, 'voucher type');
   if (expected['product code'] !== undefined)
     assert.equal(inquiry.productCode, type?.productCode, 'product code');
   if (expected.denomination)
@@ -164,7 +164,7 @@ Then(
       payment.voucherId,
       'the remainder voucher must have a new id',
     );
-    this.vouchers.set(alias, { id: payment.remainderVoucher.id, voucher: null });
+    this.vouchers.set(alias, { id: payment.remainderVoucher.id, readable: true });
     const remainder = await this.readVoucher(alias);
     this.remember(alias, remainder);
     assert.equal(formatMoney(remainder.balance), formatMoney(money), 'remainder voucher balance');

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { type DataTable, Then, When } from '@cucumber/cucumber';
+import type { DataTable } from '@cucumber/cucumber';
 import { type Completion, describeCompletion } from '../src/driver/completion.ts';
 import { parseActor, receiptOf } from './support/actors.ts';
 import { codeList, expectRefused } from './support/expect.ts';
 import { parseMoney } from './support/money.ts';
 import { captureOf, holdOn, payWith } from './support/payments.ts';
+import { Then, When } from './support/steps.ts';
 import type { VoucherWorld } from './support/world.ts';
 
 /**

@@ -1,8 +1,9 @@
-import { type DataTable, When } from '@cucumber/cucumber';
+import type { DataTable } from '@cucumber/cucumber';
 import type { Receipt } from '../spec/schemas/receipt.ts';
 import { type Actor, receiptOf } from './support/actors.ts';
 import { type Money, parseMoney } from './support/money.ts';
 import { captureOf, holdOn, payWith, redeemInOneStep } from './support/payments.ts';
+import { When } from './support/steps.ts';
 import type { VoucherWorld } from './support/world.ts';
 
 When(

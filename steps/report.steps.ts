@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { type DataTable, Then } from '@cucumber/cucumber';
+import type { DataTable } from '@cucumber/cucumber';
 import { formatMoney, parseMoney } from './support/money.ts';
+import { Then } from './support/steps.ts';
+import { arrangedType } from './support/voucher-setup.ts';
 import type { VoucherWorld } from './support/world.ts';
 
 const office = { role: 'backoffice' } as const;
@@ -14,8 +16,11 @@ Then('the voucher report lists:', async function (this: VoucherWorld, table: Dat
     assert.ok(item, `voucher ${row.voucher} is not in the report`);
     const voucher = await this.readVoucher(row.voucher ?? '');
     assert.equal(item.number, voucher.number, 'number');
-    const type = this.types.get(row.type ?? '');
-    assert.ok(item.voucherType === type?.code || item.voucherType === type?.id, `type: ${item.voucherType}`);
+    const type = await arrangedType(this, row.type ?? '');
+    assert.ok(
+      item.voucherType === type.code || item.voucherType === type.typeId,
+      `type: ${item.voucherType}`,
+    );
     assert.equal(item.state, row.state, 'state');
     assert.equal(
       formatMoney(item.denomination),

@@ -1,44 +1,63 @@
 import { randomUUID } from 'node:crypto';
-import { type DataTable, Given, When } from '@cucumber/cucumber';
-import type { VoucherTypeInput } from '../spec/schemas/voucher.ts';
-import { openDriver } from '../src/driver/create-driver.ts';
-import { strictDriver } from '../src/driver/strict-driver.ts';
+import type { DataTable } from '@cucumber/cucumber';
+import { type Policy, policies } from '../spec/capabilities.ts';
+import type { VoucherState } from '../spec/schemas/voucher.ts';
+import { given } from './support/expect.ts';
 import { type Money, parseMoney } from './support/money.ts';
-import { defineTemplate, defineType, issueOne, sell, voucherInState } from './support/voucher-setup.ts';
+import { Given, When } from './support/steps.ts';
+import { arrangedType, defineType, voucherInState } from './support/voucher-setup.ts';
 import type { VoucherWorld } from './support/world.ts';
+
+function policyOf(text: string): Policy {
+  if (!(policies as readonly string[]).includes(text))
+    throw new Error(`unknown policy "${text}" (${policies.join(', ')})`);
+  return text as Policy;
+}
 
 type Kind = { reusable: boolean; topUpAllowed: boolean };
 
-Given('a(n) {kind} voucher type {string}', async function (this: VoucherWorld, kind: Kind, alias: string) {
-  await defineType(this, alias, kind);
+Given('a(n) {kind} voucher type {string}', function (this: VoucherWorld, kind: Kind, alias: string) {
+  defineType(this, alias, kind);
 });
 
 Given(
   'a(n) {kind} voucher type {string} with policy {string}',
-  async function (this: VoucherWorld, kind: Kind, alias: string, policy: string) {
-    await defineType(this, alias, { ...kind, policy: policy as VoucherTypeInput['policy'] });
+  function (this: VoucherWorld, kind: Kind, alias: string, policy: string) {
+    defineType(this, alias, { ...kind, policy: policyOf(policy) });
   },
 );
 
 /** Rows: currency, policy, reusable (yes/no), top-up (yes/no), validity days, hold ttl seconds, product code. */
-Given('a voucher type {string} with:', async function (this: VoucherWorld, alias: string, table: DataTable) {
+Given('a voucher type {string} with:', function (this: VoucherWorld, alias: string, table: DataTable) {
   const row = table.rowsHash();
   const yes = (v: string | undefined) => v === 'yes' || v === 'true';
-  const input: Partial<VoucherTypeInput> = {};
+  const input: Parameters<typeof defineType>[2] = {};
   if (row.currency) input.currency = row.currency;
-  if (row.policy) input.policy = row.policy as VoucherTypeInput['policy'];
+  if (row.policy) input.policy = policyOf(row.policy);
   if (row.reusable) input.reusable = yes(row.reusable);
   if (row['top-up']) input.topUpAllowed = yes(row['top-up']);
   if (row['validity days']) input.validityDays = Number(row['validity days']);
   if (row['hold ttl seconds']) input.holdTtlSeconds = Number(row['hold ttl seconds']);
-  if (row['product code']) input.productCode = this.code(row['product code']);
-  await defineType(this, alias, input);
+  if (row['product code']) input.productCode = row['product code'];
+  defineType(this, alias, input);
 });
 
+/** LC-01: a template set of a type, made through the contract (the scenario is about templates). */
 Given(
   'a template {string} of voucher type {string} with capacity {int}',
   async function (this: VoucherWorld, alias: string, typeAlias: string, capacity: number) {
-    await defineTemplate(this, alias, typeAlias, capacity);
+    const { typeId } = await arrangedType(this, typeAlias);
+    const template = await this.must({
+      operationId: 'createTemplate',
+      body: {
+        voucherTypeId: given(typeId, `the id of voucher type ${typeAlias}`),
+        code: this.code(alias),
+        numberPrefix: '',
+        capacity,
+      },
+      auth: { role: 'backoffice' },
+    });
+    this.templates.set(alias, template);
   },
 );
 
@@ -65,8 +84,8 @@ When(
 
 Given(
   'a(n) {state} voucher {string} of type {string} worth {money}',
-  async function (this: VoucherWorld, state: string, alias: string, typeAlias: string, denomination: Money) {
-    await voucherInState(this, alias, typeAlias, denomination, state);
+  async function (this: VoucherWorld, state: VoucherState, alias: string, typeAlias: string, amount: Money) {
+    await voucherInState(this, alias, typeAlias, amount, state);
   },
 );
 
@@ -74,49 +93,31 @@ Given(
   'these vouchers of type {string}:',
   async function (this: VoucherWorld, typeAlias: string, table: DataTable) {
     for (const row of table.hashes()) {
-      await voucherInState(
-        this,
-        row.voucher ?? '',
-        typeAlias,
-        parseMoney(row.worth ?? ''),
-        row.state ?? 'activated',
-      );
+      const state = (row.state ?? 'activated') as VoucherState;
+      await voucherInState(this, row.voucher ?? '', typeAlias, parseMoney(row.worth ?? ''), state);
     }
   },
 );
 
 Given(
   'vouchers {string} of type {string} worth {money} each, not yet sold',
-  async function (this: VoucherWorld, aliases: string, typeAlias: string, denomination: Money) {
-    for (const alias of aliases.split(/,\s*|\s+and\s+/)) {
-      this.remember(alias, await issueOne(this, typeAlias, denomination));
-    }
+  async function (this: VoucherWorld, aliases: string, typeAlias: string, amount: Money) {
+    for (const alias of aliases.split(/,\s*|\s+and\s+/))
+      await voucherInState(this, alias, typeAlias, amount, 'prepared');
   },
 );
 
+/** An id that names no voucher of the target (ids are opaque: any string the target never gave). */
 Given('a voucher {string} that was never issued', function (this: VoucherWorld, alias: string) {
-  this.vouchers.set(alias, { id: randomUUID(), voucher: null });
+  this.vouchers.set(alias, { id: randomUUID(), readable: false });
 });
 
-/** A voucher of another retailer (another tenant): needs test control to create the second tenant. */
+/** A voucher of another retailer (another tenant or merchant), arranged by the target's driver. */
 Given(
   "another retailer's activated voucher {string} worth {money}",
-  async function (this: VoucherWorld, alias: string, denomination: Money) {
-    this.requires('test-control');
-    const raw = await openDriver({ target: this.parameters.target, adapter: this.parameters.adapter });
-    this.extraDrivers.push(raw);
-    const other = strictDriver(raw);
-    await other.setup();
-    const main = this.driver;
-    this.driver = other;
-    try {
-      await defineType(this, `other-${alias}`, {});
-      const voucher = await issueOne(this, `other-${alias}`, denomination);
-      await sell(this, voucher.id);
-      this.vouchers.set(alias, { id: voucher.id, voucher: null });
-    } finally {
-      this.driver = main;
-    }
+  async function (this: VoucherWorld, alias: string, amount: Money) {
+    const { voucherId } = await this.driver.arrange('voucher of another tenant', { amount });
+    this.vouchers.set(alias, { id: voucherId, readable: false });
   },
 );
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
+import type { DataTable } from '@cucumber/cucumber';
 import type { ExchangeVerdict, TenderReceipt } from '../spec/schemas/tenders.ts';
 import type { Actor } from './support/actors.ts';
 import { expectAccepted, expectRefused } from './support/expect.ts';
 import type { Money } from './support/money.ts';
+import { Given, Then, When } from './support/steps.ts';
 import { setSwitch, tableHeadings, tableReaders } from './support/tender-config-tables.ts';
 import {
   codeList,

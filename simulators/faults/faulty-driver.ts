@@ -43,6 +43,8 @@ export function faultyDriver(
     counts,
     open: async (_config: DriverConfig) => {},
     capabilities: () => inner.capabilities(),
+    emulated: () => inner.emulated(),
+    arrange: (state, params) => inner.arrange(state, params),
     setup: async (): Promise<Session> => {
       throw new Error('a faulty driver wraps a driver that is already set up');
     },

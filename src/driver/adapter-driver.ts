@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Capability } from '../../spec/capabilities.ts';
+import type { Arranged, ProviderStateName, StateParams } from '../../spec/provider-states.ts';
+import { CanonicalArranger } from './arrange/canonical-arranger.ts';
 import type { Completion } from './completion.ts';
 import { contractValidator, withContractCheck } from './contract-check.ts';
-import type { Driver, DriverConfig, Session } from './driver.ts';
+import type { Driver, DriverConfig, PreparedCall, Session } from './driver.ts';
 import type { AnyOperation, Operation, OperationId, ResultOf } from './operation.ts';
 import { routeOf } from './route-table.ts';
 import type { AdapterFactory, VendorAdapter } from './vendor-adapter.ts';
@@ -51,6 +53,7 @@ export async function loadAdapter(file: string, config: DriverConfig): Promise<V
 export class AdapterDriver implements Driver {
   readonly #file: string;
   #adapter: VendorAdapter | undefined;
+  #arranger: CanonicalArranger | undefined;
   #validate = true;
   name = 'adapter';
 
@@ -76,18 +79,64 @@ export class AdapterDriver implements Driver {
     return this.#get().capabilities();
   }
 
+  async emulated(): Promise<Capability[]> {
+    return (await this.#get().emulated?.()) ?? [];
+  }
+
+  /** The adapter's own arrangement, else the contract's operations through its invoke(). */
+  arrange<S extends ProviderStateName>(state: S, params: StateParams<S>): Promise<Arranged<S>> {
+    const adapter = this.#get();
+    if (adapter.arrange) return adapter.arrange(state, params);
+    this.#arranger ??= new CanonicalArranger(
+      (operation) => this.invoke(operation),
+      () => adapter.capabilities(),
+    );
+    return this.#arranger.arrange(state, params);
+  }
+
+  /** The adapter's split at the money request, checked like invoke's answers; else nothing before. */
+  async prepare<Id extends OperationId>(operation: Operation<Id>): Promise<PreparedCall<ResultOf<Id>>> {
+    const adapter = this.#get();
+    const keyed = this.#keyed(operation);
+    if (!adapter.prepare) return { commit: () => this.invoke(keyed) };
+    let prepared: { commit(): Promise<Completion> };
+    try {
+      prepared = await adapter.prepare(keyed as unknown as AnyOperation);
+    } catch (error) {
+      const failed = this.#thrown(error, keyed.idempotencyKey);
+      return { commit: async () => failed as Completion<ResultOf<Id>> };
+    }
+    return { commit: () => this.#answer(keyed, () => prepared.commit()) };
+  }
+
   async setup(): Promise<Session> {
     return (await this.#get().setup?.()) ?? { tenantId: null, keys: {}, isolated: false };
   }
 
   async invoke<Id extends OperationId>(operation: Operation<Id>): Promise<Completion<ResultOf<Id>>> {
-    const idempotencyKey = routeOf(operation.operationId).mutating
-      ? (operation.idempotencyKey ?? randomUUID())
-      : undefined;
-    const keyed = idempotencyKey ? { ...operation, idempotencyKey } : operation;
+    const keyed = this.#keyed(operation);
+    return this.#answer(keyed, () => this.#get().invoke(keyed as unknown as AnyOperation));
+  }
+
+  /** Every mutating call carries an Idempotency-Key: the caller's, or a new one. */
+  #keyed<Id extends OperationId>(operation: Operation<Id>): Operation<Id> {
+    if (!routeOf(operation.operationId).mutating) return operation;
+    return { ...operation, idempotencyKey: operation.idempotencyKey ?? randomUUID() };
+  }
+
+  #thrown(error: unknown, idempotencyKey: string | undefined): Completion {
+    return { completion: 'info', error: `adapter threw: ${(error as Error).message}`, idempotencyKey };
+  }
+
+  /** The adapter's answer, as a completion checked against the contract; a throw is an unknown outcome. */
+  async #answer<Id extends OperationId>(
+    operation: Operation<Id>,
+    call: () => Promise<Completion>,
+  ): Promise<Completion<ResultOf<Id>>> {
+    const idempotencyKey = operation.idempotencyKey;
     let answer: Completion;
     try {
-      const given = await this.#get().invoke(keyed as unknown as AnyOperation);
+      const given = await call();
       if (!isCompletion(given))
         return {
           completion: 'info',
@@ -96,7 +145,7 @@ export class AdapterDriver implements Driver {
         };
       answer = { ...given, idempotencyKey };
     } catch (error) {
-      return { completion: 'info', error: `adapter threw: ${(error as Error).message}`, idempotencyKey };
+      return this.#thrown(error, idempotencyKey) as Completion<ResultOf<Id>>;
     }
     if (answer.completion === 'info' || !this.#validate) return answer as Completion<ResultOf<Id>>;
     const [contentType, body] =

@@ -1,4 +1,5 @@
 import type { Capability, Role } from '../../spec/capabilities.ts';
+import type { Arranged, ProviderStateName, StateParams } from '../../spec/provider-states.ts';
 import type { Completion } from './completion.ts';
 import type { Operation, OperationId, ResultOf } from './operation.ts';
 
@@ -23,8 +24,16 @@ export interface Session {
 }
 
 /**
+ * An operation split where the money moves: `prepare` did what comes before (a cart, its items, the card
+ * applied) and moved nothing; `commit` sends the request that moves money. Races line the commits up.
+ */
+export interface PreparedCall<B = unknown> {
+  commit(): Promise<Completion<B>>;
+}
+
+/**
  * The one seam between the harness and a system under test, with the lifecycle of a Jepsen client:
- * open (connect) → setup (a tenant and its keys) → invoke* → teardown (drop the tenant's data) → close.
+ * open (connect) → setup (a tenant and its keys) → arrange* (provider states) → invoke* → teardown → close.
  * Steps, simulators and property tests only ever see this interface.
  */
 export interface Driver {
@@ -32,8 +41,17 @@ export interface Driver {
   open(config: DriverConfig): Promise<void>;
   /** The capability names the target claims. */
   capabilities(): Promise<Capability[]>;
+  /** The claimed capabilities whose behaviour the adapter itself provides, not the vendor's system. */
+  emulated(): Promise<Capability[]>;
   setup(): Promise<Session>;
+  /**
+   * Brings the system into a provider state (spec/provider-states.ts). Throws CannotArrange (by name)
+   * when the system cannot be brought there: the scenario is then not claimed.
+   */
+  arrange<S extends ProviderStateName>(state: S, params: StateParams<S>): Promise<Arranged<S>>;
   invoke<Id extends OperationId>(operation: Operation<Id>): Promise<Completion<ResultOf<Id>>>;
+  /** Optional: the operation up to the request that moves money (see PreparedCall); default: nothing before. */
+  prepare?<Id extends OperationId>(operation: Operation<Id>): Promise<PreparedCall<ResultOf<Id>>>;
   teardown(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'undici';
 import type { Capability } from '../../spec/capabilities.ts';
+import type { Arranged, ProviderStateName, StateParams } from '../../spec/provider-states.ts';
 import type { Problem } from '../../spec/schemas/common.ts';
+import { CanonicalArranger } from './arrange/canonical-arranger.ts';
 import { breaksContract, type Completion } from './completion.ts';
 import { contractValidator, withContractCheck } from './contract-check.ts';
 import type { Driver, DriverConfig, Session } from './driver.ts';
@@ -55,6 +57,10 @@ export class HttpDriver implements Driver {
   #pool: Pool | undefined;
   #session: Session = { tenantId: null, keys: {}, isolated: false };
   #validate = true;
+  readonly #arranger = new CanonicalArranger(
+    (operation) => this.invoke(operation),
+    () => this.#claimed(),
+  );
 
   async open(config: DriverConfig): Promise<void> {
     const url = new URL(config.target);
@@ -67,6 +73,27 @@ export class HttpDriver implements Driver {
     this.#session = { tenantId: null, keys: { ...(config.apiKeys ?? {}) }, isolated: false };
   }
 
+  /** What the target claims, read once per target and process. */
+  #claimed(): Promise<Capability[]> {
+    const target = this.#config?.target ?? '';
+    let claimed = claimedByTarget.get(target);
+    if (!claimed) {
+      claimed = this.capabilities();
+      claimedByTarget.set(target, claimed);
+      claimed.catch(() => claimedByTarget.delete(target));
+    }
+    return claimed;
+  }
+
+  /** The canonical contract is the vendor's own: nothing is emulated. */
+  async emulated(): Promise<Capability[]> {
+    return [];
+  }
+
+  arrange<S extends ProviderStateName>(state: S, params: StateParams<S>): Promise<Arranged<S>> {
+    return this.#arranger.arrange(state, params);
+  }
+
   async capabilities(): Promise<Capability[]> {
     const answer = await this.invoke({ operationId: 'getCapabilities' });
     if (answer.completion !== 'ok' || !Array.isArray(answer.body?.capabilities))
@@ -76,14 +103,7 @@ export class HttpDriver implements Driver {
 
   /** A fresh tenant when the target has test control; otherwise the vendor-given keys. */
   async setup(): Promise<Session> {
-    const target = this.#config?.target ?? '';
-    let claimedNow = claimedByTarget.get(target);
-    if (!claimedNow) {
-      claimedNow = this.capabilities();
-      claimedByTarget.set(target, claimedNow);
-      claimedNow.catch(() => claimedByTarget.delete(target));
-    }
-    const claimed = await claimedNow;
+    const claimed = await this.#claimed();
     if (claimed.includes('test-control')) {
       const answer = await this.invoke({ operationId: 'createTestTenant', body: {} });
       if (answer.completion !== 'ok' || breaksContract(answer))

@@ -15,7 +15,9 @@ export function strictDriver(inner: Driver): Driver {
     },
     open: (config) => inner.open(config),
     capabilities: () => inner.capabilities(),
+    emulated: () => inner.emulated(),
     setup: () => inner.setup(),
+    arrange: (state, params) => inner.arrange(state, params),
     teardown: () => inner.teardown(),
     close: () => inner.close(),
     async invoke<Id extends OperationId>(operation: Operation<Id>): Promise<Completion<ResultOf<Id>>> {

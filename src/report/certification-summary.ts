@@ -13,7 +13,7 @@ export interface SummaryContext {
   suite: { name: string; version: string; featuresSha256: string };
   target: { url: string; implementation: 'reference' | 'external'; adapter: string | null };
   /** `unknown`: claimed names that spec/capabilities.ts does not define (no scenario needs them). */
-  capabilities: { claimed: string[]; source: string; unknown?: string[] };
+  capabilities: { claimed: string[]; source: string; unknown?: string[]; emulated?: string[] };
   selection: { tags: string | null; shard: string | null; parallel: number; failFast: boolean };
   waivers: { file: string | null; content: WaiverFile | null };
   /** Errors before or around cucumber (target unreachable, runner threw). */
@@ -71,11 +71,12 @@ export function buildSummary(
   context: SummaryContext,
 ): CertificationSummary {
   const claimed = new Set(context.capabilities.claimed);
+  const emulated = new Set(context.capabilities.emulated ?? []);
   const base = records.map((r) => ({
     record: r,
     key: `${r.uri}:${r.line}`,
     requirements: requirementsOf(r.tags),
-    status: baseStatus(r, claimed),
+    status: baseStatus(r, claimed, emulated),
   }));
   const waiverList = context.waivers.content?.waivers ?? [];
   const decision = applyWaivers(

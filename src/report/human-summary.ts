@@ -6,6 +6,7 @@ import { scenarioStatuses } from './scenario-status.ts';
 
 const label: Record<string, string> = {
   passed: 'passed',
+  emulated: 'emulated',
   failed: 'failed',
   waived: 'waived',
   'not-claimed': 'not claimed',
@@ -46,6 +47,11 @@ export function formatHumanSummary(summary: CertificationSummary, files: ReportF
     `${summary.suite.name} ${summary.suite.version} (features sha256 ${summary.suite.featuresSha256.slice(0, 12)})`,
     `target: ${summary.target.url} (${summary.target.implementation}${summary.target.adapter ? `, adapter ${summary.target.adapter}` : ''})`,
     `claimed (${summary.capabilities.source}): ${summary.capabilities.claimed.join(', ') || 'nothing'}`,
+    ...(summary.capabilities.emulated?.length
+      ? [
+          `emulated by the adapter (its passes are reported as emulated): ${summary.capabilities.emulated.join(', ')}`,
+        ]
+      : []),
     ...(summary.capabilities.unknown?.length
       ? [`claimed but not defined by the contract (ignored): ${summary.capabilities.unknown.join(', ')}`]
       : []),
@@ -54,7 +60,7 @@ export function formatHumanSummary(summary: CertificationSummary, files: ReportF
     `requirements: ${counts(summary.totals.requirements)}`,
   ];
   if (summary.requirements.length > 0) {
-    lines.push('', '  requirement  status       pass fail waiv n/cl undc');
+    lines.push('', '  requirement  status       pass emul fail waiv n/cl undc');
     for (const r of summary.requirements) {
       const n = scenarioStatuses.map((s) => String(r.scenarios[s]).padStart(4)).join(' ');
       lines.push(`  ${r.id.padEnd(11)}  ${label[r.status]?.padEnd(11)} ${n}`);

@@ -1,7 +1,15 @@
 import { type ScenarioStatus, scenarioStatuses } from './scenario-status.ts';
 
 /** Most telling first: one failing scenario fails the requirement; it is "not claimed" only if all are. */
-const precedence: readonly ScenarioStatus[] = ['failed', 'undecided', 'waived', 'passed', 'not-claimed'];
+/** Most telling first: one failing scenario fails the requirement; one emulated pass makes its pass the adapter's. */
+const precedence: readonly ScenarioStatus[] = [
+  'failed',
+  'undecided',
+  'waived',
+  'emulated',
+  'passed',
+  'not-claimed',
+];
 
 export type StatusCounts = Record<ScenarioStatus, number>;
 

@@ -1,12 +1,14 @@
+import { notClaimedMediaType } from '../../steps/support/not-claimed.ts';
 import type { ScenarioRecord } from './message-collector.ts';
 
 /**
  * The certification status of a scenario. `undecided` covers everything cucumber could not decide
  * (undefined, ambiguous, pending, skipped for no claimed reason, never run): never a pass.
  */
-export type ScenarioStatus = 'passed' | 'failed' | 'waived' | 'not-claimed' | 'undecided';
+export type ScenarioStatus = 'passed' | 'emulated' | 'failed' | 'waived' | 'not-claimed' | 'undecided';
 export const scenarioStatuses: readonly ScenarioStatus[] = [
   'passed',
+  'emulated',
   'failed',
   'waived',
   'not-claimed',
@@ -43,10 +45,16 @@ function unique(values: string[]): string[] {
 export function baseStatus(
   record: ScenarioRecord,
   claimed: ReadonlySet<string>,
+  emulated: ReadonlySet<string> = new Set(),
 ): Exclude<ScenarioStatus, 'waived'> {
-  const unclaimed = capabilitiesOf(record.tags).some((c) => !claimed.has(c));
+  const needs = capabilitiesOf(record.tags);
+  const unclaimed = needs.some((c) => !claimed.has(c));
   const status = record.cucumberStatus;
   if (unclaimed && (status === 'SKIPPED' || status === 'PASSED')) return 'not-claimed';
+  // A provider state the target cannot be brought to (the steps said so): not claimed either.
+  if (status === 'SKIPPED' && record.attachments.includes(notClaimedMediaType)) return 'not-claimed';
+  // A pass that rests on what the adapter emulates is the adapter's, not the vendor's.
+  if (status === 'PASSED' && needs.some((c) => emulated.has(c))) return 'emulated';
   if (status === 'PASSED') return 'passed';
   if (status === 'FAILED') return 'failed';
   return 'undecided';

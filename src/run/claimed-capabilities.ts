@@ -4,26 +4,37 @@ import { type DriverChoice, openDriver } from '../driver/create-driver.ts';
 
 export interface ClaimedCapabilities {
   claimed: string[];
+  /** The claimed capabilities an adapter provides itself: their scenarios' passes are "emulated". */
+  emulated: string[];
   /** `target` (GET /capabilities through the driver) or `manifest:<file>`. */
   source: string;
   /** Names that spec/capabilities.ts does not know: kept, but no scenario asks for them. */
   unknown: string[];
 }
 
-function described(claimed: unknown, source: string): ClaimedCapabilities {
-  if (!Array.isArray(claimed) || !claimed.every((c) => typeof c === 'string')) {
-    throw new Error(`${source}: capabilities must be an array of names`);
-  }
-  const names = [...new Set(claimed as string[])].sort();
+function names(list: unknown, source: string, what: string): string[] {
+  if (!Array.isArray(list) || !list.every((c) => typeof c === 'string'))
+    throw new Error(`${source}: ${what} must be an array of names`);
+  return [...new Set(list as string[])].sort();
+}
+
+function described(claimed: unknown, source: string, emulated: unknown = []): ClaimedCapabilities {
+  const claimedNames = names(claimed, source, 'capabilities');
   const known = new Set<string>(capabilityNames);
-  return { claimed: names, source, unknown: names.filter((n) => !known.has(n)) };
+  return {
+    claimed: claimedNames,
+    emulated: names(emulated, source, 'emulated').filter((n) => claimedNames.includes(n)),
+    source,
+    unknown: claimedNames.filter((n) => !known.has(n)),
+  };
 }
 
 /** Reads a manifest: `{ "capabilities": [...] }` (the shape of GET /capabilities) or a bare array. */
 export async function readCapabilityManifest(path: string): Promise<ClaimedCapabilities> {
   const document = JSON.parse(await readFile(path, 'utf8')) as unknown;
   const list = Array.isArray(document) ? document : (document as { capabilities?: unknown })?.capabilities;
-  return described(list, `manifest:${path}`);
+  const emulated = Array.isArray(document) ? [] : ((document as { emulated?: unknown })?.emulated ?? []);
+  return described(list, `manifest:${path}`, emulated);
 }
 
 /**
@@ -33,7 +44,7 @@ export async function readCapabilityManifest(path: string): Promise<ClaimedCapab
 export async function readTargetCapabilities(choice: DriverChoice): Promise<ClaimedCapabilities> {
   const driver = await openDriver({ timeoutMs: 10_000, ...choice });
   try {
-    return described(await driver.capabilities(), 'target');
+    return described(await driver.capabilities(), 'target', await driver.emulated());
   } finally {
     await driver.close();
   }

@@ -89,7 +89,7 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
 
   const errors: string[] = [];
   const collector = new MessageCollector();
-  let capabilities: ClaimedCapabilities = { claimed: [], source: 'none', unknown: [] };
+  let capabilities: ClaimedCapabilities = { claimed: [], emulated: [], source: 'none', unknown: [] };
   let target: RunTarget | undefined;
   let keptTenders: KeptTenderConfig | null = null;
   let interrupted = false;
@@ -154,6 +154,7 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
       claimed: capabilities.claimed,
       source: capabilities.source,
       unknown: capabilities.unknown,
+      emulated: capabilities.emulated,
     },
     selection: {
       tags: options.tags ?? null,

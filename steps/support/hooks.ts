@@ -1,6 +1,7 @@
 import {
   After,
   AfterAll,
+  AfterStep,
   Before,
   BeforeAll,
   BeforeStep,
@@ -11,6 +12,7 @@ import {
 import { openDriver } from '../../src/driver/create-driver.ts';
 import type { Driver } from '../../src/driver/driver.ts';
 import { strictDriver } from '../../src/driver/strict-driver.ts';
+import { stepTraceMediaType } from './capability-needs.ts';
 import { missingCapabilities, notClaimedMediaType } from './not-claimed.ts';
 import type { VcertParameters, VoucherWorld } from './world.ts';
 
@@ -68,6 +70,12 @@ Before(async function (this: VoucherWorld, { pickle }) {
 
 BeforeStep(function (this: VoucherWorld, { pickleStep }) {
   this.phase = String(pickleStep.type ?? 'Unknown');
+});
+
+/** In the suite's self-test (world parameter trace), each step says what it did and what that needs. */
+AfterStep(function (this: VoucherWorld, { pickleStep }) {
+  const trace = this.needs.take(pickleStep.text);
+  if (this.parameters.trace) this.attach(JSON.stringify(trace), stepTraceMediaType);
 });
 
 After(async function (this: VoucherWorld) {

@@ -90,11 +90,14 @@ export async function payWith(
   extra: Partial<Receipt> = {},
 ): Promise<Completion<Redemption | Hold>> {
   const receipt = receiptOf(actor, receiptNumber, extra);
-  if (world.claimed.has('holds')) {
-    const held = await holdOn(world, actor, amount, alias, receipt);
-    if (held.completion !== 'ok') return held;
-    return captureOf(world, actor);
-  }
-  if (world.claimed.has('one-step-redeem')) return redeemInOneStep(world, actor, amount, alias, receipt);
-  throw new Error('the target claims neither holds nor one-step-redeem: no way to pay');
+  // Paying is the core: whichever way the target claims, no capability tag is needed for it.
+  return world.needs.paying(async () => {
+    if (world.claimed.has('holds')) {
+      const held = await holdOn(world, actor, amount, alias, receipt);
+      if (held.completion !== 'ok') return held;
+      return captureOf(world, actor);
+    }
+    if (world.claimed.has('one-step-redeem')) return redeemInOneStep(world, actor, amount, alias, receipt);
+    throw new Error('the target claims neither holds nor one-step-redeem: no way to pay');
+  });
 }

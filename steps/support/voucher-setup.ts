@@ -1,146 +1,76 @@
-import type { Voucher, VoucherTypeInput } from '../../spec/schemas/voucher.ts';
-import { parseActor, receiptOf } from './actors.ts';
-import { given } from './expect.ts';
+import type { Policy } from '../../spec/capabilities.ts';
+import type { VoucherTypeParams } from '../../spec/provider-states.ts';
+import type { VoucherState } from '../../spec/schemas/voucher.ts';
 import type { Money } from './money.ts';
-import { payWith } from './payments.ts';
 import type { VoucherWorld } from './world.ts';
 
 const generalPolicies = ['balance-guard', 'amount-holds', 'exclusive-hold'] as const;
 
+/** A voucher type as the scenario named it: how its vouchers behave, and its id once arranged. */
+export interface KnownType {
+  params: VoucherTypeParams;
+  /** The system's id and product code, once the type itself was arranged (scenarios about types). */
+  arranged?: { typeId?: string; code?: string; productCode?: string };
+}
+
 /** The policy of a voucher type whose scenario does not care: the first general one the target claims. */
-export function defaultPolicy(world: VoucherWorld): VoucherTypeInput['policy'] {
+export function defaultPolicy(world: VoucherWorld): Policy {
   const policy = generalPolicies.find((p) => world.claimed.has(p));
   if (!policy) throw new Error(`the target claims none of ${generalPolicies.join(', ')}`);
   return policy;
 }
 
-export async function defineType(
+/**
+ * Names a voucher type for the scenario: nothing is sent yet, the type travels with each voucher
+ * arranged of it. What the scenario asks of it beyond the core is noted as needed: an explicit policy,
+ * one-time vouchers, top-ups.
+ */
+export function defineType(
   world: VoucherWorld,
   alias: string,
-  input: Partial<VoucherTypeInput>,
-): Promise<void> {
-  const body: VoucherTypeInput = {
-    code: world.code(alias),
-    name: `${alias} voucher`,
+  input: Partial<Omit<VoucherTypeParams, 'key'>>,
+): void {
+  if (input.policy) world.need(input.policy, `voucher type ${alias}`);
+  if (input.reusable === false) world.need('one-time-vouchers', `voucher type ${alias}`);
+  if (input.topUpAllowed) world.need('top-up', `voucher type ${alias}`);
+  const params: VoucherTypeParams = {
+    key: alias,
     currency: 'EUR',
-    productCode: world.code(`P-${alias}`),
-    validityDays: 365,
+    policy: input.policy ?? defaultPolicy(world),
     reusable: true,
     topUpAllowed: false,
-    policy: input.policy ?? defaultPolicy(world),
+    validityDays: 365,
     ...input,
   };
-  const created = await world.must({ operationId: 'createVoucherType', body, auth: { role: 'backoffice' } });
-  world.types.set(alias, created);
+  world.types.set(alias, { params });
 }
 
-export async function defineTemplate(
+function typeOf(world: VoucherWorld, alias: string): KnownType {
+  const type = world.types.get(alias);
+  if (!type) throw new Error(`no voucher type "${alias}" in this scenario`);
+  return type;
+}
+
+/** The system's own id of a type (scenarios about types and templates): the type is arranged once. */
+export async function arrangedType(
   world: VoucherWorld,
   alias: string,
-  typeAlias: string,
-  capacity: number,
-) {
-  const type = world.types.get(typeAlias);
-  if (!type) throw new Error(`no voucher type "${typeAlias}" in this scenario`);
-  const template = await world.must({
-    operationId: 'createTemplate',
-    body: { voucherTypeId: type.id, code: world.code(alias), numberPrefix: '', capacity },
-    auth: { role: 'backoffice' },
-  });
-  world.templates.set(alias, template);
+): Promise<NonNullable<KnownType['arranged']>> {
+  const type = typeOf(world, alias);
+  if (!type.arranged?.code) type.arranged = await world.driver.arrange('voucher type', type.params);
+  return type.arranged;
 }
 
-/** The template a scenario's loose vouchers of a type come from (capacity 1000). */
-async function implicitTemplate(world: VoucherWorld, typeAlias: string): Promise<string> {
-  const alias = `${typeAlias}~vouchers`;
-  if (!world.templates.has(alias)) await defineTemplate(world, alias, typeAlias, 1000);
-  return alias;
-}
-
-export async function issueOne(
-  world: VoucherWorld,
-  typeAlias: string,
-  denomination: Money,
-): Promise<Voucher> {
-  const template = world.templates.get(await implicitTemplate(world, typeAlias));
-  const batch = await world.must({
-    operationId: 'issueVouchers',
-    params: { id: template?.id ?? '' },
-    body: { count: 1, denomination, store: 'S1' },
-    auth: { role: 'backoffice' },
-  });
-  const voucher = batch.vouchers[0];
-  if (!voucher) throw new Error('issueVouchers gave no voucher');
-  return voucher;
-}
-
-/** Sells a voucher at POS 1 in both phases. */
-export async function sell(world: VoucherWorld, id: string): Promise<Voucher> {
-  const receipt = receiptOf(parseActor('POS 1'), world.nextReceipt());
-  await world.must({ operationId: 'startSale', params: { id }, body: { receipt }, auth: { role: 'pos' } });
-  return world.must({ operationId: 'completeSale', params: { id }, body: {}, auth: { role: 'pos' } });
-}
-
-/** Issues a voucher and brings it to a state through the contract's own operations. */
+/** A voucher of a named type in a lifecycle state, arranged by the target's driver (a provider state). */
 export async function voucherInState(
   world: VoucherWorld,
   alias: string,
   typeAlias: string,
-  denomination: Money,
-  state: string,
+  amount: Money,
+  state: VoucherState,
 ): Promise<void> {
-  let voucher = await issueOne(world, typeAlias, denomination);
-  const id = voucher.id;
-  world.remember(alias, voucher);
-  const backoffice = { role: 'backoffice' } as const;
-  if (state === 'activating') {
-    const receipt = receiptOf(parseActor('POS 1'), world.nextReceipt());
-    voucher = await world.must({
-      operationId: 'startSale',
-      params: { id },
-      body: { receipt },
-      auth: { role: 'pos' },
-    });
-  } else if (state !== 'prepared') {
-    voucher = await sell(world, id);
-  }
-  if (state === 'canceled') {
-    voucher = await world.must({
-      operationId: 'cancelVoucher',
-      params: { id },
-      body: { reason: 'number compromised' },
-      auth: backoffice,
-    });
-  } else if (state === 'expired') {
-    const issued = given(voucher.issuedAt, `the issue time of voucher ${alias}`);
-    const yesterday = new Date(Date.parse(issued) - 86_400_000).toISOString();
-    voucher = await world.must({
-      operationId: 'setValidity',
-      params: { id },
-      body: { expiresAt: yesterday },
-      auth: backoffice,
-    });
-  } else if (state === 'refunding' || state === 'refunded') {
-    const receipt = receiptOf(parseActor('POS 1'), world.nextReceipt());
-    voucher = await world.must({
-      operationId: 'startReturn',
-      params: { id },
-      body: { receipt },
-      auth: { role: 'pos' },
-    });
-    if (state === 'refunded') {
-      voucher = await world.must({
-        operationId: 'completeReturn',
-        params: { id },
-        body: { outcome: 'refunded' },
-        auth: { role: 'pos' },
-      });
-    }
-  } else if (state === 'redeemed') {
-    const paid = await payWith(world, parseActor('POS 1'), voucher.balance, alias, world.nextReceipt());
-    if (paid.completion !== 'ok')
-      throw new Error(`could not use up voucher ${alias}: ${JSON.stringify(paid)}`);
-    voucher = await world.readVoucher(alias);
-  }
-  world.remember(alias, voucher);
+  const type = typeOf(world, typeAlias);
+  const { voucherId, typeId } = await world.driver.arrange('voucher', { type: type.params, state, amount });
+  if (typeId && !type.arranged?.typeId) type.arranged = { ...type.arranged, typeId };
+  world.vouchers.set(alias, { id: voucherId, readable: true });
 }

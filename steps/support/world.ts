@@ -3,10 +3,12 @@ import { type IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumb
 import type { Role } from '../../spec/capabilities.ts';
 import type { Ledger } from '../../spec/schemas/ledger.ts';
 import type { Hold, Redemption } from '../../spec/schemas/redemption.ts';
-import type { Template, Voucher, VoucherType } from '../../spec/schemas/voucher.ts';
+import type { Template, Voucher } from '../../spec/schemas/voucher.ts';
 import { type Completion, describeCompletion } from '../../src/driver/completion.ts';
 import type { Driver, Session } from '../../src/driver/driver.ts';
 import type { Operation, OperationId, ResultOf } from '../../src/driver/operation.ts';
+import { CapabilityNeeds } from './capability-needs.ts';
+import type { KnownType } from './voucher-setup.ts';
 
 /** The cucumber `worldParameters` of a run. */
 export interface VcertParameters {
@@ -15,13 +17,15 @@ export interface VcertParameters {
   apiKeys?: Partial<Record<Role, string>>;
   /** Capability names the target claims; when absent they are read from GET /capabilities. */
   capabilities?: string[];
+  /** Attach what each step did and which capabilities that needs (the suite's self-test). */
+  trace?: boolean;
   timeoutMs?: number;
 }
 
-/** One voucher as the scenario knows it, and which driver/session it lives in. */
+/** One voucher as the scenario knows it: its id, and whether the scenario's keys can read it. */
 export interface KnownVoucher {
   id: string;
-  voucher: Voucher | null;
+  readable: boolean;
 }
 
 /**
@@ -39,8 +43,10 @@ export class VoucherWorld extends World<VcertParameters> {
   phase = 'Unknown';
   /** Makes codes unique when the scenario shares a tenant with others. */
   readonly suffix = randomBytes(4).toString('hex');
-  readonly types = new Map<string, VoucherType>();
+  readonly types = new Map<string, KnownType>();
   readonly templates = new Map<string, Template>();
+  /** What the steps need beyond the core, step by step (see capability-needs.ts). */
+  readonly needs = new CapabilityNeeds();
   readonly vouchers = new Map<string, KnownVoucher>();
   readonly issued = new Map<string, Voucher[]>();
   /** The open (or last) hold of each actor, by actor label. */
@@ -75,6 +81,11 @@ export class VoucherWorld extends World<VcertParameters> {
     return `${alias.replace(/[^A-Za-z0-9._-]/g, '-')}-${this.suffix}`.slice(0, 64);
   }
 
+  /** Notes a capability the scenario needs (an arranged policy, one-time vouchers). */
+  need(capability: string, _why: string): void {
+    this.needs.need(capability);
+  }
+
   /** An action of the scenario: recorded as the last request and answer. */
   async call<Id extends OperationId>(
     operation: Operation<Id>,
@@ -82,6 +93,7 @@ export class VoucherWorld extends World<VcertParameters> {
   ): Promise<Completion<ResultOf<Id>>> {
     const alias = this.aliasTouchedBy(operation);
     if (alias) await this.touch(alias);
+    this.needs.operation(operation.operationId);
     const answer = await (via ?? this.driver).invoke(operation);
     this.lastRequest = {
       ...operation,
@@ -93,6 +105,7 @@ export class VoucherWorld extends World<VcertParameters> {
 
   /** A read or set-up call that must succeed; not recorded as the scenario's last answer. */
   async must<Id extends OperationId>(operation: Operation<Id>, via?: Driver): Promise<ResultOf<Id>> {
+    this.needs.operation(operation.operationId);
     const answer = await (via ?? this.driver).invoke(operation);
     if (answer.completion !== 'ok') {
       throw new Error(`${operation.operationId} during set-up or check: ${describeCompletion(answer)}`);
@@ -106,8 +119,8 @@ export class VoucherWorld extends World<VcertParameters> {
     return known.id;
   }
 
-  remember(alias: string, voucher: Voucher): void {
-    this.vouchers.set(alias, { id: voucher.id, voucher });
+  remember(alias: string, voucher: { id: string }): void {
+    this.vouchers.set(alias, { id: voucher.id, readable: true });
   }
 
   async readVoucher(alias: string): Promise<Voucher> {
@@ -138,13 +151,19 @@ export class VoucherWorld extends World<VcertParameters> {
     return [...this.vouchers].find(([, v]) => v.id === voucherId)?.[0];
   }
 
-  /** Before an action first touches a voucher, note it as it stands, for "exactly as it was". */
+  /**
+   * Before an action first touches a voucher, note it as it stands, for "exactly as it was": the
+   * voucher, and its ledger when the target keeps one. The harness's own reads: not the scenario's.
+   */
   async touch(alias: string): Promise<void> {
     if (this.phase !== 'Action' || this.snapshots.has(alias)) return;
     const known = this.vouchers.get(alias);
-    if (!known || known.voucher === null) return;
-    const [voucher, ledger] = await Promise.all([this.readVoucher(alias), this.readLedger(alias)]);
-    this.snapshots.set(alias, { voucher, ledger });
+    if (!known?.readable) return;
+    const snapshot = await this.needs.quietly(async () => ({
+      voucher: await this.readVoucher(alias),
+      ledger: this.claimed.has('ledger') ? await this.readLedger(alias) : null,
+    }));
+    this.snapshots.set(alias, snapshot);
   }
 
   /** The driver an actor reaches the service through (an unreachable one while offline). */

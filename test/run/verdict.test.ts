@@ -42,7 +42,14 @@ describe('exit code decisions', () => {
     const count = fc.nat({ max: 3 });
     fc.assert(
       fc.property(
-        fc.record({ passed: count, failed: count, waived: count, 'not-claimed': count, undecided: count }),
+        fc.record({
+          passed: count,
+          emulated: count,
+          failed: count,
+          waived: count,
+          'not-claimed': count,
+          undecided: count,
+        }),
         count,
         fc.array(fc.string(), { maxLength: 2 }),
         fc.boolean(),
