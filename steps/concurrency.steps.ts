@@ -58,6 +58,7 @@ Given(
   'voucher {string} worth {money} under the {word} policy',
   function (this: VoucherWorld, alias: string, funds: Money, policy: string) {
     this.requires(policy);
+    this.need(policy, `voucher ${alias}`);
     stateOf(this).vouchers.set(alias, { funds, policy: policy as Policy });
   },
 );

@@ -18,7 +18,7 @@ When(
   async function (this: VoucherWorld, actor: Actor) {
     const first = this.last ?? this.answers[0];
     const request = lastRequest(this);
-    const again = await this.call(request, this.via(actor.label));
+    const again = await this.again(() => this.call(request, this.via(actor.label)));
     this.answers = first ? [first, again] : [again];
   },
 );
@@ -29,7 +29,7 @@ When(
     const request = lastRequest(this);
     const body = { ...(request.body as object), amount };
     const first = this.last;
-    const again = await this.call({ ...request, body } as Operation, this.via(actor.label));
+    const again = await this.again(() => this.call({ ...request, body } as Operation, this.via(actor.label)));
     this.answers = first ? [first, again] : [again];
   },
 );

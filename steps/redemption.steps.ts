@@ -94,12 +94,10 @@ When(
     const receipt = receiptOf(actor, this.nextReceipt());
     const rawBody = `{"amount": ${amountJson}, "receipt": ${JSON.stringify(receipt)}}`;
     const operationId = this.claimed.has('holds') ? 'createHold' : 'redeem';
-    await this.call({
-      operationId,
-      params: { id: this.voucherId(alias) },
-      rawBody,
-      auth: { role: actor.role },
-    });
+    // Paying is the core, whichever way the target claims.
+    await this.needs.paying(() =>
+      this.call({ operationId, params: { id: this.voucherId(alias) }, rawBody, auth: { role: actor.role } }),
+    );
   },
 );
 

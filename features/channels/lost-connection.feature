@@ -14,6 +14,7 @@ Feature: An unreachable service is never assumed fine
     Then POS 2 gets no confirmation
     And voucher "V1" has a balance of 20.00 EUR
 
+  @capability:ledger
   Scenario: A payment whose answer was lost is settled by a retry with the same key
     When the cashier at POS 1 pays 5.00 EUR with voucher "V1" but the answer is lost
     And the cashier at POS 1 sends the same request again with the same idempotency key

@@ -16,7 +16,7 @@ Feature: Many POS and a web shop share one central voucher service
     Then the payment is refused with "insufficient_balance"
     And the refusal gives 5.00 EUR as available
 
-  @req:RD-03 @req:CC-05
+  @req:RD-03 @req:CC-05 @capability:ledger
   Scenario: Many registers and the web shop pay at the same moment; never more than the balance
     When at the same time:
       | actor    | action | amount    | voucher |

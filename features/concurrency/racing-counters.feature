@@ -1,4 +1,4 @@
-@req:CH-01 @req:RD-03 @req:CC-05 @capability:holds
+@req:CH-01 @req:RD-03 @req:CC-05
 Feature: POS terminals and a web shop racing one voucher
   "Using the same gift card in two CCO stations at the same time is not a problem if the CCO manager
   is online. It should then be impossible to redeem more than the gift card balance." Several POS and a
@@ -21,14 +21,14 @@ Feature: POS terminals and a web shop racing one voucher
     Then no checker finds a violation
     And voucher "123" was never spent beyond its funds
 
-  @capability:exclusive-hold @req:CC-02
+  @capability:exclusive-hold @capability:holds @req:CC-02
   Scenario: A voucher in one basket is "in use" for every other POS and the web shop
     Given voucher "123" worth 20.00 EUR under the exclusive-hold policy
     When three POS and a web shop redeem voucher "123" at the same moment
     Then no checker finds a violation
     And at most one receipt held voucher "123" at any time
 
-  @capability:exclusive-hold @req:CC-02 @req:RD-06 @req:CH-02
+  @capability:exclusive-hold @capability:holds @req:CC-02 @req:RD-06 @req:CH-02
   Scenario: Exclusive holds stay exclusive over a network that loses and repeats messages
     Given voucher "123" worth 20.00 EUR under the exclusive-hold policy
     And a network that loses, delays and repeats messages
@@ -36,7 +36,7 @@ Feature: POS terminals and a web shop racing one voucher
     Then no checker finds a violation
     And voucher "123" was never spent beyond its funds
 
-  @capability:amount-holds @req:CC-03
+  @capability:amount-holds @capability:holds @req:CC-03
   Scenario: Holds of several POS and a web shop never add up to more than the balance
     Given voucher "123" worth 20.00 EUR under the amount-holds policy
     When three POS and two web shops hold parts of voucher "123" at the same moment
@@ -50,7 +50,7 @@ Feature: POS terminals and a web shop racing one voucher
     Then no checker finds a violation
     And voucher "123" was never spent beyond its funds
 
-  @capability:amount-holds @req:CC-03 @req:RD-06 @req:CH-02
+  @capability:amount-holds @capability:holds @req:CC-03 @req:RD-06 @req:CH-02
   Scenario: Amount holds stay within the balance over a network that loses and repeats messages
     Given voucher "123" worth 20.00 EUR under the amount-holds policy
     And a network that loses, delays and repeats messages

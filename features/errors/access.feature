@@ -15,18 +15,17 @@ Feature: Keys, roles and tenants
     When someone reads voucher "V1" with an unknown API key
     Then the request is refused with "unauthorized"
 
+  @capability:templates @capability:roles
   Scenario: A POS cannot issue vouchers
     Given a template "T" of voucher type "GIFT" with capacity 10
     When the cashier at POS 1 issues 1 voucher of 20.00 EUR from template "T"
     Then the issue is refused with "forbidden"
 
-  @capability:test-control
   Scenario: Another retailer's voucher does not exist for this one
     Given another retailer's activated voucher "THEIRS" worth 20.00 EUR
     When the cashier at POS 1 pays 5.00 EUR with voucher "THEIRS"
     Then the payment is refused with "not_found"
 
-  @capability:test-control
   Scenario: Another retailer's voucher cannot be read
     Given another retailer's activated voucher "THEIRS" worth 20.00 EUR
     When the web shop reads voucher "THEIRS"

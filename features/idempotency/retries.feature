@@ -4,17 +4,19 @@ Feature: Idempotent retries
   and moves no more money; the same key with another body is refused and changes nothing.
 
   Background:
-    Given a reusable voucher type "GIFT" with policy "amount-holds"
+    Given a reusable voucher type "GIFT"
     And an activated voucher "V1" of type "GIFT" worth 20.00 EUR
 
   @capability:holds @capability:amount-holds
   Scenario: A retried hold is the same hold and sets aside the amount once
-    Given the cashier at POS 1 holds 5.00 EUR of voucher "V1"
+    Given a reusable voucher type "HELD" with policy "amount-holds"
+    And an activated voucher "V2" of type "HELD" worth 20.00 EUR
+    And the cashier at POS 1 holds 5.00 EUR of voucher "V2"
     When the cashier at POS 1 sends the same request again with the same idempotency key
     Then the second answer is the same as the first
-    And voucher "V1" has 15.00 EUR available
+    And voucher "V2" has 15.00 EUR available
 
-  @capability:holds
+  @capability:holds @capability:ledger
   Scenario: A retried capture moves the money once
     Given the cashier at POS 1 holds 5.00 EUR of voucher "V1"
     And the cashier at POS 1 captures the hold
@@ -45,7 +47,7 @@ Feature: Idempotent retries
     Then the second answer is the same as the first
     And voucher "V1" has a balance of 14.00 EUR
 
-  @req:LC-06
+  @req:LC-06 @capability:two-phase-sale
   Scenario: A retried sale activates once and answers the same
     Given a prepared voucher "V2" of type "GIFT" worth 30.00 EUR
     And the cashier at POS 1 adds voucher "V2" to a sale receipt

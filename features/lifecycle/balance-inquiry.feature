@@ -7,7 +7,7 @@ Feature: Balance inquiry
     Given a reusable voucher type "GIFT"
     And an activated voucher "V1" of type "GIFT" worth 50.00 EUR
 
-  @req:LC-12
+  @req:LC-12 @capability:templates
   Scenario: The inquiry shows type, denomination, balance, state and product code
     Given the cashier at POS 1 pays 12.50 EUR with voucher "V1"
     When the cashier at POS 2 asks for the balance of voucher "V1"
@@ -26,7 +26,7 @@ Feature: Balance inquiry
       | balance | 50.00 EUR |
       | state   | activated |
 
-  @req:LC-04
+  @req:LC-04 @capability:validity-change
   Scenario: The denomination cannot be changed after issue
     When the back office tries to change the denomination of voucher "V1" to 100.00 EUR
     Then the change is refused with "validation_failed"

@@ -1,4 +1,4 @@
-@req:LC-09
+@req:LC-09 @capability:cancel-restore
 Feature: Manual cancel and restore
   Only the back office cancels a voucher, for example when its number was compromised. A canceled
   voucher pays nothing; the back office can set it back to prepared.
@@ -31,13 +31,14 @@ Feature: Manual cancel and restore
     Then the restore is refused with "illegal_transition"
     And voucher "V1" is exactly as it was
 
-  @req:LC-13
+  @req:LC-13 @capability:two-phase-sale
   Scenario: A canceled voucher cannot be sold
     Given a canceled voucher "V2" of type "GIFT" worth 40.00 EUR
     When the cashier at POS 1 adds voucher "V2" to a sale receipt
     Then the sale is refused with one of "voucher_canceled, illegal_transition"
     And voucher "V2" is exactly as it was
 
+  @capability:roles
   Scenario: A cashier cannot cancel a voucher
     When the cashier at POS 1 cancels voucher "V1" because "customer asked"
     Then the cancellation is refused with "forbidden"

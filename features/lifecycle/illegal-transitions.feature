@@ -20,6 +20,7 @@ Feature: Illegal transitions are refused and change nothing
       | canceled   | voucher_canceled   |
       | redeemed   | voucher_redeemed   |
 
+  @capability:two-phase-sale
   Scenario Outline: Selling a voucher that is <state> again is refused
     Given a <state> voucher "V1" of type "GIFT" worth 20.00 EUR
     When the cashier at POS 1 adds voucher "V1" to a sale receipt
@@ -32,6 +33,7 @@ Feature: Illegal transitions are refused and change nothing
       | activated  |
       | redeemed   |
 
+  @capability:two-phase-sale
   Scenario: Cancelling the sale receipt of a sold voucher is refused
     Given an activated voucher "V1" of type "GIFT" worth 20.00 EUR
     When the cashier at POS 1 cancels the sale receipt of voucher "V1"

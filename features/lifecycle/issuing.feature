@@ -1,4 +1,4 @@
-@req:LC-01 @req:LC-02 @req:LC-03
+@req:LC-01 @req:LC-02 @req:LC-03 @capability:templates
 Feature: Issuing vouchers from templates
   The back office issues vouchers in advance from a template set of a voucher type. A template set has
   a fixed capacity. Every voucher gets a unique number, barcode, magnetic stripe and QR code, and starts
@@ -27,7 +27,7 @@ Feature: Issuing vouchers from templates
     When the back office issues 3 vouchers of 20.00 EUR from template "SPRING"
     Then the 3 vouchers issued from template "SPRING" are prepared and all their identifiers differ
 
-  @req:LC-02
+  @req:LC-02 @capability:identifiers
   Scenario Outline: Any identifier finds the voucher: <identifier>
     Given the back office issues 2 vouchers of 20.00 EUR from template "SPRING"
     When the cashier at POS 1 looks up voucher "SPRING#2" by its <identifier>
@@ -40,12 +40,12 @@ Feature: Issuing vouchers from templates
       | magstripe  |
       | qr         |
 
-  @req:LC-02
+  @req:LC-02 @capability:identifiers
   Scenario: An identifier that no voucher has finds nothing
     When the cashier at POS 1 looks up the barcode "0000000000000"
     Then the lookup is refused with "not_found"
 
-  @req:LC-03
+  @req:LC-03 @capability:two-phase-sale
   Scenario: Several vouchers are sold in one purchase
     Given vouchers "A, B and C" of type "GIFT" worth 25.00 EUR each, not yet sold
     When the cashier at POS 1 sells vouchers "A, B and C" on one receipt

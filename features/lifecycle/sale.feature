@@ -1,4 +1,4 @@
-@req:LC-06
+@req:LC-06 @capability:two-phase-sale
 Feature: Two-phase sale of a voucher
   Adding a voucher to an open receipt makes it activating; closing the receipt makes it activated;
   cancelling the receipt puts it back to prepared, exactly as it was.
@@ -40,10 +40,3 @@ Feature: Two-phase sale of a voucher
     When the cashier at POS 1 closes the sale receipt of voucher "V1"
     Then the sale is refused with "illegal_transition"
     And voucher "V1" is exactly as it was
-
-  @req:LC-05
-  Scenario: A sold voucher is valid for the period its type sets
-    Given a voucher type "SHORT" with:
-      | validity days | 30 |
-    And an activated voucher "V3" of type "SHORT" worth 20.00 EUR
-    Then voucher "V3" is valid for 30 days from its issue or its activation

@@ -2,6 +2,7 @@
 Feature: Top-up
   Value can be loaded onto a reusable voucher whose type allows it.
 
+  @capability:ledger
   Scenario: Loading value onto a reusable voucher
     Given a reusable top-up voucher type "CARD"
     And an activated voucher "V1" of type "CARD" worth 20.00 EUR
@@ -24,8 +25,12 @@ Feature: Top-up
 
     Examples:
       | kind     |
-      | one-time |
       | reusable |
+
+    @capability:one-time-vouchers
+    Examples:
+      | kind     |
+      | one-time |
 
   @req:RD-08
   Scenario: A top-up in another currency is refused

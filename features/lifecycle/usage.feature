@@ -4,7 +4,7 @@ Feature: One-time and reusable vouchers, and their usage status
   redeemed once its balance reaches zero. The register sees the usage status: not-redeemed (never used),
   in-use (partly used) or redeemed (fully used); with top-ups a fully used voucher stays in use.
 
-  @req:LC-07
+  @req:LC-07 @capability:one-time-vouchers
   Scenario: A one-time voucher is redeemed after its first use
     Given a one-time voucher type "ONCE"
     And an activated voucher "V1" of type "ONCE" worth 20.00 EUR
@@ -13,7 +13,7 @@ Feature: One-time and reusable vouchers, and their usage status
     And voucher "V1" is redeemed
     And the usage status of voucher "V1" is "redeemed"
 
-  @req:LC-07 @req:LC-13
+  @req:LC-07 @req:LC-13 @capability:one-time-vouchers
   Scenario: A one-time voucher cannot pay twice
     Given a one-time voucher type "ONCE"
     And an activated voucher "V1" of type "ONCE" worth 20.00 EUR

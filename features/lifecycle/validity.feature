@@ -20,7 +20,7 @@ Feature: Validity and expiry
     Then the payment is refused with "voucher_expired"
     And voucher "V1" is exactly as it was
 
-  @capability:test-control
+  @capability:test-control @capability:validity-change
   Scenario: The back office extends the validity before it runs out
     Given the back office extends the validity of voucher "V1" by 100 days
     When 366 days pass
@@ -28,6 +28,7 @@ Feature: Validity and expiry
     Then the payment is accepted
     And voucher "V1" has a balance of 15.00 EUR
 
+  @capability:validity-change
   Scenario: The back office ends the validity manually
     When the back office ends the validity of voucher "V1" yesterday
     Then the change is accepted
@@ -40,6 +41,13 @@ Feature: Validity and expiry
     Then the payment is refused with "voucher_expired"
     And voucher "V2" is exactly as it was
 
+  @capability:validity-change @capability:roles
   Scenario: A cashier cannot change the validity
     When the cashier at POS 1 extends the validity of voucher "V1" by 100 days
     Then the change is refused with "forbidden"
+
+  Scenario: A sold voucher is valid for the period its type sets
+    Given a voucher type "SHORT" with:
+      | validity days | 30 |
+    And an activated voucher "V3" of type "SHORT" worth 20.00 EUR
+    Then voucher "V3" is valid for 30 days from its issue or its activation

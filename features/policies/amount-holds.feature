@@ -36,7 +36,7 @@ Feature: Amount holds
     And voucher "V1" has 5.00 EUR available
     And voucher "V1" has a balance of 20.00 EUR
 
-  @req:CH-01 @req:RD-03 @req:CC-05
+  @req:CH-01 @req:RD-03 @req:CC-05 @capability:ledger
   Scenario: Three receipts pay at the same moment; only what fits goes through
     When at the same time:
       | actor    | action | amount    | voucher |

@@ -40,7 +40,7 @@ Feature: Exclusive hold
     Then 1 of them is accepted and 1 is refused with "voucher_in_use"
     And voucher "V1" has a balance of 20.00 EUR
 
-  @req:CH-01 @req:RD-03
+  @req:CH-01 @req:RD-03 @capability:ledger
   Scenario: Two POS pay at the same moment: one pays, the other is refused
     When at the same time:
       | actor | action | amount    | voucher |

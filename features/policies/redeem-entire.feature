@@ -8,6 +8,7 @@ Feature: Redeem entire voucher
     Given a reusable voucher type "ENTIRE" with policy "redeem-entire"
     And an activated voucher "V1" of type "ENTIRE" worth 20.00 EUR
 
+  @capability:ledger
   Scenario: 20.00 on an 11.90 receipt leaves a new voucher of 8.10
     When the cashier at POS 1 pays 11.90 EUR with voucher "V1"
     Then the payment is accepted
@@ -43,7 +44,7 @@ Feature: Redeem entire voucher
     When the web shop holds 5.00 EUR of voucher "V1"
     Then the hold is refused with "voucher_in_use"
 
-  @req:CH-01 @req:RD-03 @req:CC-05
+  @req:CH-01 @req:RD-03 @req:CC-05 @capability:ledger
   Scenario: A POS and the web shop use the voucher at the same moment: it pays once
     When at the same time:
       | actor    | action | amount    | voucher |

@@ -3,22 +3,24 @@ Feature: Holds expire
   A hold not captured within its time-to-live is released without anyone asking, so an abandoned basket
   never locks value forever.
 
-  Background:
+  @capability:amount-holds
+  Scenario: An abandoned hold gives its amount back when it expires
     Given a voucher type "GIFT" with:
       | policy           | amount-holds |
       | hold ttl seconds | 600          |
     And an activated voucher "V1" of type "GIFT" worth 20.00 EUR
-
-  @capability:amount-holds
-  Scenario: An abandoned hold gives its amount back when it expires
-    Given the web shop holds 15.00 EUR of voucher "V1"
+    And the web shop holds 15.00 EUR of voucher "V1"
     When 601 seconds pass
     Then voucher "V1" has 20.00 EUR available
     And voucher "V1" has a balance of 20.00 EUR
 
-  @capability:amount-holds
+  @capability:amount-holds @capability:ledger
   Scenario: Capture after the hold expired is refused
-    Given the cashier at POS 1 holds 15.00 EUR of voucher "V1" for 60 seconds
+    Given a voucher type "GIFT" with:
+      | policy           | amount-holds |
+      | hold ttl seconds | 600          |
+    And an activated voucher "V1" of type "GIFT" worth 20.00 EUR
+    And the cashier at POS 1 holds 15.00 EUR of voucher "V1" for 60 seconds
     When 61 seconds pass
     And the cashier at POS 1 captures the hold
     Then the capture is refused with "hold_expired"
@@ -27,7 +29,11 @@ Feature: Holds expire
 
   @capability:amount-holds
   Scenario: A hold captured within its time-to-live moves the money
-    Given the cashier at POS 1 holds 15.00 EUR of voucher "V1" for 60 seconds
+    Given a voucher type "GIFT" with:
+      | policy           | amount-holds |
+      | hold ttl seconds | 600          |
+    And an activated voucher "V1" of type "GIFT" worth 20.00 EUR
+    And the cashier at POS 1 holds 15.00 EUR of voucher "V1" for 60 seconds
     When 59 seconds pass
     And the cashier at POS 1 captures the hold
     Then the capture is accepted

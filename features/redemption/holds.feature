@@ -8,7 +8,7 @@ Feature: Holds: a payment in two phases
     Given a reusable voucher type "GIFT" with policy "amount-holds"
     And an activated voucher "V1" of type "GIFT" worth 20.00 EUR
 
-  @capability:amount-holds
+  @capability:amount-holds @capability:ledger
   Scenario: A hold reduces what can be spent elsewhere, but not the ledger
     When the cashier at POS 1 holds 12.00 EUR of voucher "V1"
     Then the hold is accepted
@@ -24,7 +24,7 @@ Feature: Holds: a payment in two phases
     And voucher "V1" has 20.00 EUR available
     And voucher "V1" is exactly as it was
 
-  @capability:amount-holds
+  @capability:amount-holds @capability:ledger
   Scenario: Capturing the hold moves the money
     When the cashier at POS 1 holds 12.00 EUR of voucher "V1"
     And the cashier at POS 1 captures the hold

@@ -1,4 +1,4 @@
-@req:RD-07
+@req:RD-07 @capability:ledger
 Feature: The voucher's ledger
   Each voucher keeps an append-only ledger of issue, activation, loads, captures and refunds, with the
   receipt, register, channel and time. The balance always equals the ledger's sum.

@@ -8,6 +8,7 @@ Feature: Refunding a payment back to the voucher
     And an activated voucher "V1" of type "GIFT" worth 50.00 EUR
     And the cashier at POS 1 pays 30.00 EUR with voucher "V1" on receipt "R-100"
 
+  @capability:ledger
   Scenario: Partial refunds add up
     When the cashier at POS 1 refunds 10.00 EUR of the payment on receipt "R-100"
     And the cashier at POS 2 refunds 15.00 EUR of the payment on receipt "R-100"
@@ -38,6 +39,7 @@ Feature: Refunding a payment back to the voucher
     And voucher "V1" is exactly as it was
     And voucher "V1" has a balance of 50.00 EUR
 
+  @capability:ledger
   Scenario: After partial refunds a reversal credits only what remains
     Given the cashier at POS 1 refunds 10.00 EUR of the payment on receipt "R-100"
     When the cashier at POS 1 reverses the payment on receipt "R-100"

@@ -48,6 +48,8 @@ export interface RunOptions extends SuiteSelection {
   image?: ImageRun;
   /** The suite's root (package.json, cucumber config, features/); default the bundled suite. */
   root?: string;
+  /** Attach what each step did and needs (the self-test of the suite's capability tags). */
+  trace?: boolean;
 }
 
 export interface RunIo {
@@ -122,6 +124,7 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
         ...(adapter ? { adapter } : {}),
         ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
         capabilities: capabilities.claimed,
+        ...(options.trace ? { trace: true } : {}),
       },
       progressFormat: io.progressFormat ?? 'progress',
       files: cucumberFormatFiles(files),

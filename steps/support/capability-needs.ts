@@ -26,6 +26,7 @@ export class CapabilityNeeds {
   /** Notes an operation a step invoked. */
   operation(operationId: string): void {
     if (this.#quiet > 0) return;
+    this.lastWasPaying = this.#core > 0;
     this.#operations.push(this.#core > 0 ? `${operationId} (paying: core)` : operationId);
     const capability = routeOf(operationId).capability;
     if (capability && this.#core === 0) this.#needs.add(capability);
@@ -37,6 +38,9 @@ export class CapabilityNeeds {
       throw new Error(`unknown capability "${capability}" (spec/capabilities.ts)`);
     this.#needs.add(capability as Capability);
   }
+
+  /** Whether the last operation noted was part of paying (the core). */
+  lastWasPaying = false;
 
   /** Runs `work` as the core act of paying: its holds or one-step redemptions need no tag. */
   async paying<T>(work: () => Promise<T>): Promise<T> {

@@ -81,6 +81,11 @@ export class VoucherWorld extends World<VcertParameters> {
     return `${alias.replace(/[^A-Za-z0-9._-]/g, '-')}-${this.suffix}`.slice(0, 64);
   }
 
+  /** Sends a request again: a retry of a payment is paying too (the core), whatever way it paid. */
+  again<T>(work: () => Promise<T>): Promise<T> {
+    return this.needs.lastWasPaying ? this.needs.paying(work) : work();
+  }
+
   /** Notes a capability the scenario needs (an arranged policy, one-time vouchers). */
   need(capability: string, _why: string): void {
     this.needs.need(capability);
