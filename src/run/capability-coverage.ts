@@ -35,7 +35,8 @@ export async function capabilityGaps(messagesFile: string): Promise<CoverageGap[
     if (line.trim() === '') continue;
     const envelope = JSON.parse(line) as Record<string, Record<string, unknown>>;
     if (envelope.pickle) pickles.set(String(envelope.pickle.id), envelope.pickle as unknown as Pickle);
-    else if (envelope.testCase) testCases.set(String(envelope.testCase.id), String(envelope.testCase.pickleId));
+    else if (envelope.testCase)
+      testCases.set(String(envelope.testCase.id), String(envelope.testCase.pickleId));
     else if (envelope.testCaseStarted)
       started.set(String(envelope.testCaseStarted.id), String(envelope.testCaseStarted.testCaseId));
     else if (envelope.attachment?.mediaType === stepTraceMediaType) lines.push(envelope.attachment);
@@ -45,12 +46,20 @@ export async function capabilityGaps(messagesFile: string): Promise<CoverageGap[
     const pickle = pickles.get(testCases.get(started.get(String(attachment.testCaseStartedId)) ?? '') ?? '');
     if (!pickle) continue;
     const tagged = new Set(
-      pickle.tags.filter((t) => t.name.startsWith(capabilityPrefix)).map((t) => t.name.slice(capabilityPrefix.length)),
+      pickle.tags
+        .filter((t) => t.name.startsWith(capabilityPrefix))
+        .map((t) => t.name.slice(capabilityPrefix.length)),
     );
     const trace = JSON.parse(String(attachment.body)) as StepTrace;
     const missing = trace.needs.filter((need) => !tagged.has(need));
     if (missing.length === 0) continue;
-    gaps.push({ scenario: `${pickle.uri}`, name: pickle.name, step: trace.step, operations: trace.operations, missing });
+    gaps.push({
+      scenario: `${pickle.uri}`,
+      name: pickle.name,
+      step: trace.step,
+      operations: trace.operations,
+      missing,
+    });
   }
   return gaps;
 }
