@@ -1,7 +1,19 @@
 import { writeFileSync } from 'node:fs';
+import { adapterContractModule, adapterContractTypes } from './adapter-contract.ts';
 import { buildOpenApi } from './openapi.ts';
 
-/** Writes spec/openapi.json from the schemas in code. A test fails when the committed file drifts. */
-const target = new URL('./openapi.json', import.meta.url);
-writeFileSync(target, `${JSON.stringify(buildOpenApi(), null, 2)}\n`);
-console.log(`wrote ${target.pathname}`);
+/**
+ * Writes what is generated from the schemas in code: spec/openapi.json and the adapter kit's
+ * adapter/contract.js. A test fails when either committed file drifts.
+ */
+const openapi = new URL('./openapi.json', import.meta.url);
+writeFileSync(openapi, `${JSON.stringify(buildOpenApi(), null, 2)}\n`);
+console.log(`wrote ${openapi.pathname}`);
+for (const [file, text] of [
+  ['../adapter/contract.js', adapterContractModule()],
+  ['../adapter/contract.d.ts', adapterContractTypes()],
+] as const) {
+  const kit = new URL(file, import.meta.url);
+  writeFileSync(kit, text);
+  console.log(`wrote ${kit.pathname}`);
+}

@@ -1,30 +1,11 @@
+import { type LifecycleAction, lifecycleTransitions } from '../../spec/lifecycle-transitions.ts';
 import type { VoucherState } from '../../spec/schemas/voucher.ts';
 import { refuse } from './refusal.ts';
 import { effectiveState, type VoucherRecord } from './voucher.ts';
 
-export type LifecycleAction =
-  | 'startSale'
-  | 'completeSale'
-  | 'cancelSale'
-  | 'startReturn'
-  | 'completeReturn'
-  | 'cancelReturn'
-  | 'cancel'
-  | 'restore'
-  | 'setValidity';
+export type { LifecycleAction };
 
-/** LC-03, LC-06, LC-08, LC-09: from which (effective) states each action may start, and where it leads. */
-const transitions: Record<LifecycleAction, { from: readonly VoucherState[]; to: VoucherState | null }> = {
-  startSale: { from: ['prepared'], to: 'activating' },
-  completeSale: { from: ['activating'], to: 'activated' },
-  cancelSale: { from: ['activating'], to: 'prepared' },
-  startReturn: { from: ['activated'], to: 'refunding' },
-  completeReturn: { from: ['refunding'], to: null },
-  cancelReturn: { from: ['refunding'], to: 'activated' },
-  cancel: { from: ['prepared', 'activating', 'activated', 'refunding', 'expired'], to: 'canceled' },
-  restore: { from: ['canceled'], to: 'prepared' },
-  setValidity: { from: ['prepared', 'activated', 'expired'], to: null },
-};
+const transitions = lifecycleTransitions;
 
 /** Decides a lifecycle action: the next stored state, or a refusal that changes nothing (LC-13). */
 export function decideTransition(v: VoucherRecord, action: LifecycleAction, now: Date): VoucherState {

@@ -1,6 +1,13 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import type { Capability } from '../../spec/capabilities.ts';
+import {
+  type Arranged,
+  CannotArrange,
+  type ProviderStateName,
+  type StateParams,
+} from '../../spec/provider-states.ts';
+import { CanonicalArranger } from '../../src/driver/arrange/canonical-arranger.ts';
 import type { Completion } from '../../src/driver/completion.ts';
 import type { DriverConfig, Session } from '../../src/driver/driver.ts';
 import type { AnyOperation } from '../../src/driver/operation.ts';
@@ -23,6 +30,7 @@ class ForeignAdapter implements VendorAdapter {
   readonly name = 'giftcardco';
   readonly #client: ForeignClient;
   readonly #operations: ForeignOperations;
+  #arranger: CanonicalArranger | undefined;
   /** Contract idempotency keys → the first answer, for operations GiftCardCo cannot replay itself. */
   readonly #replies = new Map<string, { fingerprint: string; answer: Completion }>();
 
@@ -33,6 +41,26 @@ class ForeignAdapter implements VendorAdapter {
 
   async capabilities(): Promise<Capability[]> {
     return ['amount-holds', 'holds', 'partial-capture', 'redemption-refund'];
+  }
+
+  /**
+   * Provider states through the adapter's own operations: GiftCardCo's programs and cards, with the
+   * types, templates and sale phase the adapter keeps itself (arrangement is never certified).
+   */
+  arrange<S extends ProviderStateName>(state: S, params: StateParams<S>): Promise<Arranged<S>> {
+    if (state === 'voucher of another tenant')
+      throw new CannotArrange("another merchant's card: this adapter knows only its own merchant's cards");
+    this.#arranger ??= new CanonicalArranger(
+      (operation) => this.invoke(operation as AnyOperation) as never,
+      async () => [
+        ...(await this.capabilities()),
+        'templates',
+        'two-phase-sale',
+        'cancel-restore',
+        'validity-change',
+      ],
+    );
+    return this.#arranger.arrange(state, params);
   }
 
   /** Every scenario gets a merchant of its own: GiftCardCo hands one out to anyone who asks. */

@@ -20,3 +20,11 @@ test('firstDifference finds where two documents part', () => {
   assert.equal(firstDifference({ paths: { '/x/{id}': 1 } }, { paths: {} }), '/paths/~1x~1{id}');
   assert.equal(firstDifference({ a: 1 }, { a: 1 }), null);
 });
+
+test('the committed adapter kit contract (adapter/contract.js, .d.ts) is what spec/ generates', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { adapterContractModule, adapterContractTypes } = await import('../../spec/adapter-contract.ts');
+  const committed = (file: string) => readFile(new URL(`../../adapter/${file}`, import.meta.url), 'utf8');
+  assert.equal(await committed('contract.js'), adapterContractModule(), 'run `npm run spec` and commit it');
+  assert.equal(await committed('contract.d.ts'), adapterContractTypes(), 'run `npm run spec` and commit it');
+});

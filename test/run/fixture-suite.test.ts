@@ -18,6 +18,7 @@ describe('vcert run on the fixture suite', () => {
     assert.equal(summary.scenarios.length, 8);
     assert.deepEqual(summary.totals.scenarios, {
       passed: 3,
+      emulated: 0,
       failed: 2,
       waived: 0,
       'not-claimed': 1,
@@ -63,6 +64,7 @@ describe('vcert run on the fixture suite', () => {
     const { summary, exitCode } = await runConformance({ ...options, waivers });
     assert.deepEqual(summary.totals.scenarios, {
       passed: 3,
+      emulated: 0,
       failed: 0,
       waived: 2,
       'not-claimed': 1,

@@ -46,6 +46,7 @@ describe('certification summary from a recorded message stream', () => {
     });
     assert.deepEqual(summary.totals.scenarios, {
       passed: 3,
+      emulated: 0,
       failed: 2,
       waived: 0,
       'not-claimed': 1,
