@@ -40,16 +40,22 @@ export interface ClientCounters {
  * connection is fail (nothing was sent). Nothing the driver answers is thrown away.
  */
 export function recordingClient(name: string, driver: Driver, recorder: Recorder, counters: ClientCounters) {
-  return async function send(call: Call): Promise<Outcome> {
+  /**
+   * Sends one call. With a start line (the fleet's barrier), an operation the driver can split is
+   * prepared first, and only its money request waits at the line: the operation's call time is then
+   * that of the commit (nothing may move before it).
+   */
+  return async function send(call: Call, startLine?: () => Promise<void>): Promise<Outcome> {
     const onPath = call.target ?? call.voucher;
-    const invocation = recorder.invoke({
-      client: name,
-      op: call.op,
-      voucher: call.voucher,
-      target: call.target ?? null,
-      args: call.body ?? {},
-      key: call.key ?? null,
-    });
+    const record = () =>
+      recorder.invoke({
+        client: name,
+        op: call.op,
+        voucher: call.voucher,
+        target: call.target ?? null,
+        args: call.body ?? {},
+        key: call.key ?? null,
+      });
     const operation = {
       operationId: call.op,
       params: { id: onPath },
@@ -58,11 +64,21 @@ export function recordingClient(name: string, driver: Driver, recorder: Recorder
       auth: { role: call.role },
     } as unknown as DriverOperation;
     let answer: Completion;
+    let invocation: ReturnType<typeof record> | undefined;
     try {
-      answer = await driver.invoke(operation);
+      if (startLine && driver.prepare) {
+        const prepared = await driver.prepare(operation);
+        await startLine();
+        invocation = record();
+        answer = await prepared.commit();
+      } else {
+        await startLine?.();
+        invocation = record();
+        answer = await driver.invoke(operation);
+      }
     } catch (thrown) {
       const error = `client error: ${(thrown as Error).message}`;
-      invocation.info(error);
+      (invocation ?? record()).info(error);
       return { completion: 'info', error };
     }
     const violations = answer.violations?.length ? [...answer.violations] : undefined;

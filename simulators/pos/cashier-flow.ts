@@ -8,9 +8,14 @@ const unsent = (outcome: Outcome) => outcome.completion === 'fail' && outcome.co
  * Sends a call; while its outcome is unknown, sends it again with the same Idempotency-Key, and when
  * the connection was refused (nothing sent), with a new one. Bounded in attempts and time.
  */
-async function settle(context: CounterContext, first: Call, firstOutcome?: Outcome): Promise<Outcome> {
+async function settle(
+  context: CounterContext,
+  first: Call,
+  firstOutcome?: Outcome,
+  startLine?: () => Promise<void>,
+): Promise<Outcome> {
   let call = first;
-  let outcome = firstOutcome ?? (await context.call(call));
+  let outcome = firstOutcome ?? (await context.call(call, startLine));
   for (let attempt = 0; attempt < context.maxRetries; attempt++) {
     if (outcome.completion !== 'info' && !unsent(outcome)) break;
     if (performance.now() > context.hardDeadline) break;
@@ -55,15 +60,17 @@ async function afterPayment(
     await refund(context, plan, redemption, number);
 }
 
-/** The barrier, if the fleet set one: awaited once, so many counters spend at the same instant. */
-async function atStartLine(context: CounterContext): Promise<void> {
+/**
+ * The barrier, if the fleet set one, for the basket's first spend: handed to that call once, which waits
+ * at it right before the request that moves money, so many counters spend at the same instant.
+ */
+function takeStartLine(context: CounterContext): (() => Promise<void>) | undefined {
   const wait = context.startLine;
   context.startLine = undefined;
-  await wait?.();
+  return wait;
 }
 
 async function redeemOnce(context: CounterContext, plan: BasketPlan, number: string): Promise<void> {
-  await atStartLine(context);
   const call: Call = {
     op: 'redeem',
     voucher: plan.voucher,
@@ -74,7 +81,7 @@ async function redeemOnce(context: CounterContext, plan: BasketPlan, number: str
     key: context.newKey(),
     role: context.profile.role,
   };
-  const first = await context.call(call);
+  const first = await context.call(call, takeStartLine(context));
   const paid = await settle(context, call, first);
   await afterPayment(context, plan, paid, first.completion === 'info', number);
 }
@@ -126,18 +133,22 @@ export async function workBasket(context: CounterContext, plan: BasketPlan, numb
     if (context.abilities.redeem) await redeemOnce(context, plan, number);
     return;
   }
-  await atStartLine(context);
-  const held = await settle(context, {
-    op: 'createHold',
-    voucher: plan.voucher,
-    body: {
-      amount: { amount: plan.amount, currency: context.currency },
-      receipt: receiptFor(context, number),
-      ttlSeconds: context.profile.holdTtlSeconds,
+  const held = await settle(
+    context,
+    {
+      op: 'createHold',
+      voucher: plan.voucher,
+      body: {
+        amount: { amount: plan.amount, currency: context.currency },
+        receipt: receiptFor(context, number),
+        ttlSeconds: context.profile.holdTtlSeconds,
+      },
+      key: context.newKey(),
+      role: context.profile.role,
     },
-    key: context.newKey(),
-    role: context.profile.role,
-  });
+    undefined,
+    takeStartLine(context),
+  );
   const hold = idOf(held);
   if (hold === null || plan.behaviour === 'abandon') return;
   await context.sleep(plan.thinkMs);

@@ -51,7 +51,7 @@ class ForeignAdapter implements VendorAdapter {
     if (state === 'voucher of another tenant')
       throw new CannotArrange("another merchant's card: this adapter knows only its own merchant's cards");
     this.#arranger ??= new CanonicalArranger(
-      (operation) => this.invoke(operation as AnyOperation) as never,
+      (operation) => this.invoke(operation as unknown as AnyOperation) as never,
       async () => [
         ...(await this.capabilities()),
         'templates',
