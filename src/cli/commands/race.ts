@@ -33,9 +33,10 @@ function exitWith(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
-interface RaceFlags extends Omit<RaceOptions, 'arrival'> {
+interface RaceFlags extends Omit<RaceOptions, 'arrival' | 'apiKeys'> {
   rate?: number;
   amount?: number;
+  apiKey?: RaceOptions['apiKeys'];
 }
 
 /**
@@ -103,11 +104,12 @@ export function registerRace(program: Command): void {
         'unreachable, no credentials).',
     )
     .action(async (flags: RaceFlags) => {
-      const { rate, amount, ...rest } = flags;
+      const { rate, amount, apiKey, ...rest } = flags;
       console.log(`vcert race: seed ${flags.seed}`);
       try {
         const result = await runRace({
           ...rest,
+          ...(apiKey ? { apiKeys: apiKey } : {}),
           ...(amount ? { minAmount: amount, maxAmount: amount } : {}),
           arrival: rate ? { kind: 'rate', perSecond: rate } : { kind: 'closed' },
           log: (line) => console.error(line),
