@@ -11,7 +11,7 @@ import type { Operation, OperationId, ResultOf } from '../../src/driver/operatio
  */
 function splitDriver(events: string[]): Driver {
   let redemptions = 0;
-  const answer = (operation: Operation): Completion =>
+  const answer = (operation: { operationId: string }): Completion =>
     operation.operationId === 'redeem'
       ? {
           completion: 'ok',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAdapter } from './adapter.ts';
 import { registerCheck } from './check.ts';
 import { registerLoad } from './load.ts';
 import { registerProperties } from './properties.ts';
@@ -16,4 +17,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerLoad,
   registerRace,
   registerProperties,
+  registerAdapter,
 ];

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { Capability } from '../../spec/capabilities.ts';
+import { type SmokeContext, SmokeProblem } from './smoke-context.ts';
+
+/** One smoke check: the capability it exercises (or the core), and what it does. */
+export interface SmokeCheck {
+  name: string;
+  needs?: Capability;
+  run(context: SmokeContext): Promise<void>;
+}
+
+function same(actual: number, expected: number, what: string): void {
+  if (actual !== expected) throw new SmokeProblem(`${what}: expected ${expected}, got ${actual}`);
+}
+
+/**
+ * One short check per part of the profile the adapter claims: enough to find a wrong mapping, a missing
+ * operation or an answer outside the contract before a whole certification run. Not a certification.
+ */
+export const smokeChecks: readonly SmokeCheck[] = [
+  {
+    name: 'core: arrange a voucher, read its balance and the voucher',
+    async run(c) {
+      const id = await c.voucher();
+      same(await c.balanceOf(id), 2000, 'the balance of a 20.00 voucher');
+      await c.expect({ operationId: 'getVoucher', params: { id }, auth: { role: 'backoffice' } }, 'ok');
+    },
+  },
+  {
+    name: 'core: pay, and refuse what the voucher cannot pay',
+    async run(c) {
+      const id = await c.voucher();
+      await c.pay(id, 500);
+      same(await c.balanceOf(id), 1500, 'the balance after paying 5.00 of 20.00');
+      await c.pay(id, 10_000, 'insufficient_balance');
+      same(await c.balanceOf(id), 1500, 'the balance after a refused payment');
+    },
+  },
+  {
+    name: 'core: a retry with the same key is the same payment',
+    async run(c) {
+      const id = await c.voucher();
+      const retry = { idempotencyKey: randomUUID(), receipt: c.receipt() };
+      await c.pay(id, 500, 'ok', retry);
+      await c.pay(id, 500, 'ok', retry);
+      same(await c.balanceOf(id), 1500, 'the balance after a payment and its retry');
+    },
+  },
+  {
+    name: 'ledger: the ledger explains the balance',
+    needs: 'ledger',
+    async run(c) {
+      const id = await c.voucher();
+      await c.pay(id, 500);
+      const ledger = await c.expect(
+        { operationId: 'getLedger', params: { id }, auth: { role: 'backoffice' } },
+        'ok',
+      );
+      const entries = ledger.completion === 'ok' ? ledger.body.entries : [];
+      same(
+        entries.reduce((sum, e) => sum + e.amount, 0),
+        1500,
+        'the sum of the ledger',
+      );
+    },
+  },
+  {
+    name: 'redemption-refund: a refund credits the voucher',
+    needs: 'redemption-refund',
+    async run(c) {
+      const id = await c.voucher();
+      const paid = await c.pay(id, 500);
+      const redemption = paid.completion === 'ok' ? String((paid.body as { id: string }).id) : '';
+      const body = { amount: { amount: 200, currency: 'EUR' }, receipt: c.receipt() };
+      await c.expect({ operationId: 'refundRedemption', params: { id: redemption }, body }, 'ok');
+      same(await c.balanceOf(id), 1700, 'the balance after a refund of 2.00');
+    },
+  },
+  {
+    name: 'validity-change: the back office ends the validity, and the voucher stops paying',
+    needs: 'validity-change',
+    async run(c) {
+      const id = await c.voucher();
+      const body = { expiresAt: new Date(Date.now() - 2 * 86_400_000).toISOString() };
+      await c.expect(
+        { operationId: 'setValidity', params: { id }, body, auth: { role: 'backoffice' } },
+        'ok',
+      );
+      await c.pay(id, 100, 'voucher_expired');
+    },
+  },
+  {
+    name: 'one-time-vouchers: a one-time voucher pays once',
+    needs: 'one-time-vouchers',
+    async run(c) {
+      const id = await c.voucher('activated', { reusable: false });
+      await c.pay(id, 500);
+      await c.pay(id, 500, 'voucher_redeemed');
+    },
+  },
+  {
+    name: 'top-up: value is loaded onto a voucher',
+    needs: 'top-up',
+    async run(c) {
+      const id = await c.voucher();
+      const body = { amount: { amount: 300, currency: 'EUR' }, receipt: c.receipt() };
+      await c.expect({ operationId: 'topUp', params: { id }, body }, 'ok');
+      same(await c.balanceOf(id), 2300, 'the balance after a top-up of 3.00');
+    },
+  },
+  {
+    name: 'holds: a hold is released and nothing moves',
+    needs: 'holds',
+    async run(c) {
+      const id = await c.voucher();
+      const body = { amount: { amount: 500, currency: 'EUR' }, receipt: c.receipt() };
+      const hold = await c.expect({ operationId: 'createHold', params: { id }, body }, 'ok');
+      const holdId = hold.completion === 'ok' ? hold.body.id : '';
+      await c.expect({ operationId: 'releaseHold', params: { id: holdId }, body: {} }, 'ok');
+      same(await c.balanceOf(id), 2000, 'the balance after a released hold');
+    },
+  },
+  {
+    name: 'cancel-restore: the back office cancels a voucher and restores it',
+    needs: 'cancel-restore',
+    async run(c) {
+      const id = await c.voucher();
+      const office = { role: 'backoffice' } as const;
+      await c.expect(
+        { operationId: 'cancelVoucher', params: { id }, body: { reason: 'smoke' }, auth: office },
+        'ok',
+      );
+      await c.expect({ operationId: 'restoreVoucher', params: { id }, body: {}, auth: office }, 'ok');
+    },
+  },
+  {
+    name: 'two-phase-sale: a prepared voucher is sold in two phases',
+    needs: 'two-phase-sale',
+    async run(c) {
+      const id = await c.voucher('prepared');
+      await c.expect({ operationId: 'startSale', params: { id }, body: { receipt: c.receipt() } }, 'ok');
+      await c.expect({ operationId: 'completeSale', params: { id }, body: {} }, 'ok');
+    },
+  },
+  {
+    name: 'roles: a POS key may not do back-office work',
+    needs: 'roles',
+    async run(c) {
+      const id = await c.voucher();
+      const body = { reason: 'smoke' };
+      await c.expect(
+        { operationId: 'cancelVoucher', params: { id }, body, auth: { role: 'pos' } },
+        'forbidden',
+      );
+    },
+  },
+  {
+    name: 'reports: the liability report answers',
+    needs: 'reports',
+    async run(c) {
+      await c.expect({ operationId: 'reportLiability', auth: { role: 'backoffice' } }, 'ok');
+    },
+  },
+];
