@@ -39,12 +39,20 @@ export async function readCapabilityManifest(path: string): Promise<ClaimedCapab
 
 /**
  * Asks the target what it claims, through the same driver the steps use (so a vendor adapter answers
- * for an API of another shape). Throws when the target cannot be reached or answers out of contract.
+ * for an API of another shape), and sets up a session as a scenario would: a target without test control
+ * needs the vendor's keys. Throws (the run cannot take place) when the target cannot be reached, answers
+ * out of contract, or no session can be had.
  */
 export async function readTargetCapabilities(choice: DriverChoice): Promise<ClaimedCapabilities> {
   const driver = await openDriver({ timeoutMs: 10_000, ...choice });
   try {
-    return described(await driver.capabilities(), 'target', await driver.emulated());
+    const claimed = described(await driver.capabilities(), 'target', await driver.emulated());
+    const session = await driver.setup();
+    if (!choice.adapter && !session.isolated && Object.keys(session.keys).length === 0)
+      throw new Error(
+        'the target has no test control: give --api-key role=KEY for pos, webshop and backoffice',
+      );
+    return claimed;
   } finally {
     await driver.close();
   }

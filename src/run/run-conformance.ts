@@ -138,7 +138,8 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
     keepSupport(root, configuration, result.support);
   } catch (error) {
     if (!target) errors.push(`cannot start the target: ${messageOf(error)}`);
-    else if (capabilities.source === 'none') errors.push(`target unreachable: ${messageOf(error)}`);
+    else if (capabilities.source === 'none')
+      errors.push(`target unreachable or not set up: ${messageOf(error)}`);
     else errors.push(`the run failed: ${messageOf(error)}`);
   } finally {
     io.signal?.removeEventListener('abort', onAbort);
