@@ -20,16 +20,16 @@ export interface StepTrace {
 export class CapabilityNeeds {
   #operations: string[] = [];
   #needs = new Set<Capability>();
-  #core = 0;
-  #quiet = 0;
+  /** How deep the steps are in paying (core) or in the harness's own reads (quiet). */
+  readonly #depth = { core: 0, quiet: 0 };
 
   /** Notes an operation a step invoked. */
   operation(operationId: string): void {
-    if (this.#quiet > 0) return;
-    this.lastWasPaying = this.#core > 0;
-    this.#operations.push(this.#core > 0 ? `${operationId} (paying: core)` : operationId);
+    if (this.#depth.quiet > 0) return;
+    this.lastWasPaying = this.#depth.core > 0;
+    this.#operations.push(this.#depth.core > 0 ? `${operationId} (paying: core)` : operationId);
     const capability = routeOf(operationId).capability;
-    if (capability && this.#core === 0) this.#needs.add(capability);
+    if (capability && this.#depth.core === 0) this.#needs.add(capability);
   }
 
   /** Notes a capability a step needs for another reason than an operation (an arranged policy). */
@@ -43,22 +43,21 @@ export class CapabilityNeeds {
   lastWasPaying = false;
 
   /** Runs `work` as the core act of paying: its holds or one-step redemptions need no tag. */
-  async paying<T>(work: () => Promise<T>): Promise<T> {
-    this.#core += 1;
-    try {
-      return await work();
-    } finally {
-      this.#core -= 1;
-    }
+  paying<T>(work: () => Promise<T>): Promise<T> {
+    return this.#within('core', work);
   }
 
   /** Runs `work` as the harness's own reads (snapshots for "exactly as it was"): not noted. */
-  async quietly<T>(work: () => Promise<T>): Promise<T> {
-    this.#quiet += 1;
+  quietly<T>(work: () => Promise<T>): Promise<T> {
+    return this.#within('quiet', work);
+  }
+
+  async #within<T>(scope: 'core' | 'quiet', work: () => Promise<T>): Promise<T> {
+    this.#depth[scope] += 1;
     try {
       return await work();
     } finally {
-      this.#quiet -= 1;
+      this.#depth[scope] -= 1;
     }
   }
 

@@ -68,28 +68,31 @@ export class CardOperations {
     });
   }
 
-  async voucher(voucherId: string, operation: Operation): Promise<Completion> {
+  /** The card and its transactions (the admin API), or the completion that says why not. */
+  async #cardAndHistory(voucherId: string, auth: Operation['auth']) {
     const ids = cardOf(voucherId);
-    if (!ids) return refuse('not_found');
-    const read = await this.#card(ids.cardId, operation.auth);
+    if (!ids) return { failed: refuse('not_found') };
+    const read = await this.#card(ids.cardId, auth);
+    if ('failed' in read) return read;
+    const history = await this.#transactions(ids.cardId, auth);
+    if ('failed' in history) return history;
+    return { card: read.card, transactions: history.transactions };
+  }
+
+  async voucher(voucherId: string, operation: Operation): Promise<Completion> {
+    const read = await this.#cardAndHistory(voucherId, operation.auth);
     if ('failed' in read) return read.failed;
-    const history = await this.#transactions(ids.cardId, operation.auth);
-    if ('failed' in history) return history.failed;
-    return ok(200, voucherOf(voucherId, read.card, history.transactions));
+    return ok(200, voucherOf(voucherId, read.card, read.transactions));
   }
 
   async ledger(voucherId: string, operation: Operation): Promise<Completion> {
-    const ids = cardOf(voucherId);
-    if (!ids) return refuse('not_found');
-    const read = await this.#card(ids.cardId, operation.auth);
+    const read = await this.#cardAndHistory(voucherId, operation.auth);
     if ('failed' in read) return read.failed;
-    const history = await this.#transactions(ids.cardId, operation.auth);
-    if ('failed' in history) return history.failed;
     const { currency } = read.card;
     return ok(200, {
       voucherId,
       balance: { amount: toMinor(read.card.balance), currency },
-      entries: history.transactions.map((t, i) => ({
+      entries: read.transactions.map((t, i) => ({
         seq: i + 1,
         kind: ledgerKinds[t.kind],
         amount: toMinor(t.amount),
