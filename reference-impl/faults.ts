@@ -20,6 +20,25 @@ export interface Faults {
   ackBeforeCommit?: boolean;
   /** Any valid key may call any operation: a POS key issues vouchers, a back-office key redeems. */
   skipRoleCheck?: boolean;
+  /** createHold, captureHold and redeem answer `201 {}` at once: nothing is held, captured or taken. */
+  ackWithoutMoving?: boolean;
+  /**
+   * A spend the voucher refuses (a 409 of createHold, captureHold or redeem) is answered 201, with the
+   * problem document it would have sent as the body; nothing moves.
+   */
+  refusalsAsCreated?: boolean;
+  /**
+   * A use (hold, capture, redemption) reads the voucher's state before the row lock and decides on that
+   * stale read: a one-time voucher redeemed by a use that committed meanwhile still pays. The balance is
+   * the locked one (debits stay exact); only the one-time rule breaks (LC-07).
+   */
+  staleOneTimeCheck?: boolean;
+  /** refundRedemption answers 500 internal_error (problem+json) and changes nothing. */
+  refundsFail?: boolean;
+  /** POST /vouchers/{id}/redemptions answers 405 method_not_allowed, though one-step-redeem is claimed. */
+  redeemRouteMissing?: boolean;
+  /** An idempotent replay of a 201 answer comes back as 200 (same body). */
+  replaysAs200?: boolean;
 }
 
 export const noFaults: Readonly<Faults> = Object.freeze({});

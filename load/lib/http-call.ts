@@ -86,6 +86,12 @@ export function callAll(calls: Call[]): Answer[] {
   return prepared.map((p, index) => settle(p, responses[index] as Response, invoked, completed));
 }
 
+/** The `code` of a problem document, when the body is one. */
+function problemCode(body: unknown): string | null {
+  const code = body && typeof body === 'object' ? (body as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : null;
+}
+
 function settle(p: Prepared, res: Response, invoked: number, completed: number): Answer {
   const { c, key, payload } = p;
   let body: unknown = null;
@@ -95,9 +101,12 @@ function settle(p: Prepared, res: Response, invoked: number, completed: number):
     body = res.body;
   }
   const status = res.status;
+  // A 5xx is `info` in the history (the service may have acted before failing), but an answer all the same.
   const completion = status >= 200 && status < 300 ? 'ok' : status >= 400 && status < 500 ? 'fail' : 'info';
-  const code = completion === 'ok' ? null : ((body as { code?: string } | null)?.code ?? `http_${status}`);
-  if (code !== null && completion === 'fail') refusals.add(1, { code, op: c.op });
+  const code = completion === 'ok' ? null : (problemCode(body) ?? `http_${status}`);
+  // Every answered non-2xx is counted by its code (a 5xx's problem code, e.g. internal_error, else
+  // http_<status>); status 0 is no answer at all (a transport error), counted by `unexpected` alone.
+  if (code !== null && status > 0) refusals.add(1, { code, op: c.op });
   unexpected.add(completion === 'info' || (code !== null && !(c.expected ?? []).includes(code)), {
     op: c.op,
   });
@@ -110,14 +119,27 @@ function settle(p: Prepared, res: Response, invoked: number, completed: number):
     vu.metrics.metadata.invoked = String(invoked);
     vu.metrics.metadata.completed = String(completed);
     vu.metrics.metadata.args = payload ?? '{}';
+    if (status > 0) vu.metrics.metadata.status = String(status);
     vu.metrics.metadata.result =
       completion === 'ok'
         ? JSON.stringify(body)
         : JSON.stringify(
-            completion === 'fail' ? { code, status } : { error: res.error || `status ${status}` },
+            completion === 'fail'
+              ? { code, status }
+              : { error: res.error || `status ${status}${code && status > 0 ? ` ${code}` : ''}` },
           );
     opMetric.add(completed - invoked, { op: c.op, completion, code: code ?? '' });
-    for (const name of ['voucher', 'target', 'key', 'client', 'invoked', 'completed', 'args', 'result'])
+    for (const name of [
+      'voucher',
+      'target',
+      'key',
+      'client',
+      'invoked',
+      'completed',
+      'args',
+      'result',
+      'status',
+    ])
       delete vu.metrics.metadata[name];
   }
   return { status, completion, code, body };

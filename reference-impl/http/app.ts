@@ -7,6 +7,7 @@ import type { Faults } from '../faults.ts';
 import { authenticate, idempotencyKeyOf } from './auth.ts';
 import { capabilities } from './capabilities.ts';
 import { errorHandler } from './error-handler.ts';
+import { faultyAnswers } from './faulty-answers.ts';
 import { faultyReads } from './faulty-reads.ts';
 import { handlers } from './handlers.ts';
 import { problem, sendProblem } from './problem.ts';
@@ -46,6 +47,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const control = testControl(options.pool, options.clock, options.newId);
   const faults = options.faults;
   const reads = faultyReads(faults);
+  const answers = faultyAnswers(faults);
 
   const serve = (route: Route) => async (request: import('fastify').FastifyRequest) => {
     if (route.operationId === 'getCapabilities') return capabilities(options.testControl);
@@ -104,9 +106,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
               handler({ client, tenantId: caller.tenantId, now, newId: options.newId, faults }, input),
             discard,
           );
+        const serveRequest = answers ? () => answers(route.operationId, run) : run;
         const answer = reads
-          ? await reads.serve(caller.tenantId, route.operationId, request.url, run)
-          : await run();
+          ? await reads.serve(caller.tenantId, route.operationId, request.url, serveRequest)
+          : await serveRequest();
         if (answer.replayed) reply.header('idempotent-replayed', 'true');
         const isProblem = answer.status >= 400;
         return reply

@@ -17,6 +17,19 @@ export async function lockVoucher(ctx: OpContext, id: string): Promise<StoredVou
   return v;
 }
 
+/**
+ * Locks a voucher about to be used (a hold, a capture, a one-step redemption). Under the staleOneTimeCheck
+ * fault its state is first read without the lock, and that stale state is the one decided on: a
+ * one-time voucher that a use redeemed meanwhile still looks activated (its balance is the locked one).
+ */
+export async function lockVoucherForUse(ctx: OpContext, id: string): Promise<StoredVoucher> {
+  if (!ctx.faults?.staleOneTimeCheck) return lockVoucher(ctx, id);
+  const before = await readVoucher(ctx.client, ctx.tenantId, id);
+  const v = await lockVoucher(ctx, id);
+  if (before && !v.reusable && v.state === 'redeemed') v.state = before.state;
+  return v;
+}
+
 /** Reads without locking; holds past their time-to-live no longer count, swept or not. */
 export async function readVoucherOrRefuse(ctx: OpContext, id: string): Promise<StoredVoucher> {
   const v = await readVoucher(ctx.client, ctx.tenantId, id);

@@ -16,7 +16,7 @@ import { appendEntry } from '../storage/ledger-rows.ts';
 import { insertRedemption, readRedemption } from '../storage/redemption-rows.ts';
 import { insertVoucher, type StoredVoucher, saveVoucher } from '../storage/voucher-rows.ts';
 import type { OpContext } from './context.ts';
-import { lockVoucher, readVoucherOrRefuse } from './load-voucher.ts';
+import { lockVoucher, lockVoucherForUse, readVoucherOrRefuse } from './load-voucher.ts';
 import { holdView, redemptionView, voucherView } from './views.ts';
 
 /** RD-02: first phase: set an amount aside for an open receipt, as the voucher's policy allows. */
@@ -25,7 +25,7 @@ export async function createHold(
   voucherId: string,
   input: { amount: Money; receipt: Receipt; ttlSeconds?: number },
 ): Promise<Hold> {
-  const v = await lockVoucher(ctx, voucherId);
+  const v = await lockVoucherForUse(ctx, voucherId);
   const decided = decideHold(v, input.amount, ctx.now, input.ttlSeconds, ctx.faults);
   const hold: HoldRecord = {
     id: ctx.newId(),
@@ -138,7 +138,7 @@ export async function captureHold(
 ): Promise<Redemption> {
   const found =
     (await readHold(ctx.client, ctx.tenantId, holdId)) ?? refuse('not_found', `no hold ${holdId}`);
-  const v = await lockVoucher(ctx, found.voucherId);
+  const v = await lockVoucherForUse(ctx, found.voucherId);
   const hold = (await readHold(ctx.client, ctx.tenantId, holdId)) as HoldRecord;
   const amount = decideCapture(v, hold, input.amount, ctx.now, ctx.faults);
   v.openHolds -= 1;
@@ -167,7 +167,7 @@ export async function redeem(
   voucherId: string,
   input: { amount: Money; receipt: Receipt },
 ): Promise<Redemption> {
-  const v = await lockVoucher(ctx, voucherId);
+  const v = await lockVoucherForUse(ctx, voucherId);
   assertCanUse(v, input.amount, ctx.now, ctx.faults);
   return take(ctx, v, input.amount.amount, input.receipt, null);
 }

@@ -9,6 +9,8 @@ export interface StartedTarget {
 export interface StartOptions {
   /** A PostgreSQL server to share (several targets may use one); else DATABASE_URL, else an embedded one. */
   databaseUrl?: string;
+  /** Run it in a child process whose output (the server's log) goes to this file, not to this process's. */
+  logFile?: string;
 }
 
 /**

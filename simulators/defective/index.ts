@@ -1,8 +1,14 @@
+import { ackWithoutMoving } from './ack-without-moving.ts';
 import { captureLostAfterAck } from './capture-lost-after-ack.ts';
+import { claimedRoute405 } from './claimed-route-405.ts';
 import type { DefectiveImplementation } from './defective-implementation.ts';
 import { exclusiveNotExclusive } from './exclusive-not-exclusive.ts';
 import { expiredVoucherPays } from './expired-voucher-pays.ts';
+import { oneTimeReused } from './one-time-reused.ts';
 import { overspendUnderRace } from './overspend-under-race.ts';
+import { refundsFail } from './refunds-fail.ts';
+import { refusalsAsCreated } from './refusals-as-created.ts';
+import { replaysAs200 } from './replays-as-200.ts';
 import { retryNotIdempotent } from './retry-not-idempotent.ts';
 import { rolesNotEnforced } from './roles-not-enforced.ts';
 import { staleBalanceCache } from './stale-balance-cache.ts';
@@ -20,6 +26,12 @@ export const defectiveImplementations: readonly DefectiveImplementation[] = [
   exclusiveNotExclusive,
   captureLostAfterAck,
   rolesNotEnforced,
+  ackWithoutMoving,
+  refusalsAsCreated,
+  oneTimeReused,
+  refundsFail,
+  claimedRoute405,
+  replaysAs200,
 ];
 
 /** The defective implementation of that name, or undefined. */

@@ -1,4 +1,5 @@
 import { compose, type Report } from '../checkers/compose.ts';
+import { checkContract } from '../checkers/contract.ts';
 import { checkLedgerConservation } from '../checkers/ledger-conservation.ts';
 import { checkMoneyBounds } from '../checkers/money-bounds.ts';
 import type { FinalLedgers } from '../history/final-ledger.ts';
@@ -16,15 +17,16 @@ export interface AuditResult {
   overspent: Overspent[];
 }
 
-const moneyCheckers = compose(checkMoneyBounds, checkLedgerConservation);
+const auditCheckers = compose(checkContract, checkMoneyBounds, checkLedgerConservation);
 
 /**
- * The double-spend audit of a load run: money bounds and ledger conservation over the history that
- * k6's samples recorded and the vouchers' final ledgers. Every voucher the money-bounds checker
- * faults is listed (the verdict itself keeps only the first and the worst).
+ * The double-spend audit of a load run: the contract (every 5xx, and every status or success body the
+ * contract does not allow, as far as the samples carry them), money bounds and ledger conservation
+ * over the history that k6's samples recorded and the vouchers' final ledgers. Every voucher the
+ * money-bounds checker faults is listed (the verdict itself keeps only the first and the worst).
  */
 export function auditLoadRun(history: History, ledgers: FinalLedgers): AuditResult {
-  const report = moneyCheckers({ history, ledgers });
+  const report = auditCheckers({ history, ledgers });
   const overspent: Overspent[] = [];
   for (const voucher of new Set(history.ops.map((op) => op.voucher))) {
     const one = { meta: history.meta, ops: history.ops.filter((op) => op.voucher === voucher) };

@@ -1,4 +1,5 @@
 import type { Policy } from '../../spec/capabilities.ts';
+import { ResponseValidator, type Violation } from '../contract/response-validator.ts';
 import {
   type Completion,
   type History,
@@ -10,6 +11,27 @@ import type { K6Point, K6Samples } from './k6-samples.ts';
 import type { SetupRecord } from './setup-record.ts';
 
 const recorded: ReadonlySet<string> = new Set(operationNames);
+let validator: ResponseValidator | undefined;
+
+/**
+ * Where a recorded answer departs from the contract, as far as k6's sample tells: a status the
+ * operation does not declare, and for a success the body against its schema (k6 keeps the body of a
+ * success only, and no content type: the contract's JSON is assumed).
+ */
+function violationsOf(op: string, status: number, completion: string, result: unknown): Violation[] {
+  validator ??= new ResponseValidator();
+  const declared = validator.declaredStatuses(op);
+  if (!declared.includes(status))
+    return [
+      {
+        path: 'status',
+        message: `status ${status} is not declared for ${op} (declared: ${declared.join(', ')})`,
+        value: status,
+      },
+    ];
+  if (completion !== 'ok') return [];
+  return validator.check({ operationId: op, status, contentType: 'application/json', body: result });
+}
 const completions: ReadonlySet<string> = new Set(['ok', 'fail', 'info']);
 
 function json(text: string | undefined): unknown {
@@ -22,9 +44,10 @@ function json(text: string | undefined): unknown {
 }
 
 /**
- * One history operation from a `vcert_op` sample. Its call and return times are whole milliseconds
- * (k6's Date.now()), so the interval is widened to cover the whole millisecond of each: a wider
- * interval only adds possible orders, it never hides a violation of money bounds.
+ * One history operation from a `vcert_op` sample, with the status of its answer when one came (and
+ * where that answer departs from the contract, for the contract checker). Its call and return times
+ * are whole milliseconds (k6's Date.now()), so the interval is widened to cover the whole millisecond
+ * of each: a wider interval only adds possible orders, it never hides a violation of money bounds.
  */
 function toOperation(point: K6Point, originMs: number): Operation | null {
   const m = point.metadata;
@@ -33,6 +56,10 @@ function toOperation(point: K6Point, originMs: number): Operation | null {
   if (!recorded.has(op) || !completions.has(completion) || !m.voucher) return null;
   const invoked = Number(m.invoked ?? point.time - point.value);
   const completed = Number(m.completed ?? point.time);
+  const status = Number(m.status);
+  const answered = Number.isSafeInteger(status) && status > 0;
+  const result = json(m.result);
+  const violations = answered ? violationsOf(op, status, completion, result) : [];
   return {
     client: m.client || 'k6',
     op: op as Operation['op'],
@@ -43,7 +70,9 @@ function toOperation(point: K6Point, originMs: number): Operation | null {
     invokedAt: Math.max(0, (invoked - originMs) * 1000),
     completedAt: Math.max(0, (completed - originMs) * 1000 + 999),
     completion: completion as Completion,
-    result: json(m.result),
+    result,
+    ...(answered ? { status } : {}),
+    ...(violations.length > 0 ? { violations } : {}),
   };
 }
 

@@ -164,3 +164,86 @@ describe('the double-spend audit of a k6 run', () => {
     assert.equal(report.valid, true);
   });
 });
+
+describe('statuses in a k6 run: the audit judges the answers against the contract', () => {
+  const answered = [
+    metricLine('vcert_setup', 'counter'),
+    setupLine(T0, setup),
+    metricLine('vcert_op', 'trend'),
+    opLine({
+      client: 'pos-s0-1',
+      op: 'createHold',
+      voucher: 'calm',
+      key: 'k1',
+      invoked: T0 + 1,
+      completed: T0 + 2,
+      completion: 'ok',
+      args: { amount: eur(100), receipt: receipt('R-1') },
+      result: {},
+      status: 201,
+    }),
+    opLine({
+      client: 'pos-s0-1',
+      op: 'redeem',
+      voucher: 'calm',
+      key: 'k2',
+      invoked: T0 + 3,
+      completed: T0 + 4,
+      completion: 'fail',
+      args: { amount: eur(100), receipt: receipt('R-2') },
+      result: { code: 'method_not_allowed', status: 405 },
+      status: 405,
+    }),
+    opLine({
+      client: 'pos-s0-1',
+      op: 'refundRedemption',
+      voucher: 'calm',
+      target: 'red-old',
+      key: 'k3',
+      invoked: T0 + 5,
+      completed: T0 + 6,
+      completion: 'info',
+      args: { amount: eur(100), receipt: receipt('R-3') },
+      result: { error: 'status 500 internal_error' },
+      status: 500,
+    }),
+    opLine({
+      client: 'pos-s0-2',
+      op: 'getBalance',
+      voucher: 'calm',
+      invoked: T0 + 7,
+      completed: T0 + 8,
+      completion: 'info',
+      args: {},
+      result: { error: 'request timeout' },
+    }),
+  ].join('\n');
+  const samples = parseK6Output(answered);
+  const history = historyFromK6(samples, setupRecord(samples));
+
+  it('keeps the status of every answer, none for an answer that never came', () => {
+    assert.deepEqual(
+      history.ops.map((op) => op.status),
+      [201, 405, 500, undefined],
+    );
+    const [hold, redeem, refund, read] = history.ops;
+    assert.ok(
+      hold?.violations?.some((v) => v.path.startsWith('body')),
+      JSON.stringify(hold?.violations),
+    );
+    assert.equal(redeem?.violations?.[0]?.path, 'status');
+    assert.equal(refund?.violations?.[0]?.path, 'status');
+    assert.equal(read?.violations, undefined);
+  });
+
+  it('reports the 5xx and the answers outside the contract; the money is still in bounds', () => {
+    const ledgers = new Map([['calm', ledger('calm', [])]]);
+    const { report } = auditLoadRun(history, ledgers);
+    const contract = report.verdicts.find((v) => v.checker === 'contract')!;
+    assert.equal(contract.valid, false);
+    assert.equal(contract.counts.outsideContract, 3);
+    assert.equal(contract.counts.serverErrors, 1);
+    assert.equal(report.verdicts.find((v) => v.checker === 'money-bounds')?.valid, true);
+    assert.equal(report.valid, false);
+  });
+});

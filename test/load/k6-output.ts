@@ -10,6 +10,8 @@ export interface OpSample {
   completion: 'ok' | 'fail' | 'info';
   args: unknown;
   result: unknown;
+  /** The status of the answer; absent: none came (or an output from before statuses were recorded). */
+  status?: number;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -51,6 +53,7 @@ export function opLine(s: OpSample): string {
       completed: String(s.completed),
       args: JSON.stringify(s.args),
       result: JSON.stringify(s.result),
+      ...(s.status ? { status: String(s.status) } : {}),
     },
   );
 }

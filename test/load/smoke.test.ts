@@ -11,7 +11,14 @@ import { startReferenceServer } from '../support/reference-server.ts';
 
 const k6 = findK6();
 const skip = k6 ? false : 'bin/k6 is missing: run `bash scripts/setup-k6.sh` to install the pinned k6';
-const scripts = ['hot-voucher', 'spread-redemption', 'pos-webshop-mix', 'abandoned-holds', 'retry-storm'];
+const scripts = [
+  'hot-voucher',
+  'spread-redemption',
+  'pos-webshop-mix',
+  'abandoned-holds',
+  'retry-storm',
+  'returns',
+];
 const smokeEnv = { DURATION: '2s', VUS: '6', RATE: '15', ITERATIONS: '1' };
 
 describe('k6 smoke of every load script against the reference implementation, with the audit', {

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../../src/checkers/verdict.ts';
 import type { RaceResult } from '../../src/race/run-race.ts';
 
@@ -15,4 +18,52 @@ export function verdictOf(result: RaceResult, checker: string): Verdict {
   const verdict = result.report.verdicts.find((v) => v.checker === checker);
   if (!verdict) throw new Error(`no verdict of ${checker}`);
   return verdict;
+}
+
+const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `vcert ARGS` (src/cli/main.ts on this Node) to its end: exit code, stdout and stderr. */
+export async function runVcert(args: readonly string[]): Promise<CliRun> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+  return { code, signal, stdout, stderr };
+}
+
+/**
+ * The per-checker lines of a printed summary (`renderSummary`: `  checker  valid  counts`), by checker:
+ * what `vcert race` and `vcert check` print, and what a report's summary gives.
+ */
+export function checkerLines(summary: string): Map<string, string> {
+  const lines = summary.split('\n');
+  const start = lines.findIndex((line) => /^\d+ operations: (valid|INVALID|UNKNOWN)/.test(line));
+  const found = new Map<string, string>();
+  if (start < 0) return found;
+  for (const line of lines.slice(start + 1)) {
+    const match = /^ {2}(\S+)\s+(true|false|unknown)\b/.exec(line);
+    if (!match) break;
+    found.set(match[1] as string, line.trim().replace(/\s+/g, ' '));
+  }
+  return found;
+}
+
+/** The verdict of each checker in a printed summary: `true`, `false` or `unknown`. */
+export function printedVerdicts(summary: string): Record<string, string> {
+  return Object.fromEntries(
+    [...checkerLines(summary)].map(([checker, line]) => [checker, line.split(' ')[1] as string]),
+  );
 }

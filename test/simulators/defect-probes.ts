@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ResponseValidator } from '../../src/contract/response-validator.ts';
+import type { Answer, CallOptions } from '../support/api-client.ts';
 import { activeVouchers, eur, receipt, type Tenant } from '../support/fixtures.ts';
 
 /** What a probe saw: whether the defect showed, and the figures that say so. */
@@ -144,6 +145,109 @@ async function posDoesBackOffice(t: Tenant): Promise<Observation> {
   };
 }
 
+const unchecked = { unchecked: true };
+const redeemOn = (t: Tenant, id: string, amount: number, options: CallOptions = unchecked, number = 'R-1') =>
+  t.pos.post(
+    'redeem',
+    `/vouchers/${id}/redemptions`,
+    { amount: eur(amount), receipt: receipt(number) },
+    options,
+  );
+const breaches = (operationId: string, a: Answer) =>
+  validator.check({ operationId, status: a.status, contentType: a.contentType, body: a.body });
+
+/** A hold, its capture and a one-step redemption on a 20.00 voucher, then its ledger. */
+async function ackWithoutMoving(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000);
+  const hold = await t.pos.post(
+    'createHold',
+    `/vouchers/${v!.id}/holds`,
+    { amount: eur(500), receipt: receipt() },
+    unchecked,
+  );
+  const capture = hold.body?.id
+    ? await t.pos.post('captureHold', `/holds/${hold.body.id}/capture`, {}, unchecked)
+    : null;
+  const paid = await redeemOn(t, v!.id, 300);
+  const ledger = await ledgerOf(t, v!.id);
+  const outside = breaches('createHold', hold).length + breaches('redeem', paid).length;
+  const detail = `hold ${hold.status} ${JSON.stringify(hold.body)}, capture ${capture?.status ?? 'not sent (no hold id)'}, redemption ${paid.status} ${JSON.stringify(paid.body)}; answers outside the contract ${outside}; balance ${ledger.balance.amount} of 2000, ledger captures ${captured(ledger)}`;
+  return { shown: paid.status === 201 && ledger.balance.amount === 2000 && outside > 0, detail };
+}
+
+/** 30.00 asked of a 20.00 voucher, in one step and as a hold: both must be refused. */
+async function refusalAsCreated(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000);
+  const paid = await redeemOn(t, v!.id, 3000);
+  const hold = await t.pos.post(
+    'createHold',
+    `/vouchers/${v!.id}/holds`,
+    { amount: eur(3000), receipt: receipt() },
+    unchecked,
+  );
+  const balance = (await ledgerOf(t, v!.id)).balance.amount;
+  const detail = `redemption of 3000: ${paid.status} ${paid.body?.code ?? ''}; hold of 3000: ${hold.status} ${hold.body?.code ?? ''}; body ${JSON.stringify(paid.body)}; balance ${balance} of 2000`;
+  return { shown: paid.status === 201 || hold.status === 201, detail };
+}
+
+/** Three concurrent 3.00 redemptions of one one-time 20.00 voucher: one may pay, the others are refused. */
+async function oneTimeReused(t: Tenant): Promise<Observation> {
+  const funds = 2000;
+  const rounds: string[] = [];
+  for (let round = 1; round <= 5; round++) {
+    const [v] = await activeVouchers(t, funds, 1, { reusable: false, policy: 'balance-guard' });
+    const answers = await Promise.all([1, 2, 3].map((i) => redeemOn(t, v!.id, 300, unchecked, `R-${i}`)));
+    const paid = answers.filter((a) => a.status === 201);
+    const ledger = await ledgerOf(t, v!.id);
+    const consistent = ledger.balance.amount === funds - 300 * paid.length;
+    rounds.push(
+      `round ${round}: ${answers.map((a) => `${a.status} ${a.body?.code ?? 'paid'}`).join(', ')}; balance ${ledger.balance.amount} (consistent: ${consistent})`,
+    );
+    if (paid.length === 3 && consistent) return { shown: true, detail: rounds.join('; ') };
+    if (paid.length > 1) return { shown: true, detail: `${rounds.join('; ')} (not all three)` };
+  }
+  return { shown: false, detail: rounds.join('; ') };
+}
+
+/** A 5.00 redemption refunded in full. */
+async function refundFails(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000);
+  const paid = await redeemOn(t, v!.id, 500, {});
+  const refund = await t.pos.post(
+    'refundRedemption',
+    `/redemptions/${paid.body.id}/refunds`,
+    { receipt: receipt('R-1-R') },
+    unchecked,
+  );
+  const balance = (await ledgerOf(t, v!.id)).balance.amount;
+  const detail = `refund: ${refund.status} ${refund.contentType} ${refund.body?.code ?? ''}; balance ${balance} (1500 before the refund)`;
+  return {
+    shown: refund.status === 500 && refund.body?.code === 'internal_error' && balance === 1500,
+    detail,
+  };
+}
+
+/** What GET /capabilities claims, against what POST /vouchers/{id}/redemptions does. */
+async function claimedRoute(t: Tenant): Promise<Observation> {
+  const claimed = (await t.anon.get('getCapabilities', '/capabilities')).body.capabilities as string[];
+  const [v] = await activeVouchers(t, 2000);
+  const paid = await redeemOn(t, v!.id, 500);
+  const says = claimed.includes('one-step-redeem') ? 'claims one-step-redeem' : 'does not claim it';
+  const detail = `${says}; redemption ${paid.status} ${paid.body?.code ?? 'paid'}; outside the contract: ${JSON.stringify(breaches('redeem', paid))}`;
+  return { shown: claimed.includes('one-step-redeem') && paid.status !== 201, detail };
+}
+
+/** One redemption sent twice with one Idempotency-Key: the replay must be the first answer, status too. */
+async function replayStatus(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000);
+  const key = { ...unchecked, idempotencyKey: randomUUID() };
+  const first = await redeemOn(t, v!.id, 500, key);
+  const again = await redeemOn(t, v!.id, 500, key);
+  const balance = (await ledgerOf(t, v!.id)).balance.amount;
+  const detail = `answers ${first.status}/${again.status} (replayed header: ${again.headers['idempotent-replayed']}), redemptions ${first.body.id} and ${again.body.id}, balance ${balance} of 2000`;
+  return { shown: first.status === 201 && again.status !== first.status, detail };
+}
+
 /** The probe for each defective implementation, by name. */
 export const probes: Record<string, Probe> = {
   'overspend-under-race': overspend,
@@ -154,4 +258,10 @@ export const probes: Record<string, Probe> = {
   'exclusive-not-exclusive': twoExclusiveHolds,
   'capture-lost-after-ack': lostCapture,
   'roles-not-enforced': posDoesBackOffice,
+  'ack-without-moving': ackWithoutMoving,
+  'refusals-as-created': refusalAsCreated,
+  'one-time-reused': oneTimeReused,
+  'refunds-fail': refundFails,
+  'claimed-route-405': claimedRoute,
+  'replays-as-200': replayStatus,
 };

@@ -17,7 +17,7 @@ test('every defective implementation has a probe, exactly one fault and says wha
   assert.deepEqual(Object.keys(probes).sort(), defectiveImplementations.map((d) => d.name).sort());
   for (const d of defectiveImplementations) {
     assert.deepEqual(Object.values(d.faults), [true], `${d.name} sets one fault`);
-    assert.match(d.name, /^[a-z]+(-[a-z]+)*$/);
+    assert.match(d.name, /^[a-z0-9]+(-[a-z0-9]+)*$/);
     assert.ok(d.defect.length > 0 && !d.defect.includes('\n'), `${d.name} says in one line what is wrong`);
     assert.ok(d.catches.length > 0, `${d.name} names what should catch it`);
   }
