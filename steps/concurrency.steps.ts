@@ -16,7 +16,7 @@ import type { VoucherWorld } from './support/world.ts';
 
 /** What a concurrency scenario set up and what its race gave; kept beside the World, per scenario. */
 interface RaceState {
-  vouchers: Map<string, { funds: Money; policy: Policy }>;
+  vouchers: Map<string, { funds: Money; policy: Policy; oneTime?: boolean }>;
   faults: string;
   proxies: FaultProxy[];
   outcome?: RaceOutcome;
@@ -63,6 +63,17 @@ Given(
   },
 );
 
+/** A one-time voucher (LC-07) to race on: used once, then redeemed, whatever is left. */
+Given(
+  'a one-time voucher {string} worth {money} under the {word} policy',
+  function (this: VoucherWorld, alias: string, funds: Money, policy: string) {
+    this.requires(policy);
+    this.need(policy, `voucher ${alias}`);
+    this.need('one-time-vouchers', `voucher ${alias}`);
+    stateOf(this).vouchers.set(alias, { funds, policy: policy as Policy, oneTime: true });
+  },
+);
+
 Given('a network that loses, delays and repeats messages', function (this: VoucherWorld) {
   stateOf(this).faults = 'chaos';
 });
@@ -90,6 +101,7 @@ async function race(
   counters: { terminals: number; webshops: number },
   mix: BehaviourMix,
   whole = false,
+  amount?: number,
 ) {
   const state = stateOf(world);
   const voucher = state.vouchers.get(alias);
@@ -109,7 +121,9 @@ async function race(
       ops: 300,
       seed: 123,
       timeLimitMs: 10_000,
+      ...(voucher.oneTime ? { voucherKind: 'one-time' as const } : {}),
       ...(whole ? { minAmount: voucher.funds.amount, maxAmount: voucher.funds.amount } : {}),
+      ...(amount ? { minAmount: amount, maxAmount: amount } : {}),
     },
   );
 }
@@ -132,6 +146,15 @@ When(
   '{counters} each redeem all of voucher {string} at the same moment',
   async function (this: VoucherWorld, counters, alias: string) {
     await race(this, alias, counters, { pay: 1 }, true);
+  },
+);
+
+When(
+  '{counters} pay small amounts with voucher {string} at the same moment',
+  async function (this: VoucherWorld, counters, alias: string) {
+    const voucher = stateOf(this).vouchers.get(alias);
+    const small = Math.max(1, Math.floor((voucher?.funds.amount ?? 100) / 20));
+    await race(this, alias, counters, { pay: 1, redeem: 1 }, false, small);
   },
 );
 

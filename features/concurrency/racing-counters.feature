@@ -64,3 +64,10 @@ Feature: POS terminals and a web shop racing one voucher
     When two POS and a web shop redeem voucher "123" at the same moment
     Then no checker finds a violation
     And voucher "123" was never spent beyond its funds
+
+  @capability:balance-guard @capability:one-time-vouchers @req:LC-07
+  Scenario: Six POS and a web shop pay with one one-time voucher at the same moment: it pays once
+    Given a one-time voucher "ONCE" worth 20.00 EUR under the balance-guard policy
+    When six POS and a web shop pay small amounts with voucher "ONCE" at the same moment
+    Then no checker finds a violation
+    And voucher "ONCE" was never spent beyond its funds
