@@ -22,4 +22,6 @@ export const env = {
   setupOnly: __ENV.VCERT_SETUP_ONLY === '1',
   /** A file holding setup data recorded by a setup-only pass, shared by every segment. */
   setupFile: __ENV.VCERT_SETUP_FILE ?? '',
+  /** The vendor's keys ({pos, webshop, backoffice} as JSON) for a target without test control. */
+  apiKeys: __ENV.VCERT_API_KEYS ? (JSON.parse(__ENV.VCERT_API_KEYS) as Record<string, string>) : null,
 };

@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { request } from 'undici';
 import { startServer } from '../../reference-impl/server.ts';
+import type { Role } from '../../spec/capabilities.ts';
 import type { History } from '../history/operation.ts';
 import { type AuditResult, auditLoadRun } from './audit.ts';
 import { fetchLedgers } from './fetch-ledgers.ts';
@@ -25,6 +27,8 @@ export interface LoadOptions {
   env?: Record<string, string>;
   /** Echo k6's own output. */
   echo?: boolean;
+  /** The vendor's keys for a target without test control; the scripts set up on their tenant. */
+  apiKeys?: Partial<Record<Role, string>>;
 }
 
 export interface LoadResult {
@@ -43,6 +47,36 @@ export interface LoadResult {
 
 export class K6MissingError extends Error {}
 
+/** The load could not take place (no credentials for a target without test control): nothing ran. */
+export class LoadNotRun extends Error {
+  override name = 'LoadNotRun';
+}
+
+/** A target without test control needs the vendor's keys: the scripts' set-up makes no tenant there. */
+async function needTestControl(target: string): Promise<void> {
+  let claimed: unknown;
+  try {
+    const answer = await request(`${target}/capabilities`, { headersTimeout: 10_000, bodyTimeout: 10_000 });
+    claimed = ((await answer.body.json()) as { capabilities?: unknown }).capabilities;
+  } catch (error) {
+    throw new LoadNotRun(`cannot read what ${target} claims: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(claimed) || !claimed.includes('test-control'))
+    throw new LoadNotRun(
+      'the target has no test control: give --api-key role=KEY for pos, webshop and backoffice',
+    );
+}
+
+/** One key given for some roles stands for the others too (a system without roles has one key). */
+function fillRoles(keys: Partial<Record<Role, string>>): Record<Role, string> {
+  const any = keys.backoffice ?? keys.pos ?? keys.webshop ?? '';
+  return {
+    pos: keys.pos ?? any,
+    webshop: keys.webshop ?? keys.pos ?? any,
+    backoffice: keys.backoffice ?? any,
+  };
+}
+
 /** Runs a k6 script (in one or several processes), merges the raw samples, then the double-spend audit. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const k6 = findK6();
@@ -59,7 +93,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   const target = options.target ?? (server as { url: string }).url;
   try {
-    const env = { ...options.env, TARGET: target };
+    if (options.target && !options.apiKeys) await needTestControl(target);
+    const env: Record<string, string> = { ...options.env, TARGET: target };
+    if (options.apiKeys) env.VCERT_API_KEYS = JSON.stringify(fillRoles(options.apiKeys));
     const thresholds = await inspectThresholds(k6, script, env);
     const files: Record<string, string> = {};
     const outputs: string[] = [];

@@ -1,9 +1,20 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
+import type { Role } from '../../../spec/capabilities.ts';
 import { formatLoadSummary } from '../../load/load-summary.ts';
-import { K6MissingError, runLoad } from '../../load/run-load.ts';
+import { K6MissingError, LoadNotRun, runLoad } from '../../load/run-load.ts';
+import { collectApiKey } from '../../run/parse-api-key.ts';
+
+function apiKey(value: string, previous: LoadFlags['apiKey']): LoadFlags['apiKey'] {
+  try {
+    return collectApiKey(value, previous ?? {});
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
 
 interface LoadFlags {
   target?: string;
+  apiKey?: Partial<Record<Role, string>>;
   segments: string;
   out: string;
   duration?: string;
@@ -20,6 +31,11 @@ export function registerLoad(program: Command): void {
     .description('run a k6 load script (load/*.ts), then audit the run for overspent vouchers')
     .argument('<script>', 'k6 script, e.g. load/hot-voucher.ts')
     .option('--target <url>', 'system under test (loopback); default: start the reference implementation')
+    .option(
+      '--api-key <role=key>',
+      'key for a role (pos, webshop, backoffice) of a target without test control; repeatable',
+      apiKey,
+    )
     .option('--segments <n>', 'split the run across n k6 processes (execution segments)', '1')
     .option('--out <dir>', 'where k6 outputs, history, ledgers and report.html go', 'reports/load')
     .option('--duration <d>', 'DURATION for the script, e.g. 30s')
@@ -41,12 +57,13 @@ export function registerLoad(program: Command): void {
           outDir: flags.out,
           env,
           echo: !flags.quiet,
+          ...(flags.apiKey ? { apiKeys: flags.apiKey } : {}),
         });
         console.log(formatLoadSummary(result));
         process.exitCode = result.ok ? 0 : 1;
       } catch (error) {
-        if (!(error instanceof K6MissingError)) throw error;
-        console.error(error.message);
+        if (!(error instanceof K6MissingError) && !(error instanceof LoadNotRun)) throw error;
+        console.error(`vcert load: ${error.message}`);
         process.exitCode = 2;
       }
     });
