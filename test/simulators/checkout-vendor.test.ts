@@ -99,12 +99,14 @@ describe('checkout vendor simulator', () => {
   let correct: CheckoutVendor;
   let lostUpdate: CheckoutVendor;
   let ignoreExpiry: CheckoutVendor;
+  let overdraw: CheckoutVendor;
   before(async () => {
     correct = await startCheckoutVendor({ clock });
     lostUpdate = await startCheckoutVendor({ clock, defects: { lostUpdate: true }, latencyMs: 10 });
     ignoreExpiry = await startCheckoutVendor({ clock, defects: { ignoreExpiry: true } });
+    overdraw = await startCheckoutVendor({ clock, defects: { overdraw: true }, latencyMs: 10 });
   });
-  after(() => Promise.all([correct.close(), lostUpdate.close(), ignoreExpiry.close()]));
+  after(() => Promise.all([correct.close(), lostUpdate.close(), ignoreExpiry.close(), overdraw.close()]));
 
   test('correct: of 8 racing 5.00 completions on 20.00 exactly 4 pay, the rest are INSUFFICIENT_FUNDS', async () => {
     for (let round = 0; round < 3; round++) {
@@ -127,6 +129,16 @@ describe('checkout vendor simulator', () => {
         shown = `${seen.succeeded} paid, balance ${seen.balance}, debits add up to ${seen.debited} cents`;
     }
     assert.ok(shown, 'the lost update never showed in 5 rounds');
+  });
+
+  test('overdraw: the same race spends beyond the funds, and the balance and transactions say so (negative)', async () => {
+    let shown = '';
+    for (let round = 0; round < 5 && !shown; round++) {
+      const seen = await race(overdraw);
+      if (seen.succeeded > 4 && cents(seen.balance) < 0 && 2000 - seen.debited === cents(seen.balance))
+        shown = `${seen.succeeded} paid, balance ${seen.balance}, debits add up to ${seen.debited} cents`;
+    }
+    assert.ok(shown, 'the overdraw never showed in 5 rounds');
   });
 
   test('an expired card is refused by the correct shop and pays with ignoreExpiry', async () => {

@@ -23,4 +23,10 @@ export class BalanceDatabase {
     await sleep(this.#latencyMs);
     this.#rows.set(cardId, cents);
   }
+
+  /** A relative update (`balance = balance + delta`), applied to the row as it is when it lands. */
+  async adjust(cardId: string, delta: number): Promise<void> {
+    await sleep(this.#latencyMs);
+    this.#rows.set(cardId, (this.#rows.get(cardId) ?? 0) + delta);
+  }
 }

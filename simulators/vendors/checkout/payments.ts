@@ -2,7 +2,8 @@
  * Moving money: completing a cart (a debit of its whole total from the applied gift card) and
  * refunding an order (a credit back to the card). The correct shop does the read-check-write of a
  * balance under the card's lock; the lostUpdate defect completes without it and writes back the
- * absolute balance it computed, the ignoreExpiry defect lets an expired card pay.
+ * absolute balance it computed, the overdraw defect checks without it and debits relatively (the balance
+ * goes negative, and the transactions say so), the ignoreExpiry defect lets an expired card pay.
  */
 import { CheckoutError } from './checkout-error.ts';
 import { newId } from './ids.ts';
@@ -30,7 +31,8 @@ async function debit(shop: Shop, card: GiftCard, total: number, orderId: string)
   const balance = await shop.database.read(card.id);
   if (balance < total)
     throw new CheckoutError('INSUFFICIENT_FUNDS', 'the gift card does not cover the total');
-  await shop.database.write(card.id, balance - total);
+  if (shop.defects.overdraw) await shop.database.adjust(card.id, -total);
+  else await shop.database.write(card.id, balance - total);
   shop.record(card.id, 'debit', -total, orderId);
 }
 
@@ -45,7 +47,7 @@ export function completeCart(shop: Shop, cartId: string): Promise<{ order: Order
     const card = shop.card(cart.giftCardId);
     const total = cartTotal(cart);
     const orderId = newId('ord');
-    if (shop.defects.lostUpdate) await debit(shop, card, total, orderId);
+    if (shop.defects.lostUpdate || shop.defects.overdraw) await debit(shop, card, total, orderId);
     else await shop.locks.run(cardLock(card), () => debit(shop, card, total, orderId));
     const order: Order = {
       id: orderId,

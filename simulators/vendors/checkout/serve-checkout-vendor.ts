@@ -9,6 +9,7 @@ import type { Defects } from './shop.ts';
 const defectFlags: Record<string, keyof Defects> = {
   'lost-update': 'lostUpdate',
   'ignore-expiry': 'ignoreExpiry',
+  overdraw: 'overdraw',
 };
 
 const args = process.argv.slice(2);
@@ -26,7 +27,7 @@ for (let i = 0; i < args.length; i++) {
   } else port = Number(arg);
 }
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error('usage: serve-checkout-vendor.ts [port] [--defect lost-update] [--defect ignore-expiry]');
+  console.error('usage: serve-checkout-vendor.ts [port] [--defect lost-update|ignore-expiry|overdraw]');
   process.exit(2);
 }
 

@@ -14,6 +14,11 @@ export interface Defects {
   lostUpdate?: boolean;
   /** Completion does not check expires_on. */
   ignoreExpiry?: boolean;
+  /**
+   * Completion checks the balance without the card's lock, then debits it relatively: racing checkouts
+   * all pass the check and the balance goes negative, and the transactions show it (the truth, told).
+   */
+  overdraw?: boolean;
 }
 
 export interface GiftCard {
