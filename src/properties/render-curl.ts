@@ -1,8 +1,7 @@
 import { routeOf } from '../driver/route-table.ts';
 import type { PropertyOutcome } from './property-outcome.ts';
-import type { TranscriptStep } from './transcript.ts';
-
-const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+import { arrangementRequests, type ScriptRequest } from './render/curl-arrangement.ts';
+import { shellWord, symbolic } from './render/shell-text.ts';
 
 const keyVariable: Record<string, string> = {
   pos: 'POS_KEY',
@@ -12,59 +11,113 @@ const keyVariable: Record<string, string> = {
   'other-tenant': 'OTHER_POS_KEY',
 };
 
-/** Replaces every id the run learnt by the shell variable that holds it in the script. */
-function symbolic(text: string, names: ReadonlyMap<string, string>): string {
-  let out = text;
-  for (const [value, name] of names) out = out.replaceAll(value, `\${${name}}`);
-  return out;
+/** The request path: ids the run learnt as the variables that hold them, any other value URL-encoded. */
+function pathOf(req: ScriptRequest, names: ReadonlyMap<string, string>): string {
+  const path = routeOf(req.operationId).path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = req.params?.[name];
+    if (value === undefined) return `{${name}}`;
+    const shown = symbolic(value, names);
+    return /^\$\{\w+\}$/.test(shown) ? shown : encodeURIComponent(value);
+  });
+  const query = new URLSearchParams(req.query ?? {}).toString();
+  return query ? `${path}?${symbolic(query, names)}` : path;
 }
 
-function pathOf(step: TranscriptStep): string {
-  const route = routeOf(step.operationId);
-  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => step.params?.[name] ?? `{${name}}`);
-  const query = new URLSearchParams(step.query ?? {}).toString();
-  return query ? `${path}?${query}` : path;
+/** The header part of a script: where to send, the run's own suffix, and the keys. */
+function preamble(outcome: PropertyOutcome): string[] {
+  const isolated = outcome.transcript?.isolated ?? true;
+  const lines = [
+    '#!/bin/sh',
+    `# vcert properties ${outcome.property}: seed ${outcome.seed}${outcome.path ? `, path ${outcome.path}` : ''}`,
+    '# Replays the requests of the counterexample in order, each with the Idempotency-Key it had in the',
+    '# run (a retry sends its first request key again); prints "N. operation: STATUS BODY" for each.',
+    'set -u',
+    'TARGET="$(printenv TARGET || echo http://127.0.0.1:8080)"',
+    'RUN=$$',
+    'BODY=$(mktemp)',
+    'trap \'rm -f "$BODY"\' EXIT',
+  ];
+  if (isolated)
+    lines.push(
+      "TENANT=$(curl -s -X POST \"$TARGET/test/tenants\" -H 'content-type: application/json' -d '{}')",
+      'POS_KEY=$(echo "$TENANT" | jq -r .keys.pos)',
+      'WEBSHOP_KEY=$(echo "$TENANT" | jq -r .keys.webshop)',
+      'OFFICE_KEY=$(echo "$TENANT" | jq -r .keys.backoffice)',
+    );
+  else
+    lines.push(
+      '# The run used the keys given with --api-key (the target has no test control): give them here.',
+      'POS_KEY="$(printenv POS_KEY)" || { echo "set POS_KEY (and WEBSHOP_KEY, OFFICE_KEY)" >&2; exit 2; }',
+      'WEBSHOP_KEY="$(printenv WEBSHOP_KEY || echo "$POS_KEY")"',
+      'OFFICE_KEY="$(printenv OFFICE_KEY || echo "$POS_KEY")"',
+    );
+  return lines;
 }
 
 /**
  * The shrunk counterexample as a shell script of curl commands against $TARGET: a fresh tenant through
- * test control, then each request, with the ids of earlier answers captured by jq into variables.
+ * test control (or the keys given), the provider states arranged as the canonical driver arranges them,
+ * then each request exactly as the run sent it, with the ids of earlier answers captured by jq into
+ * variables and every Idempotency-Key as the run used it: a retry with the same key replays.
  */
 export function renderCurl(outcome: PropertyOutcome): string {
   const names = new Map<string, string>();
-  const lines = [
-    '#!/bin/sh',
-    `# vcert properties ${outcome.property}: seed ${outcome.seed}${outcome.path ? `, path ${outcome.path}` : ''}`,
-    'set -u',
-    'TARGET="$(printenv TARGET || echo http://127.0.0.1:8080)"',
-    "TENANT=$(curl -s -X POST \"$TARGET/test/tenants\" -H 'content-type: application/json' -d '{}')",
-    'POS_KEY=$(echo "$TENANT" | jq -r .keys.pos)',
-    'WEBSHOP_KEY=$(echo "$TENANT" | jq -r .keys.webshop)',
-    'OFFICE_KEY=$(echo "$TENANT" | jq -r .keys.backoffice)',
-  ];
-  for (const [n, step] of (outcome.transcript?.steps ?? []).entries()) {
-    const route = routeOf(step.operationId);
-    const parts = [`curl -s -X ${route.method} "$TARGET${symbolic(pathOf(step), names)}"`];
-    const key = keyVariable[step.auth];
+  const keys = new Map<string, string>();
+  let fresh = 0;
+  const typesMade = new Map<string, string>();
+  const lines = preamble(outcome);
+  const request = (step: string, req: ScriptRequest, idempotencyKey: string | undefined): void => {
+    const route = routeOf(req.operationId);
+    const path = pathOf(req, names);
+    const parts = [`curl -s -o "$BODY" -w '%{http_code}' -X ${route.method} "$TARGET"${shellWord(path)}`];
+    const key = keyVariable[req.role];
     if (key) parts.push(`-H "authorization: Bearer \${${key}}"`);
-    if (route.mutating) parts.push(`-H 'idempotency-key: step-${n + 1}-'"$$"`);
+    if (route.mutating) {
+      let label = idempotencyKey === undefined ? undefined : keys.get(idempotencyKey);
+      if (label === undefined) {
+        fresh += 1;
+        label = `k${fresh}`;
+        if (idempotencyKey !== undefined) keys.set(idempotencyKey, label);
+      }
+      parts.push(`-H "idempotency-key: ${label}-\${RUN}"`);
+    }
     if (route.method === 'POST') {
       parts.push(`-H 'content-type: application/json'`);
-      const body = symbolic(JSON.stringify(step.body ?? {}), names);
-      parts.push(body.includes('${') ? `-d "${body.replaceAll('"', '\\"')}"` : `-d ${quote(body)}`);
+      parts.push(`-d ${shellWord(symbolic(JSON.stringify(req.body ?? {}), names))}`);
+    }
+    lines.push(`STATUS=$(${parts.join(' ')})`, `echo "${step} ${req.operationId}: $STATUS $(cat "$BODY")"`);
+    for (const bind of req.binds) lines.push(`${bind.name}=$(jq -r '${bind.jq}' "$BODY")`);
+  };
+  for (const [i, step] of (outcome.transcript?.steps ?? []).entries()) {
+    const n = i + 1;
+    if (step.kind === 'arrange') {
+      const made = step.error ?? JSON.stringify(step.result);
+      const recipe = arrangementRequests(step, n, typesMade);
+      lines.push('', `# ${n}. arrange ${step.state} ${JSON.stringify(step.params)}: ${made}`);
+      if (!recipe) {
+        lines.push('# (this state is not scripted: arrange it by hand)');
+        continue;
+      }
+      lines.push(
+        '#    as the canonical driver arranges it through the contract (arrangement is never certified)',
+      );
+      for (const [j, req] of recipe.entries()) request(`${n}/${j + 1} arrange`, req, undefined);
+      for (const bind of step.binds) names.set(bind.value, bind.name);
+      continue;
     }
     const seen = step.status === null ? 'no answer' : `${step.status}${step.code ? ` ${step.code}` : ''}`;
     const expected = step.expected ? `; the model expects ${step.expected}` : '';
-    lines.push('', `# ${n + 1}. ${step.operationId}: the target answered ${seen}${expected}`);
-    if (step.binds.length === 0) {
-      lines.push(`${parts.join(' ')}; echo`);
-      continue;
-    }
-    lines.push(`ANSWER=$(${parts.join(' ')}); echo "$ANSWER"`);
-    for (const bind of step.binds) {
-      lines.push(`${bind.name}=$(echo "$ANSWER" | jq -r '${bind.jq}')`);
-      names.set(bind.value, bind.name);
-    }
+    lines.push('', `# ${n}. ${step.operationId}: the target answered ${seen}${expected}`);
+    const req: ScriptRequest = {
+      operationId: step.operationId,
+      role: step.auth as ScriptRequest['role'],
+      params: step.params,
+      query: step.query,
+      body: step.body,
+      binds: step.binds,
+    };
+    request(`${n}.`, req, step.idempotencyKey);
+    for (const bind of step.binds) names.set(bind.value, bind.name);
   }
   return lines.join('\n');
 }

@@ -10,7 +10,8 @@ export function renderGherkin(outcome: PropertyOutcome): string {
   const replay = outcome.path ? ` --path ${outcome.path}` : '';
   const header = [
     `# vcert properties --only ${outcome.property} --seed ${outcome.seed}${replay}`,
-    `# ${outcome.error ?? ''}`.trimEnd(),
+    // Every line of the error a comment: a race's error carries the order of sends and answers.
+    ...(outcome.error ?? '').split('\n').map((line) => `# ${line.trim()}`.trimEnd()),
     `Scenario: ${outcome.property} counterexample (seed ${outcome.seed})`,
   ];
   let previous = '';

@@ -1,9 +1,10 @@
 import type { Capability } from '../../spec/capabilities.ts';
+import type { Arranged, ProviderStateName, StateParams } from '../../spec/provider-states.ts';
 import type { Completion } from '../driver/completion.ts';
 import type { Driver, Session } from '../driver/driver.ts';
 import type { Operation, OperationId, ResultOf } from '../driver/operation.ts';
 import { defaultRole, routeOf } from '../driver/route-table.ts';
-import { emptyTranscript, type Transcript, type TranscriptStep } from './transcript.ts';
+import { type ArrangeStep, type CallStep, emptyTranscript, type Transcript } from './transcript.ts';
 
 export interface Identifiers {
   number: string;
@@ -12,26 +13,33 @@ export interface Identifiers {
   qr: string;
 }
 
+/** Sessions of this process, numbered: arranged voucher types are named per session (see typeKey). */
+let sessions = 0;
+
 /**
- * The system side of a model run: the driver, one fresh tenant, the target's ids for the model's
- * vouchers, holds and redemptions (by the model's ref), and the transcript of what was sent.
+ * The system side of a model run: the driver, one tenant, the target's ids for the model's vouchers,
+ * holds and redemptions (by the model's ref), and the transcript of what was arranged and sent.
  */
 export class TargetSession {
   readonly driver: Driver;
   readonly session: Session;
   readonly capabilities: ReadonlySet<Capability>;
-  readonly vouchers: Array<{ id: string; alias: string; identifiers: Identifiers }> = [];
+  readonly vouchers: Array<{ id: string; alias: string; identifiers?: Identifiers }> = [];
   readonly holds: Array<{ id: string; actor: string }> = [];
   readonly redemptions: Array<{ id: string }> = [];
   readonly templates = new Map<string, { id: string; alias: string }>();
-  readonly transcript: Transcript = emptyTranscript();
-  /** The target's time (ms) at the model's second 0, learnt from the first issue: for absolute timestamps. */
+  readonly transcript: Transcript;
+  /** The target's time (ms) at the model's second 0, learnt from a voucher's dates: for absolute timestamps. */
   epochMs: number | undefined;
+  readonly #number = ++sessions;
+  readonly #typeKeys = new Map<string, string>();
+  readonly #stepOf = new WeakMap<object, CallStep>();
 
   constructor(driver: Driver, session: Session, capabilities: Iterable<Capability>) {
     this.driver = driver;
     this.session = session;
     this.capabilities = new Set(capabilities);
+    this.transcript = emptyTranscript(driver.name, session.isolated);
   }
 
   voucher(ref: number): TargetSession['vouchers'][number] {
@@ -46,11 +54,22 @@ export class TargetSession {
     return this.redemptions[ref] ?? missing('redemption', ref);
   }
 
+  /**
+   * The provider-state key of a kind of voucher in this session: one type per kind and session, named
+   * apart from every other session's (a driver may keep the types it arranged across tenants).
+   */
+  typeKey(kind: string): { key: string; fresh: boolean } {
+    const known = this.#typeKeys.get(kind);
+    if (known) return { key: known, fresh: false };
+    const key = `K${this.#typeKeys.size + 1}-s${this.#number}`;
+    this.#typeKeys.set(kind, key);
+    return { key, fresh: true };
+  }
+
   /** Invokes one operation through the driver seam and records it. */
   async call<Id extends OperationId>(operation: Operation<Id>): Promise<Completion<ResultOf<Id>>> {
-    const answer = await this.driver.invoke(operation);
     const auth = operation.auth;
-    const role: TranscriptStep['auth'] =
+    const role: CallStep['auth'] =
       auth === 'none'
         ? 'none'
         : auth && 'role' in auth
@@ -58,22 +77,48 @@ export class TargetSession {
           : auth
             ? 'wrong-key'
             : (defaultRole(routeOf(operation.operationId)) ?? 'none');
-    this.transcript.steps.push({
+    const step: CallStep = {
+      kind: 'call',
       operationId: operation.operationId,
       auth: role,
       params: operation.params as Record<string, string> | undefined,
       query: operation.query as Record<string, string> | undefined,
       body: operation.body,
+      idempotencyKey: operation.idempotencyKey,
       binds: [],
-      status: answer.completion === 'info' ? null : answer.status,
-      code: answer.completion === 'fail' ? answer.problem.code : undefined,
-    });
+      status: null,
+    };
+    // Recorded before the answer, so that a request whose answer never comes is in the transcript too.
+    this.transcript.steps.push(step);
+    const answer = await this.driver.invoke(operation);
+    step.idempotencyKey = answer.idempotencyKey ?? operation.idempotencyKey;
+    step.status = answer.completion === 'info' ? null : answer.status;
+    step.code = answer.completion === 'fail' ? answer.problem.code : undefined;
+    this.#stepOf.set(answer, step);
     return answer;
   }
 
-  /** Names an id the last answer gave (`jq` reads it from that answer), so the curl rendering can reuse it. */
-  bind(name: string, jq: string, value: string): void {
-    this.transcript.steps.at(-1)?.binds.push({ name, jq, value });
+  /** Asks the driver for a provider state (arrangement, never certified) and records it for the replays. */
+  async arrange<S extends ProviderStateName>(state: S, params: StateParams<S>): Promise<Arranged<S>> {
+    const step: ArrangeStep = { kind: 'arrange', state, params, binds: [] };
+    this.transcript.steps.push(step);
+    try {
+      const result = await this.driver.arrange(state, params);
+      step.result = result;
+      return result;
+    } catch (error) {
+      step.error = `${(error as Error).name}: ${(error as Error).message}`;
+      throw error;
+    }
+  }
+
+  /**
+   * Names an id an answer gave (`jq` reads it from that answer), so the renderings can reuse it: the
+   * answer named, else the last step (requests in flight together name their own answer).
+   */
+  bind(name: string, jq: string, value: string, answer?: object): void {
+    const step = answer ? this.#stepOf.get(answer) : this.transcript.steps.at(-1);
+    step?.binds.push({ name, jq, value });
   }
 
   /** A Gherkin line for the rendering of this run ("When …", "Then …", "And …"). */

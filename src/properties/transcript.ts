@@ -1,15 +1,28 @@
 import type { Role } from '../../spec/capabilities.ts';
+import type { ProviderStateName } from '../../spec/provider-states.ts';
 import type { OperationId } from '../driver/operation.ts';
 
+/** A shell variable an answer defines: the jq filter that reads it, and the value it had in this run. */
+export interface Bind {
+  name: string;
+  jq: string;
+  value: string;
+}
+
 /** One request a property sent, as the renderers need it: symbolic names instead of the target's ids. */
-export interface TranscriptStep {
+export interface CallStep {
+  kind: 'call';
   operationId: OperationId;
   auth: Role | 'none' | 'wrong-key' | 'other-tenant';
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
-  /** Shell variables this answer defines: the jq filter that reads each, and the value it had in this run. */
-  binds: Array<{ name: string; jq: string; value: string }>;
+  /**
+   * The Idempotency-Key the request carried (mutating operations): a retry carries its first request's
+   * key, so the reproducers send the same key again where the run did.
+   */
+  idempotencyKey?: string;
+  binds: Bind[];
   /** What came back: the status (null when the outcome is unknown) and the refusal's code. */
   status: number | null;
   code?: string;
@@ -17,10 +30,35 @@ export interface TranscriptStep {
   expected?: string;
 }
 
-/** A run's record: the HTTP steps (for curl) and the Gherkin lines (for a feature file). */
+/**
+ * A provider state the run asked the driver to arrange (never certified): the canonical driver does it
+ * through the contract's operations, an adapter however its system can.
+ */
+export interface ArrangeStep {
+  kind: 'arrange';
+  state: ProviderStateName;
+  params: unknown;
+  /** What the driver gave back (the voucher's id …), or why it could not. */
+  result?: unknown;
+  error?: string;
+  binds: Bind[];
+}
+
+export type TranscriptStep = CallStep | ArrangeStep;
+
+/** A run's record: the steps (for curl and the adapter replay) and the Gherkin lines (for a feature file). */
 export interface Transcript {
   steps: TranscriptStep[];
   gherkin: string[];
+  /** Whether the run had a tenant of its own (test control) or the vendor-given keys of a shared one. */
+  isolated: boolean;
+  /** The driver's name: `http` for the canonical driver, `adapter:<name>` for a vendor adapter. */
+  driver: string;
 }
 
-export const emptyTranscript = (): Transcript => ({ steps: [], gherkin: [] });
+export const emptyTranscript = (driver = 'http', isolated = true): Transcript => ({
+  steps: [],
+  gherkin: [],
+  isolated,
+  driver,
+});

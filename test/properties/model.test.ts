@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { expectAvailable } from '../../src/properties/commands/expect-answer.ts';
+import { policyViolations } from '../../src/properties/interleavings/race-history.ts';
 import { raceViolations } from '../../src/properties/interleavings/race-verdict.ts';
 import { applyLifecycle, lifecycleRefusal } from '../../src/properties/model/lifecycle-rules.ts';
 import { applyRefund, refundRefusal } from '../../src/properties/model/refund-rules.ts';
 import { captureRefusal, useRefusal } from '../../src/properties/model/spend-rules.ts';
 import { takeMoney } from '../../src/properties/model/take-money.ts';
+import { viewMismatches } from '../../src/properties/model/view-mismatches.ts';
 import {
   availableOf,
   type ModelVoucher,
@@ -146,6 +149,7 @@ test('race verdict: overspend and lost captures are violations', () => {
     pos,
     operationId: 'redeem' as const,
     amount,
+    args: {},
     sentAt,
     answeredAt: sentAt + 1,
     answer: { completion: 'ok' as const, status: 201, body: {} },
@@ -163,5 +167,64 @@ test('race verdict: overspend and lost captures are violations', () => {
   assert.equal(
     raceViolations({ ...facts, events: [ok(600, 1, 1)], finalBalance: 1000, ledgerSum: 1000 }).length,
     1,
+  );
+});
+
+test('optional fields of a voucher are unknown when absent, compared when present', () => {
+  const { m, v } = withVoucher(kind());
+  const body = {
+    id: 'x',
+    state: 'activated' as const,
+    denomination: { amount: 2000, currency: 'EUR' },
+    balance: { amount: 2000, currency: 'EUR' },
+  };
+  assert.deepEqual(viewMismatches(m, v, body), []);
+  assert.deepEqual(viewMismatches(m, v, { ...body, available: { amount: 1999, currency: 'EUR' } }), [
+    'available: expected 2000, got 1999',
+  ]);
+  assert.deepEqual(viewMismatches(m, v, { ...body, balance: { amount: 1, currency: 'EUR' } }), [
+    'balance: expected 2000, got 1',
+  ]);
+});
+
+test('an insufficient_balance refusal is checked against the model only when it says what is available', () => {
+  const refused = (available?: number) => ({
+    completion: 'fail' as const,
+    status: 409,
+    problem: {
+      type: 'about:blank',
+      title: 'Insufficient balance',
+      status: 409,
+      code: 'insufficient_balance' as const,
+      ...(available === undefined ? {} : { available: { amount: available, currency: 'EUR' } }),
+    },
+  });
+  expectAvailable('redeem', refused(), 500);
+  expectAvailable('redeem', refused(500), 500);
+  assert.throws(() => expectAvailable('redeem', refused(400), 500), /400 available, expected 500/);
+});
+
+test('race history: the policy checker finds a one-time voucher used twice, and nothing in one use', () => {
+  const use = (pos: number, sentAt: number, id: string) => ({
+    pos,
+    operationId: 'redeem' as const,
+    amount: 100,
+    args: { amount: { amount: 100, currency: 'EUR' } },
+    sentAt,
+    answeredAt: sentAt + 1,
+    answer: {
+      completion: 'ok' as const,
+      status: 201,
+      body: { id, amount: { amount: 100, currency: 'EUR' } },
+    },
+  });
+  const plan = { policy: 'balance-guard' as const, reusable: false, funds: 1000, flows: [] };
+  assert.deepEqual(policyViolations(plan, 'V1', [use(1, 1, 'P1')]), []);
+  const twice = policyViolations(plan, 'V1', [use(1, 1, 'P1'), use(2, 3, 'P2')]);
+  assert.equal(twice.length, 1);
+  assert.match(twice[0] ?? '', /one-time voucher used 2 times/);
+  assert.deepEqual(
+    policyViolations({ ...plan, reusable: true }, 'V1', [use(1, 1, 'P1'), use(2, 3, 'P2')]),
+    [],
   );
 });

@@ -16,11 +16,13 @@ export interface AccessCase {
 /**
  * Every way an operation is called by someone who may not: without a key and with an unknown key
  * (401), with another tenant's key (404: another tenant's resources are never visible), with a key
- * whose role lacks the right (403). Operations that name no resource of the tenant have no 404 case.
+ * whose role lacks the right (403: only `withRoles`, for a target that claims roles). Operations that
+ * name no resource of the tenant, or no other tenant's keys, give no 404 case.
  */
 export function accessCases(
   requests: Partial<Record<OperationId, ValidRequest>>,
   otherTenantKeys: Partial<Record<Role, string>>,
+  withRoles = true,
 ): AccessCase[] {
   const out: AccessCase[] = [];
   for (const [id, request] of Object.entries(requests) as Array<[OperationId, ValidRequest]>) {
@@ -40,6 +42,7 @@ export function accessCases(
     const otherKey = otherTenantKeys[allowed[0] ?? 'pos'];
     if (namesResource && otherKey)
       out.push({ ...base, who: "another tenant's key", auth: { key: otherKey }, expected: 'not_found' });
+    if (!withRoles) continue;
     for (const role of roles.filter((r) => !allowed.includes(r))) {
       out.push({ ...base, who: `a ${role} key`, auth: { role }, expected: 'forbidden' });
     }

@@ -1,11 +1,11 @@
 import { captureRefusal } from '../model/spend-rules.ts';
 import { takeMoney } from '../model/take-money.ts';
-import { type VoucherModel, voucherOf } from '../model/voucher-model.ts';
+import { spendable, type VoucherModel, voucherOf } from '../model/voucher-model.ts';
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
 import { type AmountPick, resolveAmount, showPick } from './amount-pick.ts';
 import { checkRedemption } from './check-redemption.ts';
-import { expectAnswer } from './expect-answer.ts';
+import { expectAnswer, expectAvailable } from './expect-answer.ts';
 import { pickOf } from './pick.ts';
 import { sayOutcome } from './say-outcome.ts';
 import type { VoucherCommand } from './voucher-command.ts';
@@ -43,6 +43,7 @@ export class CaptureCommand implements VoucherCommand {
     });
     sayOutcome(r, 'the capture', predicted);
     expectAnswer(`captureHold H${h.ref + 1}`, answer, predicted);
+    expectAvailable(`captureHold H${h.ref + 1}`, answer, h.reserves ? v.balance : spendable(m, v));
     if (answer.completion !== 'ok') return;
     h.status = 'captured';
     const taken = takeMoney(m, v, amount ?? h.amount);

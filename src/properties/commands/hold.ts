@@ -3,7 +3,7 @@ import { type ModelHold, spendable, type VoucherModel } from '../model/voucher-m
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
 import { type AmountPick, resolveAmount, showPick } from './amount-pick.ts';
-import { expectAnswer, expectNoMismatch } from './expect-answer.ts';
+import { expectAnswer, expectAvailable, expectNoMismatch } from './expect-answer.ts';
 import { pickOf } from './pick.ts';
 import { cashier, receiptFor } from './receipt-for.ts';
 import { sayOutcome } from './say-outcome.ts';
@@ -29,7 +29,8 @@ export class HoldCommand implements VoucherCommand {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
     const { id, alias } = r.voucher(v.ref);
-    const amount = resolveAmount(this.amount, spendable(m, v));
+    const base = spendable(m, v);
+    const amount = resolveAmount(this.amount, base);
     const predicted = useRefusal(m, v, amount, this.currency);
     const pos = m.holds.length + 1;
     const ttl = this.ttlSeconds === undefined ? '' : ` for ${this.ttlSeconds} seconds`;
@@ -46,6 +47,7 @@ export class HoldCommand implements VoucherCommand {
     });
     sayOutcome(r, 'the hold', predicted);
     expectAnswer(`createHold ${amount} on V${v.ref + 1}`, answer, predicted);
+    expectAvailable(`createHold ${amount} on V${v.ref + 1}`, answer, base);
     if (answer.completion !== 'ok') return;
     const expiring = m.capabilities.has('hold-expiry');
     const hold: ModelHold = {

@@ -3,6 +3,7 @@ import { type Capability, identifierKinds, type Policy, policies } from '../../.
 import type { VoucherKind } from '../model/voucher-model.ts';
 import { AdvanceClockCommand } from './advance-clock.ts';
 import { amountPick, currencyPick } from './amount-pick.ts';
+import { ArrangeVoucherCommand } from './arrange-voucher.ts';
 import { CancelVoucherCommand } from './cancel-voucher.ts';
 import { CaptureCommand } from './capture.ts';
 import { HoldCommand } from './hold.ts';
@@ -20,24 +21,29 @@ import type { VoucherCommand } from './voucher-command.ts';
 
 const index = fc.nat({ max: 7 });
 
-/** The voucher types a run may issue: the policies the target claims, every switch, short and long validity. */
+/**
+ * The kinds of voucher a run may ask for: the policies the target claims, one-time vouchers only when it
+ * claims them, top-ups only when it claims them, short validity only when its clock can be moved.
+ */
 export function voucherKind(claimed: ReadonlySet<Capability>): fc.Arbitrary<VoucherKind> {
   const claimedPolicies = policies.filter((p) => claimed.has(p));
   return fc.record({
     policy: fc.constantFrom<Policy>(
       ...(claimedPolicies.length > 0 ? claimedPolicies : (['balance-guard'] as Policy[])),
     ),
-    reusable: fc.boolean(),
-    topUpAllowed: fc.boolean(),
-    validityDays: fc.constantFrom(1, 365),
+    reusable: claimed.has('one-time-vouchers') ? fc.boolean() : fc.constant(true),
+    topUpAllowed: claimed.has('top-up') ? fc.boolean() : fc.constant(false),
+    validityDays: claimed.has('test-control') ? fc.constantFrom(1, 365) : fc.constant(365),
     holdTtlSeconds: fc.constantFrom(120, 600),
   });
 }
 
 /**
  * Every command of a voucher's life the target's capabilities allow, as fast-check arbitraries (one
- * command per file, as fast-check's own model-based examples). Money movements are weighted up so that
- * short runs reach holds, captures and refunds rather than spending their length on set-up.
+ * command per file, as fast-check's own model-based examples). Only what the target claims is generated:
+ * vouchers come from the driver's arrangement; issuing, selling, cancelling, returns, validity, lookups,
+ * holds, one-step redemptions, refunds, top-ups and clock moves each need their capability. Money
+ * movements are weighted up so that short runs reach payments and refunds rather than set-up.
  */
 export function voucherCommands(claimed: ReadonlySet<Capability>): fc.Arbitrary<VoucherCommand>[] {
   const has = (c: Capability) => claimed.has(c);
@@ -46,24 +52,43 @@ export function voucherCommands(claimed: ReadonlySet<Capability>): fc.Arbitrary<
     {
       weight: 1,
       arbitrary: fc
+        .tuple(voucherKind(claimed), denomination)
+        .map(([k, d]) => new ArrangeVoucherCommand(k, d)),
+    },
+    { weight: 2, arbitrary: index.map((v) => new InquireCommand(v)) },
+  ];
+  if (has('templates') && has('two-phase-sale')) {
+    weighted.push({
+      weight: 1,
+      arbitrary: fc
         .tuple(voucherKind(claimed), denomination, fc.integer({ min: 1, max: 2 }))
         .map(([k, d, n]) => new IssueCommand(k, d, n)),
-    },
-    { weight: 1, arbitrary: fc.tuple(index, fc.boolean()).map(([v, close]) => new SellCommand(v, close)) },
-    {
+    });
+  }
+  if (has('two-phase-sale')) {
+    weighted.push({
+      weight: 1,
+      arbitrary: fc.tuple(index, fc.boolean()).map(([v, close]) => new SellCommand(v, close)),
+    });
+  }
+  if (has('cancel-restore')) {
+    weighted.push({
       weight: 1,
       arbitrary: fc
         .tuple(index, fc.constantFrom('cancelVoucher' as const, 'restoreVoucher' as const))
         .map(([v, a]) => new CancelVoucherCommand(v, a)),
-    },
-    {
+    });
+  }
+  if (has('identifiers')) {
+    weighted.push({
       weight: 1,
       arbitrary: fc
         .tuple(index, fc.constantFrom(...identifierKinds), fc.boolean())
         .map(([v, by, unknown]) => new LookupCommand(v, by, unknown)),
-    },
-    { weight: 2, arbitrary: index.map((v) => new InquireCommand(v)) },
-    {
+    });
+  }
+  if (has('validity-change')) {
+    weighted.push({
       weight: 1,
       arbitrary: fc
         .tuple(
@@ -74,8 +99,8 @@ export function voucherCommands(claimed: ReadonlySet<Capability>): fc.Arbitrary<
           ),
         )
         .map(([v, change]) => new SetValidityCommand(v, change)),
-    },
-  ];
+    });
+  }
   if (has('voucher-refund')) {
     weighted.push({
       weight: 1,

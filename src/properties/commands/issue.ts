@@ -9,7 +9,10 @@ import type { VoucherCommand } from './voucher-command.ts';
 
 const capacity = 3;
 
-/** LC-01..03: issue vouchers of a kind from its template set (created on first use, capacity 3). */
+/**
+ * LC-01..03: issue vouchers of a kind from its template set (created on first use, capacity 3). Only
+ * generated when the target claims templates and the two-phase sale: the command is about them.
+ */
 export class IssueCommand implements VoucherCommand {
   readonly kind: VoucherKind;
   readonly denomination: number;
@@ -61,8 +64,8 @@ export class IssueCommand implements VoucherCommand {
       };
       m.vouchers.push(v);
       expectNoMismatch(`issued voucher V${v.ref + 1}`, viewMismatches(m, v, body));
-      const identifiers = identifiersOf(body);
-      assertUniqueIdentifiers(r, identifiers);
+      const identifiers = r.capabilities.has('identifiers') ? identifiersOf(body) : undefined;
+      if (identifiers) assertUniqueIdentifiers(r, identifiers);
       r.vouchers.push({
         id: body.id,
         alias: `${template.alias}#${model.issued - this.count + i + 1}`,
@@ -80,7 +83,7 @@ export class IssueCommand implements VoucherCommand {
 function assertUniqueIdentifiers(r: TargetSession, ids: object): void {
   for (const other of r.vouchers) {
     for (const [k, value] of Object.entries(ids) as [string, string][]) {
-      if (Object.values(other.identifiers).includes(value)) {
+      if (Object.values(other.identifiers ?? {}).includes(value)) {
         throw new ModelMismatch(`identifier ${k} ${value} is also voucher ${other.alias}'s`);
       }
     }
@@ -90,21 +93,22 @@ function assertUniqueIdentifiers(r: TargetSession, ids: object): void {
 async function ensureTemplate(r: TargetSession, kind: VoucherKind, key: string) {
   const known = r.templates.get(key);
   if (known) return known;
-  const n = r.templates.size + 1;
-  const alias = `T${n}`;
-  r.say(`Given a voucher type "K${n}" with:`);
+  // Named apart from every other session's: a tenant shared between runs already has earlier codes.
+  const name = r.typeKey(`issue:${key}`).key;
+  const alias = `T-${name}`;
+  r.say(`Given a voucher type "${name}" with:`);
   r.say(`  | policy           | ${kind.policy} |`);
   r.say(`  | reusable         | ${kind.reusable ? 'yes' : 'no'} |`);
   r.say(`  | top-up           | ${kind.topUpAllowed ? 'yes' : 'no'} |`);
   r.say(`  | validity days    | ${kind.validityDays} |`);
   r.say(`  | hold ttl seconds | ${kind.holdTtlSeconds} |`);
-  r.say(`And a template "${alias}" of voucher type "K${n}" with capacity ${capacity}`);
+  r.say(`And a template "${alias}" of voucher type "${name}" with capacity ${capacity}`);
   const type = await r.call({
     operationId: 'createVoucherType',
     auth: { role: 'backoffice' },
     body: {
-      code: `K${n}`,
-      name: `Property kind ${n}`,
+      code: name,
+      name: `Property kind ${name}`,
       currency: 'EUR',
       productCode: 'GIFT',
       ...kind,
@@ -112,7 +116,7 @@ async function ensureTemplate(r: TargetSession, kind: VoucherKind, key: string) 
   });
   expectAnswer('createVoucherType', type, null);
   if (type.completion !== 'ok') throw new ModelMismatch('createVoucherType refused');
-  r.bind(`K${n}`, '.id', type.body.id);
+  r.bind(name.replaceAll('-', '_'), '.id', type.body.id);
   const template = await r.call({
     operationId: 'createTemplate',
     auth: { role: 'backoffice' },
@@ -120,7 +124,7 @@ async function ensureTemplate(r: TargetSession, kind: VoucherKind, key: string) 
   });
   expectAnswer('createTemplate', template, null);
   if (template.completion !== 'ok') throw new ModelMismatch('createTemplate refused');
-  r.bind(alias, '.id', template.body.id);
+  r.bind(alias.replaceAll('-', '_'), '.id', template.body.id);
   const entry = { id: template.body.id, alias };
   r.templates.set(key, entry);
   return entry;

@@ -27,6 +27,8 @@ export class LookupCommand implements VoucherCommand {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
     const known = r.voucher(v.ref);
+    // Identifiers are known when the target claims them (generated only then) and gave them.
+    if (!known.identifiers) return;
     const value = this.unknown ? `${known.identifiers[this.by]}X9` : known.identifiers[this.by];
     r.say(
       this.unknown

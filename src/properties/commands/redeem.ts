@@ -6,7 +6,7 @@ import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
 import { type AmountPick, resolveAmount, showPick } from './amount-pick.ts';
 import { checkRedemption } from './check-redemption.ts';
-import { expectAnswer, ModelMismatch } from './expect-answer.ts';
+import { expectAnswer, expectAvailable, ModelMismatch } from './expect-answer.ts';
 import { pickOf } from './pick.ts';
 import { cashier, receiptFor } from './receipt-for.ts';
 import { sayOutcome } from './say-outcome.ts';
@@ -33,7 +33,8 @@ export class RedeemCommand implements VoucherCommand {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
     const { id, alias } = r.voucher(v.ref);
-    const amount = resolveAmount(this.amount, spendable(m, v));
+    const base = spendable(m, v);
+    const amount = resolveAmount(this.amount, base);
     const predicted = useRefusal(m, v, amount, this.currency);
     r.say(
       `When ${cashier(1)} redeems ${moneyText(amount, this.currency)} from voucher "${alias}" in one step`,
@@ -51,6 +52,7 @@ export class RedeemCommand implements VoucherCommand {
     const answer = await r.call(request);
     sayOutcome(r, 'the redemption', predicted);
     expectAnswer(`redeem ${amount} from V${v.ref + 1}`, answer, predicted);
+    expectAvailable(`redeem ${amount} from V${v.ref + 1}`, answer, base);
     if (this.retried) {
       r.say(`When ${cashier(1)} sends the same request again with the same idempotency key`);
       const again = await r.call(request);

@@ -11,5 +11,5 @@ export function sayOutcome(r: TargetSession, subject: string, predicted: Refusal
     predicted === null ? `Then ${subject} is accepted` : `Then ${subject} is refused with "${predicted}"`,
   );
   const step = r.transcript.steps.at(-1);
-  if (step) step.expected = predicted ?? 'success';
+  if (step?.kind === 'call') step.expected = predicted ?? 'success';
 }

@@ -1,6 +1,12 @@
+import type { Capability, Policy } from '../../../spec/capabilities.ts';
+import { type Completion, describeCompletion } from '../../driver/completion.ts';
 import type { Driver } from '../../driver/driver.ts';
 import type { OperationId } from '../../driver/operation.ts';
+import { breachText } from '../commands/expect-answer.ts';
+import { isNotClaimed } from '../not-claimed.ts';
+import { SetUpFailure } from '../set-up-failure.ts';
 import { TargetSession } from '../target-session.ts';
+import { eur, fixtureRequests, receipt, tenderConfig } from './fixture-requests.ts';
 
 export interface ValidRequest {
   params?: Record<string, string>;
@@ -8,169 +14,201 @@ export interface ValidRequest {
   body?: unknown;
 }
 
-/** A tenant with something of every kind for the operations to act on, and a valid request for each. */
+/** A tenant with something of every kind the target claims for the operations to act on, and a valid request for each. */
 export interface NegativeFixture {
   session: TargetSession;
   /** A valid request for every operation that takes a body (mutating or not) the target claims. */
   valid: Partial<Record<OperationId, ValidRequest>>;
-  /** A valid request for every read of the tenant's resources and reports. */
+  /** A valid request for every claimed read of the tenant's resources and reports. */
   reads: Partial<Record<OperationId, ValidRequest>>;
   /** The ids and numbers the fixture made, for generators that should name something that exists. */
-  known: { voucherType: string; vouchers: string[]; numbers: string[] };
+  known: { voucherType?: string; vouchers: string[]; numbers: string[] };
   /** Reads that together show the tenant's whole state: its vouchers, ledgers, hold, payment, template. */
   snapshot(): Promise<string>;
 }
 
-const receipt = { number: 'NEG-1', store: 'S1', register: 'POS1', channel: 'pos' };
-const tenderConfig = {
-  tenders: [{ tenderTypeCode: 'CASH', isoCurrencyCode: 'EUR', restrictionRules: [] }],
-  switches: { checkCustomerGroupTender: false, checkReasonTender: false },
-};
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
+/** Fixtures made in this process: each names its voucher type apart. */
+let fixtures = 0;
 
-async function must<T>(what: string, p: Promise<{ completion: string } & Partial<{ body: T }>>): Promise<T> {
-  const answer = await p;
-  if (answer.completion !== 'ok') throw new Error(`fixture: ${what} failed: ${JSON.stringify(answer)}`);
-  return answer.body as T;
-}
+const preferredPolicies: readonly Policy[] = [
+  'balance-guard',
+  'amount-holds',
+  'exclusive-hold',
+  'redeem-entire',
+];
 
+/**
+ * The fixture behind negative data, positive data and access: vouchers the driver arranges (an activated
+ * one, and a prepared one when the target sells in two phases), a voucher type and template only when it
+ * claims templates, an open hold only with holds, a payment (one step, or a captured hold) and the tender
+ * configuration when claimed. A set-up call refused or answered outside the contract stops it with a
+ * SetUpFailure that shows the answer and the transcript up to it.
+ */
 export async function negativeFixture(driver: Driver): Promise<NegativeFixture> {
-  const claimed = await driver.capabilities();
+  const claimed = new Set<Capability>(await driver.capabilities());
+  const has = (c: Capability) => claimed.has(c);
   const r = new TargetSession(driver, await driver.setup(), claimed);
-  const type = await must<{ id: string }>(
-    'createVoucherType',
-    r.call({
-      operationId: 'createVoucherType',
-      body: {
-        code: 'NEG',
-        name: 'Negative data',
-        currency: 'EUR',
-        productCode: 'GIFT',
-        validityDays: 365,
-        reusable: true,
-        topUpAllowed: true,
-        policy: claimed.includes('amount-holds') ? 'amount-holds' : 'balance-guard',
-        holdTtlSeconds: 86_400,
-      },
-    }),
-  );
-  const template = await must<{ id: string }>(
-    'createTemplate',
-    r.call({
-      operationId: 'createTemplate',
-      body: { voucherTypeId: type.id, code: 'NEG', numberPrefix: 'N', capacity: 10 },
-    }),
-  );
-  const issued = await must<{ vouchers: Array<{ id: string; number?: string }> }>(
-    'issueVouchers',
-    r.call({
-      operationId: 'issueVouchers',
-      params: { id: template.id },
-      body: { count: 2, denomination: eur(5000) },
-    }),
-  );
-  const [active, prepared] = issued.vouchers.map((v) => v.id) as [string, string];
-  await must('startSale', r.call({ operationId: 'startSale', params: { id: active }, body: { receipt } }));
-  await must('completeSale', r.call({ operationId: 'completeSale', params: { id: active }, body: {} }));
-  const hold = await must<{ id: string }>(
-    'createHold',
-    r.call({ operationId: 'createHold', params: { id: active }, body: { amount: eur(700), receipt } }),
-  );
-  const paid = claimed.includes('one-step-redeem')
-    ? await must<{ id: string }>(
-        'redeem',
-        r.call({ operationId: 'redeem', params: { id: active }, body: { amount: eur(300), receipt } }),
+  /** A set-up call that must succeed inside the contract; `name` binds the answer's id for the replays. */
+  const must = async <T>(what: string, p: Promise<Completion<T>>, name?: string): Promise<T> => {
+    const answer = await p;
+    if (answer.violations?.length)
+      throw new SetUpFailure(`fixture: ${what}: ${breachText(answer)}`, r.transcript);
+    if (answer.completion !== 'ok')
+      throw new SetUpFailure(`fixture: ${what} failed: ${describeCompletion(answer)}`, r.transcript);
+    const id = (answer.body as { id?: unknown }).id;
+    if (name && typeof id === 'string') r.bind(name, '.id', id, answer);
+    return answer.body;
+  };
+  // The most permissive claimed policy: an open hold and a payment on other vouchers never collide.
+  const policy: Policy = preferredPolicies.find((p) => has(p)) ?? 'balance-guard';
+  // A type of its own (a driver may keep the types it arranged across tenants, by key).
+  fixtures += 1;
+  const type = {
+    key: `NEG${fixtures}-${Date.now().toString(36)}`,
+    currency: 'EUR',
+    policy,
+    validityDays: 365,
+  };
+  const kind = { ...type, reusable: true, topUpAllowed: has('top-up'), holdTtlSeconds: 86_400 };
+  const arrange = async (name: string, state: 'activated' | 'prepared'): Promise<string> => {
+    try {
+      const { voucherId } = await r.arrange('voucher', { type: kind, state, amount: eur(5000) });
+      r.bind(name, '.voucherId', voucherId);
+      return voucherId;
+    } catch (error) {
+      if (isNotClaimed(error)) throw error;
+      throw new SetUpFailure(
+        `fixture: arranging a ${state} voucher: ${(error as Error).message}`,
+        r.transcript,
+      );
+    }
+  };
+  const active = await arrange('ACTIVE', 'activated');
+  const prepared = has('two-phase-sale') ? await arrange('PREPARED', 'prepared') : undefined;
+  const templates = has('templates')
+    ? await (async () => {
+        const made = await must(
+          'createVoucherType',
+          r.call({
+            operationId: 'createVoucherType',
+            auth: { role: 'backoffice' },
+            body: {
+              code: type.key,
+              name: 'Negative data',
+              currency: 'EUR',
+              productCode: 'GIFT',
+              validityDays: 365,
+              reusable: true,
+              topUpAllowed: has('top-up'),
+              policy,
+              holdTtlSeconds: 86_400,
+            },
+          }),
+          'TYPE',
+        );
+        const template = await must(
+          'createTemplate',
+          r.call({
+            operationId: 'createTemplate',
+            auth: { role: 'backoffice' },
+            body: { voucherTypeId: made.id, code: type.key, numberPrefix: 'N', capacity: 10 },
+          }),
+          'TEMPLATE',
+        );
+        return { typeId: made.id, templateId: template.id };
+      })()
+    : undefined;
+  const hold = has('holds')
+    ? await must(
+        'createHold',
+        r.call({
+          operationId: 'createHold',
+          auth: { role: 'pos' },
+          params: { id: active },
+          body: { amount: eur(700), receipt },
+        }),
+        'HOLD',
       )
-    : null;
-  const tenders = claimed.includes('tenders');
-  if (tenders)
+    : undefined;
+  // A payment on a voucher of its own, so that the open hold above never stands in its way.
+  const spent = has('one-step-redeem') || hold ? await arrange('SPENT', 'activated') : undefined;
+  const paid = !spent
+    ? undefined
+    : has('one-step-redeem')
+      ? await must(
+          'redeem',
+          r.call({
+            operationId: 'redeem',
+            auth: { role: 'pos' },
+            params: { id: spent },
+            body: { amount: eur(300), receipt },
+          }),
+          'PAID',
+        )
+      : await (async () => {
+          const second = await must(
+            'createHold',
+            r.call({
+              operationId: 'createHold',
+              auth: { role: 'pos' },
+              params: { id: spent },
+              body: { amount: eur(300), receipt },
+            }),
+            'HOLD_PAID',
+          );
+          return must(
+            'captureHold',
+            r.call({
+              operationId: 'captureHold',
+              auth: { role: 'pos' },
+              params: { id: second.id },
+              body: {},
+            }),
+            'PAID',
+          );
+        })();
+  if (has('tenders'))
     await must(
       'loadTenderConfig',
       r.call({ operationId: 'loadTenderConfig', auth: { role: 'backoffice' }, body: tenderConfig }),
     );
-  const v = { id: active };
-  const valid: NegativeFixture['valid'] = {
-    createVoucherType: {
-      body: {
-        code: 'NEG2',
-        name: 'n',
-        currency: 'EUR',
-        productCode: 'G',
-        validityDays: 30,
-        reusable: true,
-        topUpAllowed: false,
-        policy: 'balance-guard',
-      },
-    },
-    createTemplate: { body: { voucherTypeId: type.id, code: 'NEG2', numberPrefix: 'M', capacity: 5 } },
-    issueVouchers: { params: { id: template.id }, body: { count: 1, denomination: eur(100) } },
-    startSale: { params: { id: prepared }, body: { receipt } },
-    completeSale: { params: v, body: {} },
-    cancelSale: { params: v, body: {} },
-    startReturn: { params: v, body: { receipt } },
-    completeReturn: { params: v, body: { outcome: 'refunded' } },
-    cancelReturn: { params: v, body: {} },
-    cancelVoucher: { params: v, body: { reason: 'compromised' } },
-    restoreVoucher: { params: v, body: {} },
-    setValidity: { params: v, body: { expiresAt: '2031-01-01T00:00:00.000Z' } },
-    topUp: { params: v, body: { amount: eur(100), receipt } },
-    createHold: { params: v, body: { amount: eur(100), receipt } },
-    captureHold: { params: { id: hold.id }, body: { amount: eur(100) } },
-    releaseHold: { params: { id: hold.id }, body: {} },
-    redeem: { params: v, body: { amount: eur(100), receipt } },
-    ...(paid ? { refundRedemption: { params: { id: paid.id }, body: { amount: eur(100), receipt } } } : {}),
-    ...(tenders
-      ? {
-          loadTenderConfig: { body: tenderConfig },
-          evaluateTenders: {
-            body: {
-              transactionType: 'SALE',
-              lineItems: [{ type: 'ITEM' }],
-              total: eur(1000),
-              tenders: ['CASH'],
-            },
-          },
-          checkTenderExchange: { body: { from: 'CASH', to: 'CASH' } },
-        }
-      : {}),
-  };
-  const reads: NegativeFixture['reads'] = {
-    getVoucherType: { params: { id: type.id } },
-    getTemplate: { params: { id: template.id } },
-    getVoucher: { params: v },
-    getBalance: { params: v },
-    getLedger: { params: v },
-    lookupVoucher: { query: { number: issued.vouchers[0]?.number ?? '' } },
-    getHold: { params: { id: hold.id } },
-    ...(paid ? { getRedemption: { params: { id: paid.id } } } : {}),
-    ...(tenders ? { getTenderConfig: {} } : {}),
-    ...(claimed.includes('reports')
-      ? {
-          reportVouchers: { query: { limit: '10' } },
-          reportActivity: { query: { period: 'day' } },
-          reportLiability: {},
-          reportUses: { query: { voucherId: active } },
-        }
-      : {}),
-  };
+  const view = has('identifiers')
+    ? await must(
+        'getVoucher',
+        r.call({ operationId: 'getVoucher', auth: { role: 'pos' }, params: { id: active } }),
+      )
+    : undefined;
+  const { valid, reads } = fixtureRequests(claimed, {
+    active,
+    typeKey: type.key,
+    policy,
+    ...(prepared ? { prepared } : {}),
+    ...(templates ? { templates } : {}),
+    ...(hold ? { hold: hold.id } : {}),
+    ...(paid ? { paid: paid.id } : {}),
+    ...(view?.number !== undefined ? { number: view.number } : {}),
+  });
+  const vouchers = [active, ...(prepared ? [prepared] : []), ...(spent ? [spent] : [])];
   const read = async (p: Promise<unknown>) => JSON.stringify(await p);
   const snapshot = async () =>
     (
       await Promise.all([
-        read(driver.invoke({ operationId: 'getVoucher', params: { id: active } })),
-        read(driver.invoke({ operationId: 'getLedger', params: { id: active } })),
-        read(driver.invoke({ operationId: 'getVoucher', params: { id: prepared } })),
-        read(driver.invoke({ operationId: 'getLedger', params: { id: prepared } })),
-        read(driver.invoke({ operationId: 'getHold', params: { id: hold.id } })),
-        read(driver.invoke({ operationId: 'getTemplate', params: { id: template.id } })),
+        ...vouchers.map((id) => read(driver.invoke({ operationId: 'getVoucher', params: { id } }))),
+        ...(has('ledger')
+          ? vouchers.map((id) => read(driver.invoke({ operationId: 'getLedger', params: { id } })))
+          : []),
+        ...(hold ? [read(driver.invoke({ operationId: 'getHold', params: { id: hold.id } }))] : []),
+        ...(templates
+          ? [read(driver.invoke({ operationId: 'getTemplate', params: { id: templates.templateId } }))]
+          : []),
         ...(paid ? [read(driver.invoke({ operationId: 'getRedemption', params: { id: paid.id } }))] : []),
-        ...(tenders ? [read(driver.invoke({ operationId: 'getTenderConfig' }))] : []),
+        ...(has('tenders') ? [read(driver.invoke({ operationId: 'getTenderConfig' }))] : []),
       ])
     ).join('\n');
   const known = {
-    voucherType: type.id,
-    vouchers: [active, prepared],
-    numbers: issued.vouchers.flatMap((x) => (x.number === undefined ? [] : [x.number])),
+    ...(templates ? { voucherType: templates.typeId } : {}),
+    vouchers,
+    numbers: view?.number === undefined ? [] : [view.number],
   };
   return { session: r, valid, reads, known, snapshot };
 }

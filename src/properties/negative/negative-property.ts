@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import type { Driver, DriverConfig } from '../../driver/driver.ts';
+import type { DriverChoice } from '../../driver/create-driver.ts';
+import type { Driver } from '../../driver/driver.ts';
 import type { OperationId } from '../../driver/operation.ts';
+import { NotClaimed } from '../not-claimed.ts';
 import { outcomeOf, type PropertyOutcome } from '../property-outcome.ts';
 import type { RunBudget } from '../run-budget.ts';
 import { type MalformedCase, malformedCase } from './malformed-request.ts';
@@ -9,14 +11,20 @@ import { problemFaults } from './problem-verdict.ts';
 import { sendRaw } from './raw-request.ts';
 
 /**
- * Negative data: for every mutating operation, generated malformed requests are refused with a 4xx
- * problem+json carrying a catalog code, and the tenant's state is byte-identical before and after.
+ * Negative data: for every operation with a body the target claims, generated malformed requests are
+ * refused with a 4xx problem+json carrying a catalog code, and the tenant's state is byte-identical
+ * before and after. Raw HTTP to the target's URL: not claimed for an adapter target.
  */
 export async function checkNegativeData(
   driver: Driver,
-  config: DriverConfig,
+  config: DriverChoice,
   budget: RunBudget,
 ): Promise<PropertyOutcome> {
+  const adapter = config.adapter;
+  if (adapter)
+    throw new NotClaimed(
+      'negative data sends raw requests of the canonical HTTP contract; an adapter target does not serve them',
+    );
   const fixture = await negativeFixture(driver);
   const keys = fixture.session.session.keys;
   const baseline = await fixture.snapshot();

@@ -4,6 +4,7 @@ import { describeCompletion } from '../../driver/completion.ts';
 import type { Driver } from '../../driver/driver.ts';
 import type { OperationId } from '../../driver/operation.ts';
 import { routeOf } from '../../driver/route-table.ts';
+import { breachText } from '../commands/expect-answer.ts';
 import { negativeFixture } from '../negative/negative-fixture.ts';
 import { satisfies } from '../negative/schema-validator.ts';
 import { outcomeOf, type PropertyOutcome } from '../property-outcome.ts';
@@ -33,7 +34,8 @@ function assertValid(c: ValidCase): void {
 /**
  * Positive data: generated valid requests for every operation with a body or a query, and every read,
  * are never refused for their shape (validation_failed, malformed_request, unsupported_media_type) and
- * never break the target (5xx, no answer). Domain refusals (insufficient_balance, not_found …) are fine.
+ * never break the target (5xx, no answer), and every answer is inside the contract (the driver's check).
+ * Domain refusals (insufficient_balance, not_found …) are fine. Only operations the target claims.
  */
 export async function checkPositiveData(driver: Driver, budget: RunBudget): Promise<PropertyOutcome> {
   const fixture = await negativeFixture(driver);
@@ -49,6 +51,8 @@ export async function checkPositiveData(driver: Driver, budget: RunBudget): Prom
       query: c.query,
       body: c.body,
     } as never);
+    if (answer.violations?.length)
+      throw new Error(`${c.operationId}: a valid request was answered ${breachText(answer)}`);
     const code = answer.completion === 'fail' ? (answer.problem.code as ErrorCode) : undefined;
     const broken = answer.completion === 'info' || (answer.completion === 'fail' && answer.status >= 500);
     if ((code && shapeRefusals.includes(code)) || broken) {

@@ -33,7 +33,8 @@ function hintsOf(fixture: NegativeFixture): Hint {
     const last = path.at(-1);
     if (last && currencyFields.has(last) && schema.enum)
       return mostly(fc.constant('EUR'), fc.constantFrom(...currencyCodes));
-    if (last === 'voucherTypeId') return mostly(fc.constant(known.voucherType), fc.uuid());
+    if (last === 'voucherTypeId' && known.voucherType !== undefined)
+      return mostly(fc.constant(known.voucherType), fc.uuid());
     if (last === 'voucherId') return mostly(fc.constantFrom(...known.vouchers), fc.uuid());
     if (last === 'expiresAt')
       return mostly(
@@ -42,7 +43,7 @@ function hintsOf(fixture: NegativeFixture): Hint {
           .map((d) => d.toISOString()),
         schemaArbitrary(schema),
       );
-    if (path.length === 1 && last === 'number' && schema.type === 'string')
+    if (path.length === 1 && last === 'number' && schema.type === 'string' && known.numbers.length > 0)
       return mostly(fc.constantFrom(...known.numbers), schemaArbitrary(schema));
     return undefined;
   };
