@@ -110,6 +110,7 @@ export class AdapterDriver implements Driver {
   }
 
   async setup(): Promise<Session> {
+    this.#arranger = undefined; // a new session: what was arranged for the last one is not this one's
     return (await this.#get().setup?.()) ?? { tenantId: null, keys: {}, isolated: false };
   }
 

@@ -57,10 +57,15 @@ export class HttpDriver implements Driver {
   #pool: Pool | undefined;
   #session: Session = { tenantId: null, keys: {}, isolated: false };
   #validate = true;
-  readonly #arranger = new CanonicalArranger(
-    (operation) => this.invoke(operation),
-    () => this.#claimed(),
-  );
+  /** Arranges in the current session: types made for one tenant are that tenant's (a new one each setup). */
+  #arranger = this.#newArranger();
+
+  #newArranger(): CanonicalArranger {
+    return new CanonicalArranger(
+      (operation) => this.invoke(operation),
+      () => this.#claimed(),
+    );
+  }
 
   async open(config: DriverConfig): Promise<void> {
     const url = new URL(config.target);
@@ -103,6 +108,7 @@ export class HttpDriver implements Driver {
 
   /** A fresh tenant when the target has test control; otherwise the vendor-given keys. */
   async setup(): Promise<Session> {
+    this.#arranger = this.#newArranger();
     const claimed = await this.#claimed();
     if (claimed.includes('test-control')) {
       const answer = await this.invoke({ operationId: 'createTestTenant', body: {} });
