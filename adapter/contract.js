@@ -455,7 +455,7 @@ export const operations = [
     "operationId": "getRedemption",
     "method": "GET",
     "path": "/redemptions/{id}",
-    "capability": null,
+    "capability": "reports",
     "access": [
       "pos",
       "webshop",
@@ -5893,7 +5893,7 @@ export const capabilities = {
   "identifiers": "LC-02: number, barcode, magnetic stripe and QR code, each finds the voucher",
   "roles": "keys with roles (pos, webshop, backoffice) that restrict what each may do",
   "ledger": "RD-07: an append-only ledger per voucher that explains its balance",
-  "reports": "RP-01..RP-04: voucher, activity, liability and uses reports",
+  "reports": "RP-01..RP-04: voucher, activity, liability and uses reports, and reading a redemption back",
   "tenders": "TA-01..TA-13: tender admissibility and its configuration",
   "test-control": "fresh tenants and a movable clock for testing"
 };

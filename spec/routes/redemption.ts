@@ -101,6 +101,7 @@ export const redemptionRoutes = defineRoutes([
     tag: 'redemption',
     summary: 'Read a redemption',
     access: anyRole,
+    capability: 'reports',
     mutating: false,
     params: IdParams,
     success: { status: 200, schema: Redemption },

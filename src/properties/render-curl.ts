@@ -1,6 +1,7 @@
 import { routeOf } from '../driver/route-table.ts';
 import type { PropertyOutcome } from './property-outcome.ts';
 import { arrangementRequests, type ScriptRequest } from './render/curl-arrangement.ts';
+import { type Flight, flights } from './render/flight-groups.ts';
 import { shellWord, symbolic } from './render/shell-text.ts';
 
 const keyVariable: Record<string, string> = {
@@ -66,10 +67,17 @@ export function renderCurl(outcome: PropertyOutcome): string {
   let fresh = 0;
   const typesMade = new Map<string, string>();
   const lines = preamble(outcome);
-  const request = (step: string, req: ScriptRequest, idempotencyKey: string | undefined): void => {
+  /** One request; `file` names its own body file when it is sent together with others (in the background). */
+  const request = (
+    step: string,
+    req: ScriptRequest,
+    idempotencyKey: string | undefined,
+    file?: string,
+  ): void => {
     const route = routeOf(req.operationId);
     const path = pathOf(req, names);
-    const parts = [`curl -s -o "$BODY" -w '%{http_code}' -X ${route.method} "$TARGET"${shellWord(path)}`];
+    const body = file ? `"$BODY.${file}"` : '"$BODY"';
+    const parts = [`curl -s -o ${body} -w '%{http_code}' -X ${route.method} "$TARGET"${shellWord(path)}`];
     const key = keyVariable[req.role];
     if (key) parts.push(`-H "authorization: Bearer \${${key}}"`);
     if (route.mutating) {
@@ -85,11 +93,42 @@ export function renderCurl(outcome: PropertyOutcome): string {
       parts.push(`-H 'content-type: application/json'`);
       parts.push(`-d ${shellWord(symbolic(JSON.stringify(req.body ?? {}), names))}`);
     }
-    lines.push(`STATUS=$(${parts.join(' ')})`, `echo "${step} ${req.operationId}: $STATUS $(cat "$BODY")"`);
-    for (const bind of req.binds) lines.push(`${bind.name}=$(jq -r '${bind.jq}' "$BODY")`);
+    const run = [`STATUS=$(${parts.join(' ')})`, `echo "${step} ${req.operationId}: $STATUS $(cat ${body})"`];
+    lines.push(...(file ? [`( ${run.join('; ')} ) &`] : run));
+    for (const bind of req.binds) lines.push(`${bind.name}=$(jq -r '${bind.jq}' ${body})`);
   };
-  for (const [i, step] of (outcome.transcript?.steps ?? []).entries()) {
-    const n = i + 1;
+  /** Requests that were in flight at the same time go out together, in the background, then `wait`. */
+  const together = (flight: Flight): void => {
+    const first = flight.steps[0]?.n;
+    lines.push(
+      '',
+      `# ${first}-${flight.steps.at(-1)?.n}: in flight at the same time in the run, so sent together`,
+    );
+    const later: string[] = [];
+    for (const { n, step } of flight.steps) {
+      if (step.kind !== 'call') continue;
+      const seen = step.status === null ? 'no answer' : `${step.status}${step.code ? ` ${step.code}` : ''}`;
+      lines.push(`# ${n}. ${step.operationId}: the target answered ${seen}`);
+      const req: ScriptRequest = {
+        operationId: step.operationId,
+        role: step.auth as ScriptRequest['role'],
+        params: step.params,
+        query: step.query,
+        body: step.body,
+        binds: [],
+      };
+      request(`${n}.`, req, step.idempotencyKey, String(n));
+      for (const bind of step.binds) later.push(`${bind.name}=$(jq -r '${bind.jq}' "$BODY.${n}")`);
+      for (const bind of step.binds) names.set(bind.value, bind.name);
+    }
+    lines.push('wait', ...later);
+  };
+  for (const flight of flights(outcome.transcript?.steps ?? [])) {
+    if (flight.together) {
+      together(flight);
+      continue;
+    }
+    const { n, step } = flight.steps[0] as Flight['steps'][number];
     if (step.kind === 'arrange') {
       const made = step.error ?? JSON.stringify(step.result);
       const recipe = arrangementRequests(step, n, typesMade);

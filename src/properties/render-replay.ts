@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PropertyOutcome } from './property-outcome.ts';
+import { type Flight, flights } from './render/flight-groups.ts';
 import type { Bind, TranscriptStep } from './transcript.ts';
 
 /** Where the replay goes: the target URL and the adapter module the run used. */
@@ -26,8 +27,8 @@ function authOf(step: Extract<TranscriptStep, { kind: 'call' }>): unknown {
   return { role: step.auth };
 }
 
-/** The statements of one step: a comment with what the run saw, then the call. */
-function stepLines(step: TranscriptStep, n: number, keys: Map<string, string>): string[] {
+/** The statements of one step: a comment with what the run saw, then the call (an expression when together). */
+function stepLines(step: TranscriptStep, n: number, keys: Map<string, string>, together = false): string[] {
   if (step.kind === 'arrange') {
     const saw = step.error ?? JSON.stringify(step.result);
     return [
@@ -49,9 +50,28 @@ function stepLines(step: TranscriptStep, n: number, keys: Map<string, string>): 
     ...(step.query ? { query: step.query } : {}),
     ...(step.body !== undefined ? { body: step.body } : {}),
   };
+  const call = `invoke(${n}, ${JSON.stringify(operation)}, ${JSON.stringify(label ?? null)})`;
+  if (together)
+    return [
+      `    // ${n}. ${step.operationId}: in the run ${seen}${expected}`,
+      `    ${call}.then((answer) => learn(answer, ${binds(step.binds)})),`,
+    ];
   return [
     `  // ${n}. ${step.operationId}: in the run ${seen}${expected}`,
-    `  learn(await invoke(${n}, ${JSON.stringify(operation)}, ${JSON.stringify(label ?? null)}), ${binds(step.binds)});`,
+    `  learn(await ${call}, ${binds(step.binds)});`,
+  ];
+}
+
+/** A flight of steps: in order, or those that were in flight together sent together. */
+function flightLines(flight: Flight, keys: Map<string, string>): string[] {
+  if (!flight.together) return flight.steps.flatMap(({ n, step }) => stepLines(step, n, keys));
+  const first = flight.steps[0]?.n;
+  const last = flight.steps.at(-1)?.n;
+  return [
+    `  // ${first}-${last}: in flight at the same time in the run, so sent together`,
+    '  await Promise.all([',
+    ...flight.steps.flatMap(({ n, step }) => stepLines(step, n, keys, true)),
+    '  ]);',
   ];
 }
 
@@ -65,7 +85,7 @@ function stepLines(step: TranscriptStep, n: number, keys: Map<string, string>): 
 export function renderAdapterReplay(outcome: PropertyOutcome, where: ReplayTarget): string {
   const adapter = isAbsolute(where.adapter) ? where.adapter : resolve(where.adapter);
   const keys = new Map<string, string>();
-  const steps = (outcome.transcript?.steps ?? []).flatMap((step, i) => stepLines(step, i + 1, keys));
+  const steps = flights(outcome.transcript?.steps ?? []).flatMap((flight) => flightLines(flight, keys));
   return [
     `// vcert properties ${outcome.property}: seed ${outcome.seed}${outcome.path ? `, path ${outcome.path}` : ''}`,
     `// ${(outcome.error ?? '').split('\n')[0]}`,

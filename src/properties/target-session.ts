@@ -34,6 +34,9 @@ export class TargetSession {
   readonly #number = ++sessions;
   readonly #typeKeys = new Map<string, string>();
   readonly #stepOf = new WeakMap<object, CallStep>();
+  /** Requests in flight now, and the number of the group they belong to (see CallStep.together). */
+  #inFlight = 0;
+  #group = 0;
 
   constructor(driver: Driver, session: Session, capabilities: Iterable<Capability>) {
     this.driver = driver;
@@ -90,7 +93,15 @@ export class TargetSession {
     };
     // Recorded before the answer, so that a request whose answer never comes is in the transcript too.
     this.transcript.steps.push(step);
-    const answer = await this.driver.invoke(operation);
+    if (this.#inFlight === 0) this.#group += 1;
+    step.together = this.#group;
+    this.#inFlight += 1;
+    let answer: Completion<ResultOf<Id>>;
+    try {
+      answer = await this.driver.invoke(operation);
+    } finally {
+      this.#inFlight -= 1;
+    }
     step.idempotencyKey = answer.idempotencyKey ?? operation.idempotencyKey;
     step.status = answer.completion === 'info' ? null : answer.status;
     step.code = answer.completion === 'fail' ? answer.problem.code : undefined;

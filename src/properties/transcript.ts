@@ -28,6 +28,11 @@ export interface CallStep {
   code?: string;
   /** What the model predicted: 'success' or a refusal's code (absent for set-up calls). */
   expected?: string;
+  /**
+   * Requests that were in flight at the same time share a number (a race): the reproducers send them
+   * together, since a lost update or an overspend shows only when they overlap at the target.
+   */
+  together?: number;
 }
 
 /**

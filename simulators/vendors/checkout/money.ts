@@ -2,10 +2,10 @@
  * Money of the checkout vendor: decimal strings with exactly two decimals on the wire ("20.00"),
  * integer cents inside. Conversion is string work (digits moved around the point), never floats.
  */
-const amountPattern = /^(0|[1-9]\d{0,8})\.(\d{2})$/;
+const amountPattern = /^(0|[1-9]\d{0,11})\.(\d{2})$/;
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 
-/** Cents of an unsigned amount like "20.00" (at most 999999999.99), or undefined if it is not one. */
+/** Cents of an unsigned amount like "20.00" (at most 999999999999.99: the contract's largest amount fits), or undefined if it is not one. */
 export function toCents(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
   const match = amountPattern.exec(text);

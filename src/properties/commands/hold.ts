@@ -1,4 +1,4 @@
-import { useRefusal } from '../model/spend-rules.ts';
+import { useRefusal, useRefusalsAllowed } from '../model/spend-rules.ts';
 import { type ModelHold, spendable, type VoucherModel } from '../model/voucher-model.ts';
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
@@ -46,7 +46,12 @@ export class HoldCommand implements VoucherCommand {
       },
     });
     sayOutcome(r, 'the hold', predicted);
-    expectAnswer(`createHold ${amount} on V${v.ref + 1}`, answer, predicted);
+    expectAnswer(
+      `createHold ${amount} on V${v.ref + 1}`,
+      answer,
+      predicted,
+      useRefusalsAllowed(m, v, amount, this.currency),
+    );
     expectAvailable(`createHold ${amount} on V${v.ref + 1}`, answer, base);
     if (answer.completion !== 'ok') return;
     const expiring = m.capabilities.has('hold-expiry');

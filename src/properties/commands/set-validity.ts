@@ -1,4 +1,5 @@
 import { applyLifecycle, lifecycleRefusal } from '../model/lifecycle-rules.ts';
+import { usedUp } from '../model/spend-rules.ts';
 import { viewMismatches } from '../model/view-mismatches.ts';
 import type { VoucherModel } from '../model/voucher-model.ts';
 import type { TargetSession } from '../target-session.ts';
@@ -6,6 +7,20 @@ import { expectAnswer, expectNoMismatch } from './expect-answer.ts';
 import { pickOf } from './pick.ts';
 import { sayOutcome } from './say-outcome.ts';
 import type { VoucherCommand } from './voucher-command.ts';
+
+const day = 86_400;
+
+/**
+ * The end of validity in model seconds: as asked, or as the system says it is when it counts validity in
+ * whole days (UTC) and so rounds up to the end of that day; anything else is left for the view check.
+ */
+function dayRounded(until: number, told: string | null | undefined, epochMs: number): number {
+  if (!told) return until;
+  const said = (Date.parse(told) - epochMs) / 1000;
+  const endOfDay = Math.ceil((epochMs / 1000 + until) / day) * day - epochMs / 1000;
+  // A millisecond of slack: the two ends are computed in floating point from different sums.
+  return said >= until - 0.001 && said <= endOfDay + 0.001 ? said : until;
+}
 
 /** A change of validity: extend by whole days, or end it a day before now. */
 export type ValidityChange = { extendDays: number } | 'yesterday';
@@ -27,7 +42,10 @@ export class SetValidityCommand implements VoucherCommand {
 
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const v = pickOf(m.vouchers, this.voucher);
-    if (!v) return;
+    // The contract leaves open whether a voucher used down to zero may have its validity changed: where
+    // "redeemed" is a state of its own it may not (the reference refuses), a card with nothing left is
+    // still a card elsewhere. Not drawn, rather than judged one way.
+    if (!v || usedUp(v)) return;
     // The new end is absolute: without a voucher's dates the target's time is not known, nothing to send.
     if (r.epochMs === undefined) return;
     const { id, alias } = r.voucher(v.ref);
@@ -49,7 +67,7 @@ export class SetValidityCommand implements VoucherCommand {
     expectAnswer(`setValidity V${v.ref + 1}`, answer, predicted);
     if (answer.completion !== 'ok') return;
     applyLifecycle(v, 'setValidity');
-    v.expiresAt = until;
+    v.expiresAt = dayRounded(until, answer.body.expiresAt, r.epochMs);
     expectNoMismatch(`setValidity V${v.ref + 1}`, viewMismatches(m, v, answer.body));
   }
 

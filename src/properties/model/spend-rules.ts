@@ -1,4 +1,4 @@
-import { firstRefusal, type Refusal } from './refusal.ts';
+import { everyRefusal, firstRefusal, type Refusal } from './refusal.ts';
 import {
   effectiveState,
   holdExpired,
@@ -22,15 +22,46 @@ export function spendRefusal(m: VoucherModel, v: ModelVoucher): Refusal {
 const currencyRefusal = (v: ModelVoucher, currency: string | undefined): Refusal =>
   currency !== undefined && currency !== v.currency ? 'currency_mismatch' : null;
 
+/**
+ * Refusals as true as the predicted one: a reusable voucher used down to zero is redeemed (LC-07), and a
+ * new use of it is just as truly more than it can spend; a system without a redeemed state says so.
+ */
+export function equallyTrue(v: ModelVoucher, predicted: Refusal): Refusal[] {
+  return predicted === 'voucher_redeemed' && usedUp(v) ? ['insufficient_balance'] : [];
+}
+
+/**
+ * A reusable voucher used down to zero: redeemed by LC-07 in a system with that lifecycle state, still an
+ * active card with nothing left in one without it (a commerce platform's gift card).
+ */
+export function usedUp(v: ModelVoucher): boolean {
+  return v.kind.reusable && v.balance === 0;
+}
+
 /** A new use of `amount` (a hold, or a one-step redemption): CC-01..04, RD-03, RD-08. */
 export function useRefusal(m: VoucherModel, v: ModelVoucher, amount: number, currency: string): Refusal {
+  return firstRefusal(...useChecks(m, v, amount, currency));
+}
+
+/** Every refusal of a new use that applies (the first is the reference's), and those as true as they. */
+export function useRefusalsAllowed(
+  m: VoucherModel,
+  v: ModelVoucher,
+  amount: number,
+  currency: string,
+): Refusal[] {
+  const all = everyRefusal(...useChecks(m, v, amount, currency));
+  return [...all, ...all.flatMap((code) => equallyTrue(v, code))];
+}
+
+function useChecks(m: VoucherModel, v: ModelVoucher, amount: number, currency: string) {
   const exclusive = v.kind.policy === 'exclusive-hold' || v.kind.policy === 'redeem-entire';
-  return firstRefusal(
+  return [
     () => spendRefusal(m, v),
     () => currencyRefusal(v, currency),
     () => (exclusive && liveHolds(m, v).length > 0 ? 'voucher_in_use' : null),
     () => (amount > spendable(m, v) ? 'insufficient_balance' : null),
-  );
+  ] as Array<() => Refusal>;
 }
 
 /** The second phase of a hold: RD-02, RD-04, and at most the held amount. */

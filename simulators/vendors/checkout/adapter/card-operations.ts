@@ -58,7 +58,6 @@ export class CardOperations {
     return ok(200, {
       voucherId,
       balance: { amount: toMinor(card.balance), currency: card.currency },
-      available: { amount: toMinor(card.balance), currency: card.currency },
       state: stateOf({
         disabled_at: card.enabled ? null : 'disabled',
         expires_on: card.expires_on,

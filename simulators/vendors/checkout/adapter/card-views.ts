@@ -46,7 +46,8 @@ export interface ShopTransaction {
 
 /**
  * The contract's voucher for a card of the admin API and its transactions: the usage status (LC-10) from
- * its history (a card that paid is used) and its balance (nothing left: redeemed).
+ * its history (a card that paid is used) and its balance (nothing left: redeemed). No `available`: the
+ * shop does not say what a card can spend now, and it is not guessed.
  */
 export function voucherOf(voucherId: string, card: ShopCard, transactions: readonly ShopTransaction[]) {
   const money = (decimal: string) => ({ amount: toMinor(decimal), currency: card.currency });
@@ -57,7 +58,6 @@ export function voucherOf(voucherId: string, card: ShopCard, transactions: reado
     usage: !used ? 'not-redeemed' : toMinor(card.balance) === 0 ? 'redeemed' : 'in-use',
     denomination: money(card.initial_value),
     balance: money(card.balance),
-    available: money(card.balance),
     policy: 'balance-guard',
     reusable: true,
     topUpAllowed: false,
