@@ -18,7 +18,12 @@ Feature: Illegal transitions are refused and change nothing
       | activating | voucher_not_active |
       | expired    | voucher_expired    |
       | canceled   | voucher_canceled   |
-      | redeemed   | voucher_redeemed   |
+
+  Scenario: Paying with a redeemed voucher is refused: it is redeemed, and nothing is left to spend
+    Given a redeemed voucher "V1" of type "GIFT" worth 20.00 EUR
+    When the cashier at POS 1 pays 5.00 EUR with voucher "V1"
+    Then the payment is refused with one of "voucher_redeemed, insufficient_balance"
+    And voucher "V1" is exactly as it was
 
   @capability:two-phase-sale
   Scenario Outline: Selling a voucher that is <state> again is refused
