@@ -12,7 +12,10 @@ describe('console summary', () => {
   it('ends with counts per status and requirement, what failed, the report paths and the verdict', () => {
     const summary = buildSummary(collector.scenarios(), collector.run(), fixtureContext());
     const text = formatHumanSummary(summary, files, '/work/out');
-    assert.match(text, /scenarios: {4}8 \(3 passed, 0 emulated, 2 failed, 0 waived, 1 not claimed, 2 undecided\)/);
+    assert.match(
+      text,
+      /scenarios: {4}8 \(3 passed, 0 emulated, 2 failed, 0 waived, 1 not claimed, 2 undecided\)/,
+    );
     assert.match(text, /LC-01 +failed +1 +0 +1 +0 +0 +0/);
     assert.match(
       text,
