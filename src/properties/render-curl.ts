@@ -3,6 +3,7 @@ import type { PropertyOutcome } from './property-outcome.ts';
 import { arrangementRequests, type ScriptRequest } from './render/curl-arrangement.ts';
 import { type Flight, flights } from './render/flight-groups.ts';
 import { shellWord, symbolic } from './render/shell-text.ts';
+import type { CallStep } from './transcript.ts';
 
 const keyVariable: Record<string, string> = {
   pos: 'POS_KEY',
@@ -53,6 +54,23 @@ function preamble(outcome: PropertyOutcome): string[] {
       'OFFICE_KEY="$(printenv OFFICE_KEY || echo "$POS_KEY")"',
     );
   return lines;
+}
+
+/** What the run saw for a request: its status and code, or no answer. */
+function seenOf(step: CallStep): string {
+  return step.status === null ? 'no answer' : `${step.status}${step.code ? ` ${step.code}` : ''}`;
+}
+
+/** A recorded request as the script sends it (binds: what the script reads from its answer). */
+function scriptRequest(step: CallStep, binds: CallStep['binds']): ScriptRequest {
+  return {
+    operationId: step.operationId,
+    role: step.auth as ScriptRequest['role'],
+    params: step.params,
+    query: step.query,
+    body: step.body,
+    binds,
+  };
 }
 
 /**
@@ -107,17 +125,8 @@ export function renderCurl(outcome: PropertyOutcome): string {
     const later: string[] = [];
     for (const { n, step } of flight.steps) {
       if (step.kind !== 'call') continue;
-      const seen = step.status === null ? 'no answer' : `${step.status}${step.code ? ` ${step.code}` : ''}`;
-      lines.push(`# ${n}. ${step.operationId}: the target answered ${seen}`);
-      const req: ScriptRequest = {
-        operationId: step.operationId,
-        role: step.auth as ScriptRequest['role'],
-        params: step.params,
-        query: step.query,
-        body: step.body,
-        binds: [],
-      };
-      request(`${n}.`, req, step.idempotencyKey, String(n));
+      lines.push(`# ${n}. ${step.operationId}: the target answered ${seenOf(step)}`);
+      request(`${n}.`, scriptRequest(step, []), step.idempotencyKey, String(n));
       for (const bind of step.binds) later.push(`${bind.name}=$(jq -r '${bind.jq}' "$BODY.${n}")`);
       for (const bind of step.binds) names.set(bind.value, bind.name);
     }
@@ -144,18 +153,9 @@ export function renderCurl(outcome: PropertyOutcome): string {
       for (const bind of step.binds) names.set(bind.value, bind.name);
       continue;
     }
-    const seen = step.status === null ? 'no answer' : `${step.status}${step.code ? ` ${step.code}` : ''}`;
     const expected = step.expected ? `; the model expects ${step.expected}` : '';
-    lines.push('', `# ${n}. ${step.operationId}: the target answered ${seen}${expected}`);
-    const req: ScriptRequest = {
-      operationId: step.operationId,
-      role: step.auth as ScriptRequest['role'],
-      params: step.params,
-      query: step.query,
-      body: step.body,
-      binds: step.binds,
-    };
-    request(`${n}.`, req, step.idempotencyKey);
+    lines.push('', `# ${n}. ${step.operationId}: the target answered ${seenOf(step)}${expected}`);
+    request(`${n}.`, scriptRequest(step, step.binds), step.idempotencyKey);
     for (const bind of step.binds) names.set(bind.value, bind.name);
   }
   return lines.join('\n');

@@ -1,5 +1,5 @@
 import { viewMismatches } from '../model/view-mismatches.ts';
-import { kindKey, type ModelVoucher, type VoucherKind, type VoucherModel } from '../model/voucher-model.ts';
+import { kindKey, newModelVoucher, type VoucherKind, type VoucherModel } from '../model/voucher-model.ts';
 import { isNotClaimed } from '../not-claimed.ts';
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
@@ -54,17 +54,7 @@ export class ArrangeVoucherCommand implements VoucherCommand {
       return;
     }
     r.bind(alias, '.voucherId', voucherId);
-    const v: ModelVoucher = {
-      ref: m.vouchers.length,
-      kind: this.kind,
-      currency: 'EUR',
-      denomination: this.denomination,
-      balance: this.denomination,
-      state: 'activated',
-      used: false,
-      expiresAt: m.now + this.kind.validityDays * 86_400,
-      remainderOf: null,
-    };
+    const v = newModelVoucher(m, this.kind, this.denomination, 'activated');
     m.vouchers.push(v);
     const known: TargetSession['vouchers'][number] = { id: voucherId, alias };
     r.vouchers.push(known);

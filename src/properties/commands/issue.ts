@@ -1,5 +1,5 @@
 import { viewMismatches } from '../model/view-mismatches.ts';
-import { kindKey, type ModelVoucher, type VoucherKind, type VoucherModel } from '../model/voucher-model.ts';
+import { kindKey, newModelVoucher, type VoucherKind, type VoucherModel } from '../model/voucher-model.ts';
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
 import { expectAnswer, expectNoMismatch, ModelMismatch } from './expect-answer.ts';
@@ -51,17 +51,7 @@ export class IssueCommand implements VoucherCommand {
     r.epochMs ??= Date.parse(answer.body.vouchers[0]?.issuedAt ?? '') - m.now * 1000;
     for (const [i, body] of answer.body.vouchers.entries()) {
       r.bind(`V${m.vouchers.length + 1}`, `.vouchers[${i}].id`, body.id);
-      const v: ModelVoucher = {
-        ref: m.vouchers.length,
-        kind: this.kind,
-        currency: 'EUR',
-        denomination: this.denomination,
-        balance: this.denomination,
-        state: 'prepared',
-        used: false,
-        expiresAt: m.now + this.kind.validityDays * 86_400,
-        remainderOf: null,
-      };
+      const v = newModelVoucher(m, this.kind, this.denomination, 'prepared');
       m.vouchers.push(v);
       expectNoMismatch(`issued voucher V${v.ref + 1}`, viewMismatches(m, v, body));
       const identifiers = r.capabilities.has('identifiers') ? identifiersOf(body) : undefined;

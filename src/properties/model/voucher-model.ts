@@ -24,6 +24,26 @@ export interface ModelVoucher {
   remainderOf: number | null;
 }
 
+/** A new voucher of a kind in the model, worth its denomination, valid from now for the kind's days. */
+export function newModelVoucher(
+  m: VoucherModel,
+  kind: VoucherKind,
+  denomination: number,
+  state: VoucherState,
+): ModelVoucher {
+  return {
+    ref: m.vouchers.length,
+    kind,
+    currency: 'EUR',
+    denomination,
+    balance: denomination,
+    state,
+    used: false,
+    expiresAt: m.now + kind.validityDays * 86_400,
+    remainderOf: null,
+  };
+}
+
 export interface ModelHold {
   ref: number;
   voucher: number;
