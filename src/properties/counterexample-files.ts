@@ -1,9 +1,8 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { PropertyOutcome } from './property-outcome.ts';
-import { renderCurl } from './render-curl.ts';
+import { propertyCurl, propertyReplay } from './property-reproducers.ts';
 import { renderGherkin } from './render-gherkin.ts';
-import { renderAdapterReplay } from './render-replay.ts';
 
 /** The files a counterexample was written to. */
 export interface CounterexampleFiles {
@@ -38,13 +37,10 @@ export async function writeCounterexample(
   );
   if (where.adapter) {
     files.replay = `${base}.replay.ts`;
-    await writeFile(
-      files.replay,
-      renderAdapterReplay(outcome, { target: where.target, adapter: where.adapter }),
-    );
+    await writeFile(files.replay, propertyReplay(outcome, { target: where.target, adapter: where.adapter }));
   } else {
     files.curl = `${base}.sh`;
-    await writeFile(files.curl, `${renderCurl(outcome)}\n`);
+    await writeFile(files.curl, `${propertyCurl(outcome)}\n`);
     await chmod(files.curl, 0o755);
   }
   return files;

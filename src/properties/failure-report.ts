@@ -1,5 +1,5 @@
 import type { PropertyOutcome } from './property-outcome.ts';
-import { renderCurl } from './render-curl.ts';
+import { propertyCurl } from './property-reproducers.ts';
 import { renderGherkin } from './render-gherkin.ts';
 
 /**
@@ -29,6 +29,6 @@ export function failureReport(outcome: PropertyOutcome): string {
         ];
   const transcript = outcome.transcript;
   if (transcript && outcome.stage !== 'set-up') parts.push('', '--- Gherkin ---', renderGherkin(outcome));
-  if (transcript && transcript.driver === 'http') parts.push('', '--- curl ---', renderCurl(outcome));
+  if (transcript && transcript.driver === 'http') parts.push('', '--- curl ---', propertyCurl(outcome));
   return parts.join('\n');
 }

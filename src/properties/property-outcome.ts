@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Transcript } from './transcript.ts';
+import type { Transcript } from '../reproducers/transcript.ts';
 
 /**
  * A property's verdict: it held, it failed (a counterexample, or its set-up met a defect), or it was not

@@ -1,6 +1,7 @@
 import type { Capability } from '../../spec/capabilities.ts';
 import { type DriverChoice, openDriver } from '../driver/create-driver.ts';
 import type { Driver } from '../driver/driver.ts';
+import type { Transcript } from '../reproducers/transcript.ts';
 import { checkAccess } from './access/access-property.ts';
 import { checkRaces } from './interleavings/race-property.ts';
 import { checkNegativeData } from './negative/negative-property.ts';
@@ -8,7 +9,6 @@ import { isNotClaimed } from './not-claimed.ts';
 import { checkPositiveData } from './positive/positive-property.ts';
 import { notClaimedOutcome, type PropertyOutcome, setupFailedOutcome } from './property-outcome.ts';
 import type { RunBudget } from './run-budget.ts';
-import type { Transcript } from './transcript.ts';
 import { checkVoucherLife } from './voucher-life.ts';
 
 export const propertyNames = ['voucher-life', 'races', 'negative-data', 'positive-data', 'access'] as const;

@@ -1,4 +1,4 @@
-import type { Transcript } from './transcript.ts';
+import type { Transcript } from '../reproducers/transcript.ts';
 
 /**
  * A property's set-up (its fixture) met a defect before any generated case: the property fails with this

@@ -4,7 +4,12 @@ import type { Completion } from '../driver/completion.ts';
 import type { Driver, Session } from '../driver/driver.ts';
 import type { Operation, OperationId, ResultOf } from '../driver/operation.ts';
 import { defaultRole, routeOf } from '../driver/route-table.ts';
-import { type ArrangeStep, type CallStep, emptyTranscript, type Transcript } from './transcript.ts';
+import {
+  type ArrangeStep,
+  type CallStep,
+  emptyTranscript,
+  type Transcript,
+} from '../reproducers/transcript.ts';
 
 export interface Identifiers {
   number: string;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { type Capability, payingCapabilities } from '../../spec/capabilities.ts';
 import type { Driver } from '../driver/driver.ts';
+import type { Transcript } from '../reproducers/transcript.ts';
 import { ArrangeVoucherCommand } from './commands/arrange-voucher.ts';
 import { voucherCommands, voucherKind } from './commands/index.ts';
 import { newVoucherModel } from './model/voucher-model.ts';
@@ -8,7 +9,6 @@ import { NotClaimed } from './not-claimed.ts';
 import { notClaimedOutcome, outcomeOf, type PropertyOutcome } from './property-outcome.ts';
 import type { RunBudget } from './run-budget.ts';
 import { TargetSession } from './target-session.ts';
-import type { Transcript } from './transcript.ts';
 
 /**
  * Model-based property of a voucher's life: generated command sequences run against the target through

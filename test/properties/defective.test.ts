@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { RunningServer } from '../../reference-impl/server.ts';
 import { defectiveImplementation } from '../../simulators/defective/index.ts';
 import { failureReport } from '../../src/properties/failure-report.ts';
-import { renderCurl } from '../../src/properties/render-curl.ts';
+import { propertyCurl } from '../../src/properties/property-reproducers.ts';
 import { renderGherkin } from '../../src/properties/render-gherkin.ts';
 import { type PropertyName, runProperties } from '../../src/properties/run-properties.ts';
 import { startReferenceServer } from '../support/reference-server.ts';
@@ -70,7 +70,7 @@ for (const { defect, property, maxSteps } of expectations) {
       if (property !== 'access') {
         assert.match(report, /--path \d/);
         assert.match(renderGherkin(outcome), /^Scenario: /m);
-        assert.match(renderCurl(outcome), /curl -s -X POST "\$TARGET\/test\/tenants"/);
+        assert.match(propertyCurl(outcome), /curl -s -X POST "\$TARGET\/test\/tenants"/);
       }
     });
   });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Transcript } from '../../src/properties/transcript.ts';
+import type { Transcript } from '../../src/reproducers/transcript.ts';
 
 const run = promisify(execFile);
 

@@ -10,7 +10,7 @@ import { RedeemCommand } from '../../src/properties/commands/redeem.ts';
 import { writeCounterexample } from '../../src/properties/counterexample-files.ts';
 import { failureReport } from '../../src/properties/failure-report.ts';
 import { newVoucherModel } from '../../src/properties/model/voucher-model.ts';
-import { renderCurl } from '../../src/properties/render-curl.ts';
+import { propertyCurl } from '../../src/properties/property-reproducers.ts';
 import { runProperties } from '../../src/properties/run-properties.ts';
 import { TargetSession } from '../../src/properties/target-session.ts';
 import { startReferenceServer } from '../support/reference-server.ts';
@@ -48,7 +48,7 @@ test('on the reference implementation, the curl of a same-key retry answers the 
     } as const;
     await new ArrangeVoucherCommand(kind, 2000).run(m, r);
     await new RedeemCommand(0, { fixed: 500 }, 'EUR', true).run(m, r);
-    const script = renderCurl({
+    const script = propertyCurl({
       property: 'voucher-life',
       verdict: 'failed',
       passed: false,
@@ -94,7 +94,7 @@ describe('against defective implementations (logs in files)', () => {
     });
     assert.ok(outcome?.transcript, 'a counterexample with its transcript');
     assert.equal(outcome.verdict, 'failed');
-    const answers = await runCurlScript(renderCurl(outcome), target.url, dir);
+    const answers = await runCurlScript(propertyCurl(outcome), target.url, dir);
     const replayed = answers
       .filter((a) => /^\d+\.$/.test(a.step))
       .map(({ step, operationId, status, code }) => ({

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { type Capability, payingCapabilities } from '../../../spec/capabilities.ts';
 import type { Driver } from '../../driver/driver.ts';
+import type { Transcript } from '../../reproducers/transcript.ts';
 import { ArrangeVoucherCommand } from '../commands/arrange-voucher.ts';
 import { expectAnswer } from '../commands/expect-answer.ts';
 import { newVoucherModel } from '../model/voucher-model.ts';
@@ -9,7 +10,6 @@ import { notClaimedOutcome, outcomeOf, type PropertyOutcome } from '../property-
 import { moneyText } from '../render/money-text.ts';
 import type { RunBudget } from '../run-budget.ts';
 import { TargetSession } from '../target-session.ts';
-import type { Transcript } from '../transcript.ts';
 import { type RaceEvent, runPosFlow } from './pos-flow.ts';
 import { policyViolations } from './race-history.ts';
 import { type RacePlan, racePlan } from './race-plan.ts';

@@ -1,8 +1,8 @@
-import type { Role } from '../../../spec/capabilities.ts';
-import type { VoucherParams } from '../../../spec/provider-states.ts';
-import type { VoucherState } from '../../../spec/schemas/voucher.ts';
-import type { OperationId } from '../../driver/operation.ts';
-import type { ArrangeStep } from '../transcript.ts';
+import type { Role } from '../../spec/capabilities.ts';
+import type { VoucherParams } from '../../spec/provider-states.ts';
+import type { VoucherState } from '../../spec/schemas/voucher.ts';
+import type { OperationId } from '../driver/operation.ts';
+import type { ArrangeStep } from './transcript.ts';
 
 /** One request of a script, with `${NAME}` placeholders for what earlier answers gave. */
 export interface ScriptRequest {

@@ -1,8 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PropertyOutcome } from './property-outcome.ts';
-import { type Flight, flights } from './render/flight-groups.ts';
-import type { Bind, TranscriptStep } from './transcript.ts';
+import { type Flight, flights } from './flight-groups.ts';
+import type { Bind, Transcript, TranscriptStep } from './transcript.ts';
 
 /** Where the replay goes: the target URL and the adapter module the run used. */
 export interface ReplayTarget {
@@ -82,13 +81,16 @@ function flightLines(flight: Flight, keys: Map<string, string>): string[] {
  * answers in place of the run's and the run's Idempotency-Keys (a retry reuses its key). Nothing of the
  * property machinery: a vendor's engineer reproduces with `node FILE`.
  */
-export function renderAdapterReplay(outcome: PropertyOutcome, where: ReplayTarget): string {
+export function renderAdapterReplay(
+  transcript: Transcript,
+  heading: readonly string[],
+  where: ReplayTarget,
+): string {
   const adapter = isAbsolute(where.adapter) ? where.adapter : resolve(where.adapter);
   const keys = new Map<string, string>();
-  const steps = flights(outcome.transcript?.steps ?? []).flatMap((flight) => flightLines(flight, keys));
+  const steps = flights(transcript.steps).flatMap((flight) => flightLines(flight, keys));
   return [
-    `// vcert properties ${outcome.property}: seed ${outcome.seed}${outcome.path ? `, path ${outcome.path}` : ''}`,
-    `// ${(outcome.error ?? '').split('\n')[0]}`,
+    ...heading.map((line) => `// ${line}`),
     '// Replays the counterexample through the adapter: the driver seam, the provider states arranged by the',
     '// adapter, then each operation in order; prints every answer. Run it with Node 24: node THIS_FILE',
     '// (TARGET, POS_KEY, WEBSHOP_KEY and OFFICE_KEY are read from the environment when set).',

@@ -1,4 +1,4 @@
-import type { TranscriptStep } from '../transcript.ts';
+import type { TranscriptStep } from './transcript.ts';
 
 /** A run of steps to replay: one after the other, or sent together (they were in flight at once). */
 export interface Flight {

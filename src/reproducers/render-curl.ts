@@ -1,9 +1,8 @@
 import { routeOf } from '../driver/route-table.ts';
-import type { PropertyOutcome } from './property-outcome.ts';
-import { arrangementRequests, type ScriptRequest } from './render/curl-arrangement.ts';
-import { type Flight, flights } from './render/flight-groups.ts';
-import { shellWord, symbolic } from './render/shell-text.ts';
-import type { CallStep } from './transcript.ts';
+import { arrangementRequests, type ScriptRequest } from './curl-arrangement.ts';
+import { type Flight, flights } from './flight-groups.ts';
+import { shellWord, symbolic } from './shell-text.ts';
+import type { CallStep, Transcript } from './transcript.ts';
 
 const keyVariable: Record<string, string> = {
   pos: 'POS_KEY',
@@ -26,13 +25,13 @@ function pathOf(req: ScriptRequest, names: ReadonlyMap<string, string>): string 
 }
 
 /** The header part of a script: where to send, the run's own suffix, and the keys. */
-function preamble(outcome: PropertyOutcome): string[] {
-  const isolated = outcome.transcript?.isolated ?? true;
+function preamble(transcript: Transcript, heading: readonly string[]): string[] {
+  const isolated = transcript.isolated;
   const lines = [
     '#!/bin/sh',
-    `# vcert properties ${outcome.property}: seed ${outcome.seed}${outcome.path ? `, path ${outcome.path}` : ''}`,
-    '# Replays the requests of the counterexample in order, each with the Idempotency-Key it had in the',
-    '# run (a retry sends its first request key again); prints "N. operation: STATUS BODY" for each.',
+    ...heading.map((line) => `# ${line}`),
+    '# Replays the requests in order, each with the Idempotency-Key it had in the run (a retry sends its',
+    '# first request key again); prints "N. operation: STATUS BODY" for each.',
     'set -u',
     'TARGET="$(printenv TARGET || echo http://127.0.0.1:8080)"',
     'RUN=$$',
@@ -79,12 +78,12 @@ function scriptRequest(step: CallStep, binds: CallStep['binds']): ScriptRequest 
  * then each request exactly as the run sent it, with the ids of earlier answers captured by jq into
  * variables and every Idempotency-Key as the run used it: a retry with the same key replays.
  */
-export function renderCurl(outcome: PropertyOutcome): string {
+export function renderCurl(transcript: Transcript, heading: readonly string[]): string {
   const names = new Map<string, string>();
   const keys = new Map<string, string>();
   let fresh = 0;
   const typesMade = new Map<string, string>();
-  const lines = preamble(outcome);
+  const lines = preamble(transcript, heading);
   /** One request; `file` names its own body file when it is sent together with others (in the background). */
   const request = (
     step: string,
@@ -132,7 +131,7 @@ export function renderCurl(outcome: PropertyOutcome): string {
     }
     lines.push('wait', ...later);
   };
-  for (const flight of flights(outcome.transcript?.steps ?? [])) {
+  for (const flight of flights(transcript.steps)) {
     if (flight.together) {
       together(flight);
       continue;
