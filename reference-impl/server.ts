@@ -16,6 +16,11 @@ export interface ServerOptions {
   newId?: () => string;
   logLevel?: string;
   sweepIntervalMs?: number;
+  /**
+   * RD-06: how long an idempotency record answers a retry with the first answer; default 24 hours
+   * (`defaultIdempotencyRetentionMs`). Afterwards the sweeper removes it and the key may be used again.
+   */
+  idempotencyRetentionMs?: number;
   /** Deliberate defects for the harness's self-tests (simulators/defective/); none by default. */
   faults?: Faults;
 }
@@ -26,30 +31,51 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export const defaultIdempotencyRetentionMs = 24 * 60 * 60 * 1000;
+
 /** Starts the reference implementation: database (embedded unless a URL is given), sweeper, HTTP on loopback. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const logger = pino({ level: options.logLevel ?? process.env.LOG_LEVEL ?? 'warn' });
   const clock = options.clock ?? { now: () => Date.now() };
+  const idempotencyRetentionMs = options.idempotencyRetentionMs ?? defaultIdempotencyRetentionMs;
+  if (!(idempotencyRetentionMs > 0))
+    throw new Error(`idempotencyRetentionMs must be positive, not ${idempotencyRetentionMs}`);
   const db = await openDatabase({
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir,
     log: (line) => logger.debug({ postgres: line }),
   });
-  const app = buildApp({
-    pool: db.pool,
-    clock,
-    newId: options.newId ?? randomUUID,
-    testControl: options.testControl ?? false,
-    logger,
-    faults: options.faults,
-  });
-  // Under the ignoreExpiry fault nothing expires holds, the sweeper included.
-  const stopSweeper = options.faults?.ignoreExpiry
-    ? () => {}
-    : startSweeper(db.pool, clock, options.sweepIntervalMs ?? 500, (error) =>
-        logger.error({ err: error }, 'hold sweeper failed'),
-      );
-  const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  // From here on a failure (a port in use, above all) stops what was started: nothing is left running.
+  let app: ReturnType<typeof buildApp> | undefined;
+  let stopSweeper: (() => Promise<void>) | undefined;
+  let address: string;
+  try {
+    app = buildApp({
+      pool: db.pool,
+      clock,
+      newId: options.newId ?? randomUUID,
+      testControl: options.testControl ?? false,
+      logger,
+      faults: options.faults,
+    });
+    stopSweeper = startSweeper(
+      db.pool,
+      clock,
+      {
+        intervalMs: options.sweepIntervalMs ?? 500,
+        // Under the ignoreExpiry fault nothing expires holds, the sweeper included.
+        holds: !options.faults?.ignoreExpiry,
+        idempotency: { retentionMs: idempotencyRetentionMs },
+      },
+      (error, what) => logger.error({ err: error }, what),
+    );
+    address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    await stopSweeper?.().catch(() => {});
+    await app?.close().catch(() => {});
+    await db.close().catch(() => {});
+    throw error;
+  }
   logger.info(
     { address, testControl: options.testControl ?? false },
     'voucher reference implementation listening',
@@ -61,8 +87,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     async close() {
       if (closed) return;
       closed = true;
-      await stopSweeper();
-      await app.close();
+      await stopSweeper?.();
+      await app?.close();
       await db.close();
     },
   };

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Clock } from './http/test-control.ts';
 import { expireDueHolds } from './storage/hold-rows.ts';
+import { deleteKeysCreatedBefore } from './storage/idempotency-rows.ts';
 import { readVoucher, saveVoucher } from './storage/voucher-rows.ts';
 
 /**
@@ -35,17 +36,64 @@ export async function sweepOnce(pool: pg.Pool, clock: Clock, batch = 200): Promi
   return expired;
 }
 
-/** Runs the sweep every `intervalMs` until stopped; errors are logged, never fatal. Stopping waits for a sweep in flight. */
-export function startSweeper(pool: pg.Pool, clock: Clock, intervalMs: number, log: (error: unknown) => void) {
+export interface IdempotencySweep {
+  retentionMs: number;
+  /** Records removed by one statement; default 1,000. */
+  batch?: number;
+  /** Statements in one round at most; default 10. The next round goes on where this one stopped. */
+  maxBatches?: number;
+}
+
+/**
+ * RD-06: removes the idempotency records older than the retention period, measured on the server's
+ * clock (tenants' test clocks do not age them), oldest first, in bounded batches. Returns the size of
+ * each batch removed; a round ends at the first batch that is not full, or after `maxBatches`.
+ */
+export async function sweepIdempotencyOnce(
+  pool: pg.Pool,
+  clock: Clock,
+  { retentionMs, batch = 1000, maxBatches = 10 }: IdempotencySweep,
+): Promise<number[]> {
+  const before = new Date(clock.now() - retentionMs);
+  const batches: number[] = [];
+  while (batches.length < maxBatches) {
+    const removed = await deleteKeysCreatedBefore(pool, before, batch);
+    if (removed > 0) batches.push(removed);
+    if (removed < batch) break;
+  }
+  return batches;
+}
+
+export interface SweeperOptions {
+  intervalMs: number;
+  /** Expire holds (off only under the ignoreExpiry fault). */
+  holds: boolean;
+  idempotency: IdempotencySweep;
+}
+
+/**
+ * Every `intervalMs`, expires due holds and removes expired idempotency records, until stopped; errors
+ * are logged, never fatal. Stopping waits for a round in flight.
+ */
+export function startSweeper(
+  pool: pg.Pool,
+  clock: Clock,
+  options: SweeperOptions,
+  log: (error: unknown, what: string) => void,
+) {
+  const round = async () => {
+    if (options.holds) await sweepOnce(pool, clock).catch((error) => log(error, 'hold sweeper failed'));
+    await sweepIdempotencyOnce(pool, clock, options.idempotency).catch((error) =>
+      log(error, 'idempotency sweeper failed'),
+    );
+  };
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = sweepOnce(pool, clock)
-      .then(() => undefined, log)
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
+    running = round().finally(() => {
+      running = null;
+    });
+  }, options.intervalMs);
   timer.unref();
   return async () => {
     clearInterval(timer);

@@ -83,7 +83,9 @@ function parametersOf(route: Route, names: Map<unknown, string>): Json[] {
       in: 'header',
       required: true,
       description:
-        'Same key and same request replays the first answer; same key, other request: idempotency_key_reused.',
+        'Same key and same request replays the first answer; same key, other request: idempotency_key_reused. ' +
+        'A key is kept for the retention window (the reference implementation: 24 hours, `vcert serve --idempotency-retention HOURS`): ' +
+        'a retry with the same key within the window is answered with the first answer; after it the key may be used again, as a new request.',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }

@@ -19,8 +19,15 @@ export {
   referenceParts,
   type TenderEngine,
 } from './engine.ts';
-export { type ImportResult, importConfiguration, importFiles } from './import/import-configuration.ts';
+export {
+  type ImportResult,
+  importConfiguration,
+  importFiles,
+  maxImportBytes,
+  sizeProblem,
+} from './import/import-configuration.ts';
 export { formatProblem, type Problem } from './import/problem.ts';
+export { maxXmlDepth } from './import/xml-scan.ts';
 export { receiptProblems } from './receipt-validator.ts';
 
 /** Every configured tender, allowed or refused with the rules that refused it (TA-12). */

@@ -59,14 +59,15 @@ describe('vcert tenders', () => {
     assert.match(r.out, /ZTCH\s+TA-01\s+tender ZTCH is blocked/);
   });
 
-  test('check: a receipt that is not one is refused with its problems', () => {
+  test('check: a receipt that is not one is refused with its problems, on one line, exit code 2', () => {
     const receipt = join(dir, 'bad.json');
     writeFileSync(
       receipt,
       JSON.stringify({ transactionType: 'SA', total: { amount: 12.5, currency: 'EUR' } }),
     );
     const r = vcert('check', receipt, '--config', ...fixtures('seed'));
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 2);
+    assert.equal(r.err.trim().split('\n').length, 1, r.err);
     assert.match(r.err, /must have required property 'lineItems'/);
     assert.match(r.err, /\/total\/amount must be integer/);
   });

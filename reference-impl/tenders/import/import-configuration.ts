@@ -7,7 +7,38 @@ import { readPropertiesFile } from './properties-file.ts';
 import { emptySourced, type ImportedPart, listNames, type SourcedConfig } from './sourced-config.ts';
 import { readXmlFile } from './xml-file.ts';
 
-export type ImportResult = { ok: true; config: TenderConfig } | { ok: false; problems: Problem[] };
+/**
+ * A refused import: every problem, or with `refused` the one reason a file was not read at all (an
+ * import limit: its size, a DOCTYPE or entity declaration, nesting too deep).
+ */
+export type ImportResult =
+  | { ok: true; config: TenderConfig }
+  | { ok: false; problems: Problem[]; refused?: true };
+
+/**
+ * The files of one import together hold at most this many bytes (UTF-8): a configuration is master
+ * data of tenders, groups, customers and reasons, and the import holds it whole in memory.
+ */
+export const maxImportBytes = 4 * 1024 * 1024;
+
+const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+
+/** The problem of the file that takes an import past `maxImportBytes`, given each file's size. */
+export function sizeProblem(files: readonly { name: string; bytes: number }[]): Problem | undefined {
+  let total = 0;
+  for (const file of files) {
+    total += file.bytes;
+    if (total <= maxImportBytes) continue;
+    const size =
+      total === file.bytes ? bytes(total) : `${bytes(file.bytes)}, ${bytes(total)} with the files before it`;
+    return {
+      file: file.name,
+      element: 'document',
+      message: `refused: too large (${size}); an import takes at most ${maxImportBytes / (1024 * 1024)} MiB (${bytes(maxImportBytes)})`,
+    };
+  }
+  return undefined;
+}
 
 /** By name: *.properties are switches, *.json the JSON form, anything else vendor XML. */
 function readFile(file: VendorFile): ImportedPart {
@@ -47,10 +78,19 @@ function finish(parts: ImportedPart[], files: readonly string[]): ImportResult {
 /**
  * Imports several files as one configuration (TA-13): vendor XML, allowedTendersConfigs.properties and
  * JSON documents, merged. Refused with every problem of every file, or the canonical configuration.
+ * A file refused by an import limit ends the import with that one problem.
  */
 export function importFiles(files: readonly VendorFile[]): ImportResult {
+  const tooLarge = sizeProblem(files.map((f) => ({ name: f.name, bytes: Buffer.byteLength(f.content) })));
+  if (tooLarge) return { ok: false, problems: [tooLarge], refused: true };
+  const parts: ImportedPart[] = [];
+  for (const file of files) {
+    const part = readFile(file);
+    if (part.refused) return { ok: false, problems: part.problems, refused: true };
+    parts.push(part);
+  }
   return finish(
-    files.map(readFile),
+    parts,
     files.map((f) => f.name),
   );
 }

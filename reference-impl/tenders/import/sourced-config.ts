@@ -65,8 +65,12 @@ export function emptySourced(): SourcedConfig {
   };
 }
 
-/** What reading one file gives: its entries (valid or not) and its problems. */
+/**
+ * What reading one file gives: its entries (valid or not) and its problems. `refused`: the file was
+ * not read at all (an import limit), and its one problem says why.
+ */
 export interface ImportedPart {
   sourced: SourcedConfig;
   problems: Problem[];
+  refused?: true;
 }

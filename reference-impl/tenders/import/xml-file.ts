@@ -4,10 +4,15 @@ import { type Problem, problemAt } from './problem.ts';
 import { emptySourced, type ImportedPart, type Sourced } from './sourced-config.ts';
 import { readElement, type XmlNode } from './xml-element-reader.ts';
 import { xmlEntryReaders } from './xml-entries.ts';
+import { maxXmlDepth, scanXml } from './xml-scan.ts';
 
 const rootOpen = '<vcert-import>';
 const rootClose = '</vcert-import>';
+const xmlLimitsNote = `vendor XML may have no DOCTYPE, no entity declarations and at most ${maxXmlDepth} levels of elements`;
 
+// Each vendor element is parsed alone (memory stays that of one element, not of a tree of the whole
+// file). Only the five XML entities and character references are decoded: a DOCTYPE, where other
+// entities would be declared, never reaches the parser (xml-scan.ts).
 const parser = new XMLParser({
   removeNSPrefix: true,
   ignoreAttributes: false,
@@ -15,14 +20,14 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  captureMetaData: true,
+  processEntities: true,
+  htmlEntities: false,
   isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
 });
-const meta = XMLParser.getMetaDataSymbol() as unknown as string;
 
 /**
  * The seed shows fragments (several top-level elements, wrappers such as TenderElementDO), so the
- * content is put under one synthetic root; the XML declaration is blanked with spaces so that
+ * content is checked under one synthetic root; the XML declaration is blanked with spaces so that
  * offsets and line numbers stay those of the file.
  */
 function wrap(content: string): string {
@@ -40,32 +45,30 @@ function lineCounter(content: string): (offset: number) => number {
   };
 }
 
-interface Found {
-  kind: string;
-  node: XmlNode;
-  offset: number;
-}
-
-/** Every vendor element anywhere in the tree, whatever wraps it; vendor elements are not searched inside. */
-function collect(node: XmlNode, out: Found[]): void {
-  for (const [name, children] of Object.entries(node)) {
-    if (name.startsWith('@') || name === '#text' || !Array.isArray(children)) continue;
-    for (const child of children) {
-      if (typeof child !== 'object' || child === null) continue;
-      const element = child as XmlNode;
-      if (name in xmlEntryReaders) {
-        const offset = (element[meta] as { startIndex?: number } | undefined)?.startIndex ?? 0;
-        out.push({ kind: name, node: element, offset: Math.max(0, offset - rootOpen.length) });
-      } else collect(element, out);
-    }
+/** The one vendor element `kind` in `xml`, parsed alone; undefined if the parser refuses it (never a throw). */
+function parseElement(xml: string, kind: string): XmlNode | undefined {
+  try {
+    const child = ((parser.parse(xml) as XmlNode)[kind] as unknown[] | undefined)?.[0];
+    return typeof child === 'object' && child !== null ? (child as XmlNode) : {};
+  } catch {
+    return undefined;
   }
 }
 
-/** Reads one vendor XML file: every TenderDO, CustomerTenderGroupDO, ..., Reason in it. */
+/**
+ * Reads one vendor XML file: every TenderDO, CustomerTenderGroupDO, ..., Reason in it. A file with a
+ * DOCTYPE, an entity declaration or elements nested too deep is refused unread, with that one problem.
+ */
 export function readXmlFile(file: string, content: string): ImportedPart {
   const sourced = emptySourced();
-  const wrapped = wrap(content);
-  const valid = XMLValidator.validate(wrapped);
+  const lineAt = lineCounter(content);
+  const scan = scanXml(content, (name) => name in xmlEntryReaders);
+  if (!scan.ok) {
+    const where = { file, element: 'document', line: lineAt(scan.offset) };
+    const refusal = problemAt(where, `refused: ${scan.reason} (${xmlLimitsNote})`);
+    return { sourced, problems: [refusal], refused: true };
+  }
+  const valid = XMLValidator.validate(wrap(content));
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     const column = line === 1 ? col - rootOpen.length : col;
@@ -75,16 +78,17 @@ export function readXmlFile(file: string, content: string): ImportedPart {
     );
     return { sourced, problems: [problem] };
   }
-  const found: Found[] = [];
-  collect(parser.parse(wrapped) as XmlNode, found);
-  found.sort((a, b) => a.offset - b.offset);
   const problems: Problem[] = [];
   const counts = new Map<string, number>();
-  const lineAt = lineCounter(content);
-  for (const { kind, node, offset } of found) {
+  for (const { name: kind, start, end } of scan.elements) {
     const n = (counts.get(kind) ?? 0) + 1;
     counts.set(kind, n);
-    const origin = { file, element: `${kind} #${n}`, line: lineAt(offset) };
+    const origin = { file, element: `${kind} #${n}`, line: lineAt(start) };
+    const node = parseElement(content.slice(start, end), kind);
+    if (!node) {
+      problems.push(problemAt(origin, 'not well-formed XML'));
+      continue;
+    }
     const reader = readElement(node);
     const mode = reader.attribute('ProcessMode');
     if (mode !== undefined && !['CREATE', 'MODIFY'].includes(mode.toUpperCase())) {
@@ -97,7 +101,7 @@ export function readXmlFile(file: string, content: string): ImportedPart {
     problems.push(...validateEntry(entry.list, entry.value, origin, (f) => entry.xmlNames[f] ?? f));
     (sourced[entry.list] as Sourced<unknown>[]).push({ value: entry.value, origin });
   }
-  if (found.length === 0)
+  if (scan.elements.length === 0)
     problems.push(problemAt({ file, element: 'document' }, 'no tender configuration element found'));
   return { sourced, problems };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -6,7 +6,9 @@ import {
   evaluate,
   formatProblem,
   importFiles,
+  type Problem,
   receiptProblems,
+  sizeProblem,
 } from '../../../reference-impl/tenders/index.ts';
 import type { TenderConfig, TenderEvaluation, TenderReceipt } from '../../../spec/schemas/tenders.ts';
 
@@ -19,11 +21,69 @@ function fail(): void {
   process.stdout.write('', () => process.exit(1));
 }
 
-/** Reads and imports the files; on problems prints every one and sets exit code 1. */
+/** Input the command cannot run on (a file it cannot read, a limit, a bad flag): one line, exit code 2. */
+class BadInput extends Error {}
+
+function couldNotRun(reason: string): void {
+  process.exitCode = 2;
+  process.stderr.write(`vcert tenders: ${reason}\n`, () => process.exit(2));
+}
+
+/** Runs an action; whatever it throws is one line on stderr and exit code 2, never a stack trace. */
+function guarded<A extends unknown[]>(run: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      run(...args);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      couldNotRun(message.replace(/\s+/g, ' ').trim() || 'failed without a reason');
+    }
+  };
+}
+
+const fsReasons: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a directory, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+function fsReason(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  return (code && fsReasons[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Reads a file the command was given; a file it cannot read is bad input. */
+function readInput(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new BadInput(`cannot read ${path}: ${fsReason(error)}`);
+  }
+}
+
+/**
+ * Reads and imports the files; on problems prints every one and sets exit code 1. Files past the size
+ * limit are refused before they are read, and a file refused by an import limit (DOCTYPE, entities,
+ * nesting) is bad input: one line, exit code 2.
+ */
 function load(paths: readonly string[]): TenderConfig | undefined {
-  const files = paths.map((path) => ({ name: basename(path), content: readFileSync(path, 'utf8') }));
+  const sizes = paths.map((path) => {
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile()) throw new BadInput(`cannot read ${path}: not a file`);
+      return { name: basename(path), bytes: stat.size };
+    } catch (error) {
+      if (error instanceof BadInput) throw error;
+      throw new BadInput(`cannot read ${path}: ${fsReason(error)}`);
+    }
+  });
+  const tooLarge = sizeProblem(sizes);
+  if (tooLarge) throw new BadInput(formatProblem(tooLarge));
+  const files = paths.map((path) => ({ name: basename(path), content: readInput(path) }));
   const result = importFiles(files);
   if (result.ok) return result.config;
+  if (result.refused) throw new BadInput(formatProblem(result.problems[0] as Problem));
   console.error(`configuration refused: ${result.problems.length} problem(s)`);
   for (const p of result.problems) console.error(`  ${formatProblem(p)}`);
   fail();
@@ -64,28 +124,33 @@ export function formatEvaluation(e: TenderEvaluation): string {
   return lines.join('\n');
 }
 
-function readReceipt(path: string): TenderReceipt | undefined {
+/** The receipt to check; one that is not JSON, or not a receipt, is bad input (every problem on the line). */
+function readReceipt(path: string): TenderReceipt {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = JSON.parse(readInput(path));
   } catch (err) {
-    console.error(`${path}: not JSON: ${(err as Error).message}`);
-    fail();
-    return undefined;
+    if (err instanceof BadInput) throw err;
+    throw new BadInput(`${path}: not JSON: ${(err as Error).message}`);
   }
   const problems = receiptProblems(value);
   if (problems.length === 0) return value as TenderReceipt;
-  console.error(`${path}: not a receipt: ${problems.length} problem(s)`);
-  for (const p of problems) console.error(`  ${p}`);
-  fail();
-  return undefined;
+  throw new BadInput(`${path}: not a receipt: ${problems.join('; ')}`);
 }
 
 /** `vcert tenders import|check|exchange`: try a tender configuration without a POS. */
 export function registerTenders(program: Command): void {
   const tenders = program
     .command('tenders')
-    .description('tender admissibility: import a configuration, check a receipt');
+    .description('tender admissibility: import a configuration, check a receipt')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done; 1 the configuration has problems (each printed); 2 could not run: bad flags, ' +
+        'a file that cannot be read, a receipt that is not one, a configuration refused unread ' +
+        '(too large, DOCTYPE or entities, nesting too deep).',
+    )
+    // Bad flags are "could not run" (2); the subcommands below inherit this.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
   tenders
     .command('import')
     .description(
@@ -93,15 +158,21 @@ export function registerTenders(program: Command): void {
     )
     .argument('<files...>', 'configuration files, merged')
     .option('--out <file>', 'write the merged configuration in the JSON form')
-    .action((files: string[], opts: { out?: string }) => {
-      const config = load(files);
-      if (!config) return;
-      console.log(summarize(config));
-      if (opts.out) {
-        writeFileSync(opts.out, `${JSON.stringify(config, null, 2)}\n`);
-        console.log(`written: ${opts.out}`);
-      }
-    });
+    .action(
+      guarded((files: string[], opts: { out?: string }) => {
+        const config = load(files);
+        if (!config) return;
+        console.log(summarize(config));
+        if (opts.out) {
+          try {
+            writeFileSync(opts.out, `${JSON.stringify(config, null, 2)}\n`);
+          } catch (error) {
+            throw new BadInput(`cannot write ${opts.out}: ${fsReason(error)}`);
+          }
+          console.log(`written: ${opts.out}`);
+        }
+      }),
+    );
   tenders
     .command('check')
     .description('which tenders may this receipt use, and which rule refuses the others')
@@ -112,30 +183,30 @@ export function registerTenders(program: Command): void {
     .requiredOption('--config <files...>', 'configuration files, as for import')
     .option('--at <time>', 'moment of use (ISO 8601); default: the receipt `at`, else now')
     .option('--json', 'print the evaluation as JSON')
-    .action((path: string, opts: { config: string[]; at?: string; json?: boolean }) => {
-      const config = load(opts.config);
-      const receipt = readReceipt(path);
-      if (!config || !receipt) return;
-      const at = new Date(opts.at ?? receipt.at ?? Date.now());
-      if (Number.isNaN(at.getTime())) {
-        console.error(`--at: not a date: ${opts.at}`);
-        fail();
-        return;
-      }
-      const evaluation = evaluate(config, receipt, at);
-      console.log(opts.json ? JSON.stringify(evaluation, null, 2) : formatEvaluation(evaluation));
-    });
+    .action(
+      guarded((path: string, opts: { config: string[]; at?: string; json?: boolean }) => {
+        const at = opts.at === undefined ? undefined : new Date(opts.at);
+        if (at && Number.isNaN(at.getTime())) throw new BadInput(`--at: not a date: ${opts.at}`);
+        const receipt = readReceipt(path);
+        const config = load(opts.config);
+        if (!config) return;
+        const evaluation = evaluate(config, receipt, at ?? new Date(receipt.at ?? Date.now()));
+        console.log(opts.json ? JSON.stringify(evaluation, null, 2) : formatEvaluation(evaluation));
+      }),
+    );
   tenders
     .command('exchange')
     .description('may tender FROM be exchanged into tender TO (TenderAdjustmentRule)?')
     .argument('<from>')
     .argument('<to>')
     .requiredOption('--config <files...>', 'configuration files, as for import')
-    .action((from: string, to: string, opts: { config: string[] }) => {
-      const config = load(opts.config);
-      if (!config) return;
-      const v = checkExchange(config, from, to);
-      console.log(v.allowed ? `allowed: ${from} → ${to}` : `refused: ${from} → ${to}`);
-      for (const r of v.refusedBy) console.log(`  ${r.rule}  ${r.reason}`);
-    });
+    .action(
+      guarded((from: string, to: string, opts: { config: string[] }) => {
+        const config = load(opts.config);
+        if (!config) return;
+        const v = checkExchange(config, from, to);
+        console.log(v.allowed ? `allowed: ${from} → ${to}` : `refused: ${from} → ${to}`);
+        for (const r of v.refusedBy) console.log(`  ${r.rule}  ${r.reason}`);
+      }),
+    );
 }
