@@ -6,7 +6,6 @@ import { faultyDriver } from '../simulators/faults/faulty-driver.ts';
 import type { BehaviourMix } from '../simulators/pos/behaviour.ts';
 import type { Policy } from '../spec/capabilities.ts';
 import { renderSummary } from '../src/checkers/summary-text.ts';
-import { openDriver } from '../src/driver/create-driver.ts';
 import type { Driver } from '../src/driver/driver.ts';
 import { type RaceOutcome, raceOnce } from '../src/race/race-once.ts';
 import { raceDefaults } from '../src/race/race-options.ts';
@@ -90,9 +89,12 @@ async function countersDrivers(world: VoucherWorld, state: RaceState): Promise<D
     hangMs: 1500,
   });
   state.proxies.push(proxy);
-  const driver = await openDriver({ target: proxy.url, apiKeys: world.session.keys, timeoutMs: 1000 });
-  world.extraDrivers.push(driver);
-  return [driver];
+  return [
+    await world.openDriver(
+      { target: proxy.url, apiKeys: world.session.keys, timeoutMs: 1000 },
+      'fault proxy',
+    ),
+  ];
 }
 
 async function race(

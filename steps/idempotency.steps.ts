@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { openDriver } from '../src/driver/create-driver.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { answerText, differences } from '../src/evidence/answer-text.ts';
 import type { Operation } from '../src/driver/operation.ts';
 import type { Actor } from './support/actors.ts';
 import type { Money } from './support/money.ts';
@@ -38,8 +39,12 @@ Then('the second answer is the same as the first', function (this: VoucherWorld)
   const [first, second] = this.answers;
   assert.ok(first && second, 'two answers are needed');
   const strip = (c: typeof first) => ({ ...c, idempotencyKey: undefined });
-  assert.equal(first.completion, 'ok', 'the first answer must be a success to compare replays');
-  assert.deepEqual(strip(second), strip(first));
+  if (first.completion !== 'ok')
+    throw new Error(`the first answer must be a success to compare replays; it was ${answerText(first)}`);
+  if (!isDeepStrictEqual(strip(second), strip(first)))
+    throw new Error(
+      `the retry answered ${answerText(second)}; the first answer was ${answerText(first)} (${differences(first, second).join('; ')})`,
+    );
 });
 
 /** CH-02 / CC-05: the answer is lost on the way back; the POS does not know whether it was paid. */
@@ -55,12 +60,10 @@ When(
 Given(
   'the central voucher service is unreachable from {actor}',
   async function (this: VoucherWorld, actor: Actor) {
-    const unreachable = await openDriver({
-      target: 'http://127.0.0.1:9',
-      adapter: this.parameters.adapter,
-      timeoutMs: 2000,
-    });
-    this.extraDrivers.push(unreachable);
+    const unreachable = await this.openDriver(
+      { target: 'http://127.0.0.1:9', adapter: this.parameters.adapter, timeoutMs: 2000 },
+      'unreachable',
+    );
     await unreachable.setup().catch(() => undefined);
     this.offline.set(actor.label, unreachable);
   },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DataTable } from '@cucumber/cucumber';
-import { type Completion, describeCompletion } from '../src/driver/completion.ts';
+import type { Completion } from '../src/driver/completion.ts';
+import { answerText } from '../src/evidence/answer-text.ts';
 import { parseActor, receiptOf } from './support/actors.ts';
 import { codeList, expectRefused } from './support/expect.ts';
 import { parseMoney } from './support/money.ts';
@@ -54,7 +55,7 @@ function decided(world: VoucherWorld): Completion[] {
   const unknown = world.race.filter((c) => c.completion === 'info');
   if (unknown.length > 0) {
     throw new Error(
-      `the outcome of ${unknown.length} racing request(s) is unknown: ${unknown.map(describeCompletion).join('; ')}`,
+      `the outcome of ${unknown.length} racing request(s) is unknown: ${unknown.map(answerText).join('; ')}`,
     );
   }
   return world.race;
@@ -64,7 +65,7 @@ Then('all of them are accepted', function (this: VoucherWorld) {
   const results = decided(this);
   assert.ok(
     results.every((c) => c.completion === 'ok'),
-    results.map(describeCompletion).join('; '),
+    results.map(answerText).join('; '),
   );
 });
 
@@ -72,7 +73,7 @@ Then(
   '{int} of them is/are accepted and {int} is/are refused with {string}',
   function (this: VoucherWorld, accepted: number, refused: number, codes: string) {
     const results = decided(this);
-    const summary = results.map(describeCompletion).join('; ');
+    const summary = results.map(answerText).join('; ');
     const ok = results.filter((c) => c.completion === 'ok');
     const fail = results.filter((c) => c.completion === 'fail');
     assert.equal(ok.length, accepted, `accepted: ${summary}`);

@@ -25,6 +25,17 @@ function isCompletion(value: unknown): value is Completion {
   );
 }
 
+/** The operation as evidence: a key given in `auth` is shown by its first characters only. */
+function withoutKey(operation: object): object {
+  const auth = (operation as { auth?: unknown }).auth;
+  if (!auth || typeof auth !== 'object' || !('key' in auth)) return operation;
+  const key = String((auth as { key: unknown }).key);
+  return {
+    ...operation,
+    auth: { key: `${key.slice(0, Math.min(12, Math.floor(key.length / 2)))}…(redacted)` },
+  };
+}
+
 function show(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
@@ -55,6 +66,7 @@ export class AdapterDriver implements Driver {
   #adapter: VendorAdapter | undefined;
   #arranger: CanonicalArranger | undefined;
   #validate = true;
+  #onExchange: DriverConfig['onExchange'];
   name = 'adapter';
 
   constructor(file: string) {
@@ -66,6 +78,7 @@ export class AdapterDriver implements Driver {
     this.#adapter = adapter;
     this.name = `adapter:${adapter.name}`;
     this.#validate = config.validate !== false;
+    this.#onExchange = config.onExchange;
     if (this.#validate) contractValidator();
     await adapter.open?.(config);
   }
@@ -131,6 +144,24 @@ export class AdapterDriver implements Driver {
 
   /** The adapter's answer, as a completion checked against the contract; a throw is an unknown outcome. */
   async #answer<Id extends OperationId>(
+    operation: Operation<Id>,
+    call: () => Promise<Completion>,
+  ): Promise<Completion<ResultOf<Id>>> {
+    const started = performance.now();
+    const startedAt = new Date().toISOString();
+    const answer = await this.#completion(operation, call);
+    this.#onExchange?.({
+      kind: 'adapter',
+      operationId: operation.operationId,
+      operation: withoutKey(operation),
+      completion: answer,
+      startedAt,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return answer;
+  }
+
+  async #completion<Id extends OperationId>(
     operation: Operation<Id>,
     call: () => Promise<Completion>,
   ): Promise<Completion<ResultOf<Id>>> {

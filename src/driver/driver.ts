@@ -1,6 +1,7 @@
 import type { Capability, Role } from '../../spec/capabilities.ts';
 import type { Arranged, ProviderStateName, StateParams } from '../../spec/provider-states.ts';
 import type { Completion } from './completion.ts';
+import type { ExchangeListener } from './exchange.ts';
 import type { Operation, OperationId, ResultOf } from './operation.ts';
 
 /** Where and how to reach the system under test. */
@@ -13,6 +14,8 @@ export interface DriverConfig {
   timeoutMs?: number;
   /** Check every answer against the OpenAPI document (default true). */
   validate?: boolean;
+  /** Receives every exchange with the target, as evidence (HTTP requests and responses, or adapter calls). */
+  onExchange?: ExchangeListener;
 }
 
 /** What setup() gives: the keys of one tenant, and whether that tenant is the scenario's own. */

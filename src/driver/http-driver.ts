@@ -7,6 +7,7 @@ import { CanonicalArranger } from './arrange/canonical-arranger.ts';
 import { breaksContract, type Completion } from './completion.ts';
 import { contractValidator, withContractCheck } from './contract-check.ts';
 import type { Driver, DriverConfig, Session } from './driver.ts';
+import { keyHolder, redactHeaders } from './exchange.ts';
 import type { Operation, OperationId, ResultOf } from './operation.ts';
 import { acquirePool, releasePool } from './pool-registry.ts';
 import { defaultRole, pathOf, routeOf } from './route-table.ts';
@@ -146,12 +147,16 @@ export class HttpDriver implements Driver {
     let contentType: string | undefined;
     let text: string;
     let injected: string | undefined;
+    const path =
+      this.#basePath +
+      pathOf(route, operation.params as object | undefined, operation.query as object | undefined);
+    const who =
+      auth === 'none' ? 'none' : 'key' in auth ? keyHolder(auth.key, this.#session.keys) : auth.role;
+    const exchange = this.#exchange(route.operationId, route.method, path, who, headers, body);
     try {
       const res = await pool.request({
         method: route.method,
-        path:
-          this.#basePath +
-          pathOf(route, operation.params as object | undefined, operation.query as object | undefined),
+        path,
         headers,
         body,
         headersTimeout: timeout,
@@ -163,8 +168,10 @@ export class HttpDriver implements Driver {
       const fault = res.headers[injectedFaultHeader];
       injected = Array.isArray(fault) ? fault[0] : fault;
       text = await res.body.text();
+      exchange?.answered(status, res.headers, text);
     } catch (error) {
       const code = (error as { code?: string }).code ?? (error as Error).name;
+      exchange?.lost(`${code}: ${(error as Error).message}`);
       return { completion: 'info', error: `${code}: ${(error as Error).message}`, idempotencyKey };
     }
     if (injected) return { completion: 'info', error: `fault injected: ${injected}`, idempotencyKey };
@@ -174,6 +181,42 @@ export class HttpDriver implements Driver {
         ? { completion: 'ok', status, body: parsed as ResultOf<Id>, idempotencyKey }
         : { completion: 'fail', status, problem: problemOf(parsed, status), idempotencyKey };
     return this.#validate ? withContractCheck(route.operationId, answer, contentType, parsed) : answer;
+  }
+
+  /** Notes a request for the exchange listener, if there is one; it hears the exchange once answered or lost. */
+  #exchange(
+    operationId: string,
+    method: string,
+    path: string,
+    auth: string,
+    headers: Record<string, string>,
+    body?: string,
+  ) {
+    const listener = this.#config?.onExchange;
+    if (!listener) return undefined;
+    const started = performance.now();
+    const request = {
+      method,
+      url: `${this.#origin}${path}`,
+      auth,
+      headers: redactHeaders(headers),
+      ...(body === undefined ? {} : { body }),
+    };
+    const base = { kind: 'http' as const, operationId, request, startedAt: new Date().toISOString() };
+    const took = () => Math.round((performance.now() - started) * 10) / 10;
+    return {
+      answered(status: number, raw: Record<string, string | string[] | undefined>, text: string) {
+        const headers = Object.fromEntries(
+          Object.entries(raw).flatMap(([k, v]) =>
+            v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]],
+          ),
+        );
+        listener({ ...base, response: { status, headers, body: text }, durationMs: took() });
+      },
+      lost(error: string) {
+        listener({ ...base, error, durationMs: took() });
+      },
+    };
   }
 
   /** Test-control tenants are left for inspection; the target's reset or restart removes them. */

@@ -7,10 +7,12 @@ import type { ArrangeStep } from './transcript.ts';
 /** One request of a script, with `${NAME}` placeholders for what earlier answers gave. */
 export interface ScriptRequest {
   operationId: OperationId;
-  role: Role;
+  role: Role | `other-tenant:${Role}` | 'other-tenant' | 'wrong-key' | 'none';
   params?: Record<string, string>;
   query?: Record<string, string>;
   body: unknown;
+  /** The body exactly as the run sent it, when it has one. */
+  rawBody?: string;
   /** Variables this answer defines: the name and the jq filter that reads it. */
   binds: Array<{ name: string; jq: string }>;
 }

@@ -10,6 +10,9 @@ const keyVariable: Record<string, string> = {
   backoffice: 'OFFICE_KEY',
   'wrong-key': 'WRONG_KEY',
   'other-tenant': 'OTHER_POS_KEY',
+  'other-tenant:pos': 'OTHER_POS_KEY',
+  'other-tenant:webshop': 'OTHER_WEBSHOP_KEY',
+  'other-tenant:backoffice': 'OTHER_OFFICE_KEY',
 };
 
 /** The request path: ids the run learnt as the variables that hold them, any other value URL-encoded. */
@@ -35,6 +38,7 @@ function preamble(transcript: Transcript, heading: readonly string[]): string[] 
     'set -u',
     'TARGET="$(printenv TARGET || echo http://127.0.0.1:8080)"',
     'RUN=$$',
+    "WRONG_KEY='vk_pos_not-a-real-key'",
     'BODY=$(mktemp)',
     'trap \'rm -f "$BODY"\' EXIT',
   ];
@@ -68,6 +72,7 @@ function scriptRequest(step: CallStep, binds: CallStep['binds']): ScriptRequest 
     params: step.params,
     query: step.query,
     body: step.body,
+    ...(step.rawBody === undefined ? {} : { rawBody: step.rawBody }),
     binds,
   };
 }
@@ -79,7 +84,7 @@ function scriptRequest(step: CallStep, binds: CallStep['binds']): ScriptRequest 
  * variables and every Idempotency-Key as the run used it: a retry with the same key replays.
  */
 export function renderCurl(transcript: Transcript, heading: readonly string[]): string {
-  const names = new Map<string, string>();
+  const names = new Map<string, string>(transcript.suffix ? [[transcript.suffix, 'RUN']] : []);
   const keys = new Map<string, string>();
   let fresh = 0;
   const typesMade = new Map<string, string>();
@@ -106,9 +111,9 @@ export function renderCurl(transcript: Transcript, heading: readonly string[]): 
       }
       parts.push(`-H "idempotency-key: ${label}-\${RUN}"`);
     }
-    if (route.method === 'POST') {
+    if (route.method === 'POST' || req.rawBody !== undefined) {
       parts.push(`-H 'content-type: application/json'`);
-      parts.push(`-d ${shellWord(symbolic(JSON.stringify(req.body ?? {}), names))}`);
+      parts.push(`-d ${shellWord(symbolic(req.rawBody ?? JSON.stringify(req.body ?? {}), names))}`);
     }
     const run = [`STATUS=$(${parts.join(' ')})`, `echo "${step} ${req.operationId}: $STATUS $(cat ${body})"`];
     lines.push(...(file ? [`( ${run.join('; ')} ) &`] : run));

@@ -22,7 +22,8 @@ const binds = (list: readonly Bind[]) => JSON.stringify(list.map((b) => [b.value
 
 function authOf(step: Extract<TranscriptStep, { kind: 'call' }>): unknown {
   if (step.auth === 'none') return 'none';
-  if (step.auth === 'wrong-key' || step.auth === 'other-tenant') return { key: 'vk_pos_not-a-real-key' };
+  if (step.auth === 'wrong-key' || step.auth.startsWith('other-tenant'))
+    return { key: 'vk_pos_not-a-real-key' };
   return { role: step.auth };
 }
 
@@ -47,7 +48,11 @@ function stepLines(step: TranscriptStep, n: number, keys: Map<string, string>, t
     auth: authOf(step),
     ...(step.params ? { params: step.params } : {}),
     ...(step.query ? { query: step.query } : {}),
-    ...(step.body !== undefined ? { body: step.body } : {}),
+    ...(step.rawBody !== undefined
+      ? { rawBody: step.rawBody }
+      : step.body !== undefined
+        ? { body: step.body }
+        : {}),
   };
   const call = `invoke(${n}, ${JSON.stringify(operation)}, ${JSON.stringify(label ?? null)})`;
   if (together)
@@ -103,6 +108,12 @@ export function renderAdapterReplay(
     'const run = Date.now().toString(36);',
     '/** Ids the run learnt (its values) → the ids this replay learnt in their place. */',
     'const learnt = new Map();',
+    ...(transcript.suffix
+      ? [
+          `// the run's own suffix in codes and receipt numbers: this replay's instead`,
+          `learnt.set(${JSON.stringify(transcript.suffix)}, run);`,
+        ]
+      : []),
     'const swap = (value) =>',
     "  typeof value === 'string'",
     '    ? [...learnt].reduce((text, [was, now]) => text.replaceAll(was, now), value)',

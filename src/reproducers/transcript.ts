@@ -13,10 +13,13 @@ export interface Bind {
 export interface CallStep {
   kind: 'call';
   operationId: OperationId;
-  auth: Role | 'none' | 'wrong-key' | 'other-tenant';
+  /** `other-tenant:<role>`: a key of another tenant that the run made (its createTestTenant answer's keys). */
+  auth: Role | 'none' | 'wrong-key' | 'other-tenant' | `other-tenant:${Role}`;
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** The body exactly as sent, when it must go out byte for byte (a malformed one, an amount as written). */
+  rawBody?: string;
   /**
    * The Idempotency-Key the request carried (mutating operations): a retry carries its first request's
    * key, so the reproducers send the same key again where the run did.
@@ -59,6 +62,8 @@ export interface Transcript {
   isolated: boolean;
   /** The driver's name: `http` for the canonical driver, `adapter:<name>` for a vendor adapter. */
   driver: string;
+  /** The run's own suffix in codes and receipt numbers: a replay puts its own in its place. */
+  suffix?: string;
 }
 
 export const emptyTranscript = (driver = 'http', isolated = true): Transcript => ({

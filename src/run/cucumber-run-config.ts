@@ -8,6 +8,10 @@ export interface SuiteSelection {
   import?: string[];
   /** A cucumber tag expression, e.g. "@req:LC-06 and not @capability:tenders". */
   tags?: string;
+  /** Only scenarios whose name matches one of these regular expressions (cucumber-js's --name). */
+  name?: string[];
+  /** Plan and match every step to its definition without running any (cucumber-js's --dry-run). */
+  dryRun?: boolean;
   /** Worker count; 0 runs in this process. */
   parallel?: number;
   /** "I/N" with 1 ≤ I ≤ N: cucumber-js's own --shard. */
@@ -52,6 +56,8 @@ export async function cucumberRunConfiguration(input: RunConfigurationInput): Pr
   if (selection.paths) provided.paths = selection.paths;
   if (selection.import) provided.import = selection.import;
   if (selection.tags) provided.tags = selection.tags;
+  if (selection.name?.length) provided.name = selection.name;
+  if (selection.dryRun) provided.dryRun = true;
   if (selection.parallel !== undefined) provided.parallel = selection.parallel;
   if (selection.shard) provided.shard = selection.shard;
   if (selection.failFast) provided.failFast = true;

@@ -6,6 +6,7 @@ import {
   BeforeAll,
   BeforeStep,
   parallelCanAssignHelpers,
+  Status,
   setDefaultTimeout,
   setParallelCanAssign,
 } from '@cucumber/cucumber';
@@ -13,6 +14,7 @@ import { openDriver } from '../../src/driver/create-driver.ts';
 import type { Driver } from '../../src/driver/driver.ts';
 import { strictDriver } from '../../src/driver/strict-driver.ts';
 import { stepTraceMediaType } from './capability-needs.ts';
+import { attachEvidence } from './evidence.ts';
 import { missingCapabilities, notClaimedMediaType } from './not-claimed.ts';
 import type { VcertParameters, VoucherWorld } from './world.ts';
 
@@ -60,9 +62,15 @@ Before(async function (this: VoucherWorld, { pickle }) {
   );
   if (missing.length > 0) {
     this.attach(JSON.stringify({ notClaimed: missing }), notClaimedMediaType);
+    this.attach(
+      `Not claimed: the target does not claim ${missing.join(', ')}. Skipped, not passed: nothing was certified.`,
+      'text/plain',
+    );
     return 'skipped';
   }
-  this.rawDriver = await openDriver(choiceOf(this.parameters));
+  this.rawDriver = this.evidence.wrap(
+    await openDriver({ ...choiceOf(this.parameters), onExchange: this.evidence.listener }),
+  );
   this.driver = strictDriver(this.rawDriver);
   this.session = await this.driver.setup();
   return undefined;
@@ -70,12 +78,17 @@ Before(async function (this: VoucherWorld, { pickle }) {
 
 BeforeStep(function (this: VoucherWorld, { pickleStep }) {
   this.phase = String(pickleStep.type ?? 'Unknown');
+  this.evidence.nextStep(pickleStep.text, this.phase);
 });
 
-/** In the suite's self-test (world parameter trace), each step says what it did and what that needs. */
-AfterStep(function (this: VoucherWorld, { pickleStep }) {
+/**
+ * A failing step carries its evidence: its exchanges with the target and a reproducer of the scenario
+ * so far. In the suite's self-test (world parameter trace), each step says what it did and what that needs.
+ */
+AfterStep(function (this: VoucherWorld, { pickle, pickleStep, result }) {
   const trace = this.needs.take(pickleStep.text);
   if (this.parameters.trace) this.attach(JSON.stringify(trace), stepTraceMediaType);
+  if (result.status === Status.FAILED && this.session) attachEvidence(this, pickle, pickleStep.text);
 });
 
 After(async function (this: VoucherWorld) {

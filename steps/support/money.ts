@@ -1,9 +1,8 @@
 import { currencyMinorUnits } from '../../spec/currencies.ts';
 
-export interface Money {
-  amount: number;
-  currency: string;
-}
+import type { Money } from '../../src/money/money-text.ts';
+
+export type { Money };
 
 /**
  * "20.00 EUR" → { amount: 2000, currency: 'EUR' }, by the currency's minor-unit digits and string
@@ -20,11 +19,4 @@ export function parseMoney(text: string): Money {
   return { amount: sign ? -minor : minor, currency };
 }
 
-/** { amount: 810, currency: 'EUR' } → "8.10 EUR". */
-export function formatMoney(money: Money): string {
-  const digits = currencyMinorUnits[money.currency] ?? 2;
-  const sign = money.amount < 0 ? '-' : '';
-  const text = String(Math.abs(money.amount)).padStart(digits + 1, '0');
-  const whole = digits === 0 ? text : text.slice(0, -digits);
-  return `${sign}${whole}${digits === 0 ? '' : `.${text.slice(-digits)}`} ${money.currency}`;
-}
+export { formatMoney } from '../../src/money/money-text.ts';

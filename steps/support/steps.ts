@@ -18,6 +18,10 @@ function guarded(code: StepFunction): StepFunction {
     } catch (error) {
       if ((error as Error | null)?.name !== 'CannotArrange') throw error;
       this.attach(JSON.stringify({ cannotArrange: (error as Error).message }), notClaimedMediaType);
+      this.attach(
+        `Not claimed: the target cannot be brought to this step's state (${(error as Error).message}). Skipped, not passed.`,
+        'text/plain',
+      );
       return 'skipped';
     }
   };

@@ -4,9 +4,12 @@ import type { Role } from '../../spec/capabilities.ts';
 import type { Ledger } from '../../spec/schemas/ledger.ts';
 import type { Hold, Redemption } from '../../spec/schemas/redemption.ts';
 import type { Template, Voucher } from '../../spec/schemas/voucher.ts';
-import { type Completion, describeCompletion } from '../../src/driver/completion.ts';
+import type { Completion } from '../../src/driver/completion.ts';
+import { answerText } from '../../src/evidence/answer-text.ts';
+import { type DriverChoice, openDriver } from '../../src/driver/create-driver.ts';
 import type { Driver, Session } from '../../src/driver/driver.ts';
 import type { Operation, OperationId, ResultOf } from '../../src/driver/operation.ts';
+import { EvidenceRecorder } from '../../src/evidence/evidence-recorder.ts';
 import { CapabilityNeeds } from './capability-needs.ts';
 import type { KnownType } from './voucher-setup.ts';
 
@@ -45,6 +48,8 @@ export class VoucherWorld extends World<VcertParameters> {
   readonly suffix = randomBytes(4).toString('hex');
   readonly types = new Map<string, KnownType>();
   readonly templates = new Map<string, Template>();
+  /** Every exchange with the target, step by step: a failing step's evidence and the reproducer. */
+  readonly evidence = new EvidenceRecorder();
   /** What the steps need beyond the core, step by step (see capability-needs.ts). */
   readonly needs = new CapabilityNeeds();
   readonly vouchers = new Map<string, KnownVoucher>();
@@ -69,6 +74,16 @@ export class VoucherWorld extends World<VcertParameters> {
 
   constructor(options: IWorldOptions<VcertParameters>) {
     super(options);
+  }
+
+  /**
+   * Another driver for this scenario (through a fault proxy, to an unreachable address): its exchanges
+   * are evidence too, marked with where they went; it is closed after the scenario.
+   */
+  async openDriver(choice: DriverChoice, via: string): Promise<Driver> {
+    const driver = await openDriver({ ...choice, onExchange: this.evidence.listener });
+    this.extraDrivers.push(driver);
+    return this.evidence.wrap(driver, via);
   }
 
   nextReceipt(): string {
@@ -113,7 +128,7 @@ export class VoucherWorld extends World<VcertParameters> {
     this.needs.operation(operation.operationId);
     const answer = await (via ?? this.driver).invoke(operation);
     if (answer.completion !== 'ok') {
-      throw new Error(`${operation.operationId} during set-up or check: ${describeCompletion(answer)}`);
+      throw new Error(`${operation.operationId} during set-up or check: ${answerText(answer)}`);
     }
     return answer.body;
   }

@@ -45,9 +45,15 @@ export async function runCurlScript(script: string, target: string, dir: string)
     });
 }
 
-/** Runs an adapter replay module with Node and reads what it printed for each step. */
-export async function runReplayModule(file: string): Promise<ReplayedAnswer[]> {
-  const { stdout } = await run(process.execPath, [file], { encoding: 'utf8' });
+/** Runs an adapter replay module with Node (TARGET and the keys in `env`) and reads what it printed for each step. */
+export async function runReplayModule(
+  file: string,
+  env: Record<string, string> = {},
+): Promise<ReplayedAnswer[]> {
+  const { stdout } = await run(process.execPath, [file], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return stdout
     .split('\n')
     .map((line) => /^(\d+)\. (\w+): (ok|fail|info) (\d{3}|no answer) (.*)$/.exec(line))
