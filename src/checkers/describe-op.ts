@@ -1,11 +1,13 @@
 import { minorUnits } from '../history/op-fields.ts';
 import type { Operation } from '../history/operation.ts';
+import { formatMoney } from '../money/money-text.ts';
 
 function money(value: unknown): string | null {
   const amount = minorUnits(value);
   if (amount === null) return null;
   const currency = (value as { currency?: string } | null)?.currency;
-  return currency ? `${amount} ${currency}` : String(amount);
+  // Minor units in the history; shown in major units when the currency tells its digits ("8.00 EUR").
+  return currency ? formatMoney({ amount, currency }) : String(amount);
 }
 
 /** The call as a short line: operation, path id, amount, receipt, key. */

@@ -1,81 +1,90 @@
-import type { History, Operation } from '../history/operation.ts';
+import type { FinalLedgers } from '../history/final-ledger.ts';
+import type { History } from '../history/operation.ts';
+import type { ChartSpec } from '../page/chart-spec.ts';
+import { escapeHtml } from '../page/html-escape.ts';
+import { chartSlot, renderPage } from '../page/page-shell.ts';
+import { latencyChart } from '../page/race-page/latency-chart.ts';
+import { moneyCharts } from '../page/race-page/money-chart.ts';
+import { moneyTable } from '../page/race-page/money-table.ts';
+import { refusalChart } from '../page/race-page/refusal-chart.ts';
+import { verdictSection, verdictTable } from '../page/race-page/verdict-sections.ts';
+import { failureSummary, pageTitle, verdictClass, verdictWord } from '../page/race-page/verdict-text.ts';
+import { maxTimelineRows, timelineCss } from '../page/race-page/window-timeline.ts';
+import { maxPoints } from '../page/step-series.ts';
 import type { Report } from './compose.ts';
-import { describeCall, describeResult, overlap } from './describe-op.ts';
-import type { Verdict } from './verdict.ts';
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-
-const colour = { ok: '#2e7d32', fail: '#ef6c00', info: '#9e9e9e' } as const;
-const rowHeight = 28;
-const barLeft = 90;
-const barWidth = 560;
-
-function timeline(history: History, indices: readonly number[]): string {
-  const ops = indices.map((index) => [index, history.ops[index] as Operation] as const);
-  const from = Math.min(...ops.map(([, op]) => op.invokedAt));
-  const to = Math.max(
-    ...ops.map(([, op]) => (op.completion === 'info' ? op.invokedAt : op.completedAt)),
-    from + 1,
-  );
-  const x = (t: number) => barLeft + ((t - from) / (to - from)) * barWidth;
-  const rows = ops.map(([index, op], row) => {
-    const y = row * rowHeight + 20;
-    const end =
-      op.completion === 'info' ? barLeft + barWidth + 20 : Math.max(x(op.completedAt), x(op.invokedAt) + 3);
-    const others = ops
-      .filter(([other, o]) => other !== index && overlap(op, o))
-      .map(([other]) => `#${other}`);
-    const tip = `#${index} ${op.client}: ${describeCall(op)} -> ${describeResult(op)}\n${op.invokedAt}..${op.completion === 'info' ? '?' : op.completedAt} µs${others.length ? `\noverlaps ${others.join(' ')}` : ''}`;
-    return `<g class="op"><title>${escapeHtml(tip)}</title>
-<text x="4" y="${y + 14}">#${index} ${escapeHtml(op.client)}</text>
-<rect x="${x(op.invokedAt).toFixed(1)}" y="${y}" width="${(end - x(op.invokedAt)).toFixed(1)}" height="18" rx="3" fill="${colour[op.completion]}"${op.completion === 'info' ? ' fill-opacity="0.5"' : ''}/>
-<text x="${(barLeft + barWidth + 30).toFixed(1)}" y="${y + 14}">${escapeHtml(describeCall(op))} → ${escapeHtml(describeResult(op))}</text></g>`;
-  });
-  const height = ops.length * rowHeight + 30;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="1300" height="${height}" role="img">
-<text x="${barLeft}" y="12" class="axis">${from} µs</text><text x="${barLeft + barWidth - 60}" y="12" class="axis">${to} µs</text>
-${rows.join('\n')}</svg>`;
+export interface ReportHtmlOptions {
+  /** The final ledgers: initial funds of vouchers the history's meta line does not give. */
+  ledgers?: FinalLedgers;
 }
 
-function section(history: History, verdict: Verdict): string {
-  const window = verdict.window;
-  const counts = Object.entries(verdict.counts)
-    .map(([name, value]) => `${escapeHtml(name)} ${value}`)
-    .join(', ');
-  const head = `<h2>${escapeHtml(verdict.checker)}: <span class="v-${String(verdict.valid)}">${String(verdict.valid)}</span></h2>
-<p>${escapeHtml(verdict.first?.message ?? verdict.reason ?? '')}</p><p class="counts">${counts}</p>`;
-  if (!window || window.ops.length === 0) return `<section>${head}</section>`;
-  const state = window.state
-    ? `<p>Model state where the search got furthest: ${escapeHtml(window.state)}</p>`
-    : '';
-  return `<section>${head}<h3>Voucher ${escapeHtml(window.voucher)}: ${window.ops.length} operations</h3>${state}${timeline(history, window.ops)}</section>`;
+/** When the run started and ended, in the history's µs (first call, last return). */
+function runSpan(history: History): { start: number; end: number } {
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  for (const op of history.ops) {
+    if (op.invokedAt < start) start = op.invokedAt;
+    if (op.completedAt > end) end = op.completedAt;
+  }
+  return Number.isFinite(start) ? { start, end: Math.max(end, start) } : { start: 0, end: 0 };
 }
 
-/** A self-contained HTML page: every verdict, and for each failing one its window on a time line. */
-export function renderReportHtml(history: History, report: Report, title = 'vcert check'): string {
+function about(history: History, span: { start: number; end: number }): string {
+  const clients = new Set<string>();
+  const vouchers = new Set<string>();
+  for (const op of history.ops) {
+    clients.add(op.client);
+    vouchers.add(op.voucher);
+  }
+  const meta = history.meta;
+  const parts = [
+    `${history.ops.length} operations by ${clients.size} client(s) on ${vouchers.size} voucher(s) over ${((span.end - span.start) / 1e6).toFixed(3)} s`,
+    meta?.target ? `target: ${meta.target}` : '',
+    meta?.policy ? `policy: ${meta.policy}` : '',
+    meta?.startedAt ? `started ${meta.startedAt}` : '',
+    meta?.seed !== undefined ? `seed ${meta.seed}` : '',
+    history.cutLine !== undefined ? `line ${history.cutLine} was cut and is not checked` : '',
+  ];
+  return parts.filter(Boolean).map(escapeHtml).join('; ');
+}
+
+/**
+ * A self-contained HTML page of a checked history: the verdict in the title, every checker's verdict,
+ * each failing window on a time line, and charts (funds against debits per voucher, latency, refusals)
+ * drawn by the inlined uPlot. Its size does not grow with the history: series are sampled, rows capped.
+ */
+export function renderReportHtml(
+  history: History,
+  report: Report,
+  title = 'vcert check',
+  options: ReportHtmlOptions = {},
+): string {
+  const span = runSpan(history);
+  const money = moneyCharts(history, report, span, options.ledgers);
+  const charts: Record<string, ChartSpec> = { ...money.charts };
+  const latency = latencyChart(history);
+  if (latency) charts.latency = latency;
+  const refusals = refusalChart(history, span);
+  if (refusals) charts.refusals = refusals;
   const failing = report.verdicts.filter((verdict) => verdict.valid !== true);
-  const passing = report.verdicts
-    .filter((verdict) => verdict.valid === true)
-    .map((verdict) => escapeHtml(verdict.checker));
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>
-body{font:14px system-ui,sans-serif;margin:2em;color:#222}
-svg text{font:12px ui-monospace,monospace}
-.axis{fill:#777}
-.op:hover rect{stroke:#000;stroke-width:2}
-.v-false{color:#c62828}.v-unknown{color:#6a1b9a}.v-true{color:#2e7d32}
-.counts{color:#555;font-size:12px}
-section{border-top:1px solid #ddd;padding-top:.5em}
-</style></head><body>
-<h1>${escapeHtml(title)}: <span class="v-${String(report.valid)}">${String(report.valid)}</span></h1>
-<p>${history.ops.length} operations. Bars run from call to return; grey bars that run off the end never returned (outcome unknown). Hover a bar for details.</p>
-${passing.length ? `<p>Valid: ${passing.join(', ')}</p>` : ''}
-${failing.map((verdict) => section(history, verdict)).join('\n')}
-</body></html>
-`;
+  const failure = failureSummary(report);
+  const shown = new Set<string>();
+  const body = `<header>
+<h1>${escapeHtml(title)} — <span class="verdict ${verdictClass(report.valid)}">${escapeHtml(verdictWord(report.valid))}</span>${failure ? `: ${escapeHtml(failure)}` : ''}</h1>
+<p class="muted">${about(history, span)}</p>
+</header>
+<h2>Verdicts</h2>
+${verdictTable(report.verdicts)}
+${failing.length ? `<h2>Failing windows</h2>\n${failing.map((verdict) => verdictSection(history, verdict, money.money, span.start, shown)).join('\n')}` : ''}
+<h2>Charts</h2>
+<div class="charts">
+${Object.entries(charts)
+  .map(([id, spec]) => chartSlot(id, spec))
+  .join('\n')}
+</div>
+${refusals ? '' : '<p class="muted">No refusals in this history.</p>'}
+<h3>Money of the charted vouchers</h3>
+${moneyTable(money.money.values())}
+<p class="muted">Each chart series has at most ${maxPoints.toLocaleString('en')} points and each time line at most ${maxTimelineRows} rows, whatever the size of the history; notes under a chart say when it was sampled.</p>`;
+  return renderPage({ title: pageTitle(title, report), body, data: { charts }, css: timelineCss });
 }

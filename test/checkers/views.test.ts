@@ -18,7 +18,7 @@ describe('views of a failing window', () => {
     assert.equal(rows.length, 2);
     assert.match(
       rows[0] as string,
-      /#2 .*pos-1 \|=+ *\| captureHold hold-1 .*-> ok red-1 800 EUR balance 200 EUR {2}overlaps #3/,
+      /#2 .*pos-1 \|=+ *\| captureHold hold-1 .*-> ok red-1 8\.00 EUR balance 2\.00 EUR {2}overlaps #3/,
     );
     assert.match(rows[1] as string, /#3 .*pos-2 \| *=+\| captureHold hold-2 .*overlaps #2/);
     assert.match(text, /model: balance 200; open holds: hold-2=800/);
@@ -35,8 +35,8 @@ describe('views of a failing window', () => {
   it('HTML: self-contained, one bar per operation of each failing window, text escaped', () => {
     const html = renderReportHtml(input.history, report, 'run <1>');
     assert.match(html, /^<!doctype html>/);
-    assert.doesNotMatch(html, /<script|<link|src=/);
-    assert.match(html, /<title>run &lt;1&gt;<\/title>/);
+    assert.doesNotMatch(html, /<link|<img|\ssrc=/, 'nothing loaded from outside the page');
+    assert.match(html, /<title>run &lt;1&gt; — INVALID: [^<]*voucher-123<\/title>/);
     assert.equal(html.match(/<rect /g)?.length, 2 + 1 + 2);
     assert.match(html, /overlaps #3/);
   });
