@@ -6,6 +6,7 @@ import { registerProperties } from './properties.ts';
 import { registerRace } from './race.ts';
 import { registerRun } from './run.ts';
 import { registerServe } from './serve.ts';
+import { registerSign } from './sign.ts';
 import { registerTenders } from './tenders.ts';
 
 /** Every subcommand registers itself on the program; add new ones here. */
@@ -18,4 +19,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerRace,
   registerProperties,
   registerAdapter,
+  registerSign,
 ];
