@@ -48,6 +48,51 @@ function about(history: History, span: { start: number; end: number }): string {
   return parts.filter(Boolean).map(escapeHtml).join('; ');
 }
 
+/** The parts of a checked history's page: its HTML (verdicts, failing windows, charts) and the chart specs it names. */
+export interface HistorySection {
+  html: string;
+  charts: Record<string, ChartSpec>;
+}
+
+/**
+ * A checked history as a section of a page: every checker's verdict, each failing window on a time line,
+ * and charts (funds against debits per voucher, latency, refusals). Chart ids start with `prefix`, so two
+ * sections (a race and a load) can share a page.
+ */
+export function historySection(
+  history: History,
+  report: Report,
+  options: ReportHtmlOptions & { prefix?: string; heading?: number } = {},
+): HistorySection {
+  const span = runSpan(history);
+  const money = moneyCharts(history, report, span, options.ledgers);
+  const found: Record<string, ChartSpec> = { ...money.charts };
+  const latency = latencyChart(history);
+  if (latency) found.latency = latency;
+  const refusals = refusalChart(history, span);
+  if (refusals) found.refusals = refusals;
+  const prefix = options.prefix ?? '';
+  const charts = Object.fromEntries(Object.entries(found).map(([id, spec]) => [`${prefix}${id}`, spec]));
+  const h = options.heading ?? 2;
+  const failing = report.verdicts.filter((verdict) => verdict.valid !== true);
+  const shown = new Set<string>();
+  const html = `<p class="muted">${about(history, span)}</p>
+<h${h}>Verdicts</h${h}>
+${verdictTable(report.verdicts)}
+${failing.length ? `<h${h}>Failing windows</h${h}>\n${failing.map((verdict) => verdictSection(history, verdict, money.money, span.start, shown)).join('\n')}` : ''}
+<h${h}>Charts</h${h}>
+<div class="charts">
+${Object.entries(charts)
+  .map(([id, spec]) => chartSlot(id, spec))
+  .join('\n')}
+</div>
+${refusals ? '' : '<p class="muted">No refusals in this history.</p>'}
+<h${h + 1}>Money of the charted vouchers</h${h + 1}>
+${moneyTable(money.money.values())}
+<p class="muted">Each chart series has at most ${maxPoints.toLocaleString('en')} points and each time line at most ${maxTimelineRows} rows, whatever the size of the history; notes under a chart say when it was sampled.</p>`;
+  return { html, charts };
+}
+
 /**
  * A self-contained HTML page of a checked history: the verdict in the title, every checker's verdict,
  * each failing window on a time line, and charts (funds against debits per voucher, latency, refusals)
@@ -59,32 +104,16 @@ export function renderReportHtml(
   title = 'vcert check',
   options: ReportHtmlOptions = {},
 ): string {
-  const span = runSpan(history);
-  const money = moneyCharts(history, report, span, options.ledgers);
-  const charts: Record<string, ChartSpec> = { ...money.charts };
-  const latency = latencyChart(history);
-  if (latency) charts.latency = latency;
-  const refusals = refusalChart(history, span);
-  if (refusals) charts.refusals = refusals;
-  const failing = report.verdicts.filter((verdict) => verdict.valid !== true);
+  const section = historySection(history, report, options);
   const failure = failureSummary(report);
-  const shown = new Set<string>();
   const body = `<header>
 <h1>${escapeHtml(title)} — <span class="verdict ${verdictClass(report.valid)}">${escapeHtml(verdictWord(report.valid))}</span>${failure ? `: ${escapeHtml(failure)}` : ''}</h1>
-<p class="muted">${about(history, span)}</p>
 </header>
-<h2>Verdicts</h2>
-${verdictTable(report.verdicts)}
-${failing.length ? `<h2>Failing windows</h2>\n${failing.map((verdict) => verdictSection(history, verdict, money.money, span.start, shown)).join('\n')}` : ''}
-<h2>Charts</h2>
-<div class="charts">
-${Object.entries(charts)
-  .map(([id, spec]) => chartSlot(id, spec))
-  .join('\n')}
-</div>
-${refusals ? '' : '<p class="muted">No refusals in this history.</p>'}
-<h3>Money of the charted vouchers</h3>
-${moneyTable(money.money.values())}
-<p class="muted">Each chart series has at most ${maxPoints.toLocaleString('en')} points and each time line at most ${maxTimelineRows} rows, whatever the size of the history; notes under a chart say when it was sampled.</p>`;
-  return renderPage({ title: pageTitle(title, report), body, data: { charts }, css: timelineCss });
+${section.html}`;
+  return renderPage({
+    title: pageTitle(title, report),
+    body,
+    data: { charts: section.charts },
+    css: timelineCss,
+  });
 }

@@ -62,8 +62,7 @@ export function differences(was: Completion, now: Completion, limit = 5): string
   const a = bodyOf(was) ?? {};
   const b = bodyOf(now) ?? {};
   for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (!isDeepStrictEqual(a[field], b[field]))
-      out.push(`${field}: ${shown(a[field])} → ${shown(b[field])}`);
+    if (!isDeepStrictEqual(a[field], b[field])) out.push(`${field}: ${shown(a[field])} → ${shown(b[field])}`);
   }
   return out.length > limit ? [...out.slice(0, limit), `and ${out.length - limit} more`] : out;
 }
