@@ -1,17 +1,28 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type pg from 'pg';
 import { routes } from '../../spec/routes/index.ts';
 import type { Route } from '../../spec/routes/route.ts';
-import { refuse } from '../domain/refusal.ts';
 import type { Faults } from '../faults.ts';
+import type { Caller } from '../storage/tenant-rows.ts';
 import { authenticate, idempotencyKeyOf } from './auth.ts';
 import { capabilities } from './capabilities.ts';
+import { clientErrorHandler, refuseOnSocket } from './client-error.ts';
 import { errorHandler } from './error-handler.ts';
 import { faultyAnswers } from './faulty-answers.ts';
 import { faultyReads } from './faulty-reads.ts';
 import { handlers } from './handlers.ts';
+import { strictJsonBodies } from './json-body.ts';
+import { maxBodyBytes, maxHeaderBytes } from './limits.ts';
+import { allowedMethods } from './method-not-allowed.ts';
 import { problem, sendProblem } from './problem.ts';
 import { assertReferenceIds } from './reference-ids.ts';
+import { checkRequestLine } from './request-line.ts';
 import { type Clock, testControl } from './test-control.ts';
 import { fingerprint, inTransaction } from './transaction.ts';
 import { validatorCompiler } from './validators.ts';
@@ -26,43 +37,72 @@ export interface AppOptions {
   faults?: Faults;
 }
 
-import { maxBodyBytes } from './limits.ts';
-
 const toFastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-/** The HTTP application: every route of the contract's table, with auth, idempotency and problem+json. */
+/** Routes whose caller presents an API key: authenticated before the body is even read. */
+const keyed = (route: Route) => route.access !== 'public' && route.access !== 'test-control';
+
+/**
+ * The HTTP application: every route of the contract's table, with auth, idempotency and problem+json.
+ * Every answer it gives to bad input is problem+json with a catalog code, from the request line up:
+ * unparseable HTTP (Node's clientError), bad percent-encoding, a method the path does not have (405),
+ * an unknown or wrong key (before validation, so the schema is not revealed), then the schema.
+ */
 export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: typeof options.logger === 'object' ? options.logger : undefined,
     logger: typeof options.logger === 'boolean' ? options.logger : undefined,
     bodyLimit: maxBodyBytes,
     return503OnClosing: true,
+    // A path parameter is as long as the request line allows; the contract's schema (ids up to 255) judges it.
+    routerOptions: { maxParamLength: maxHeaderBytes },
+    // Node's bare 400 to an HTTP/1.1 request without Host becomes ours (onRequest below).
+    http: { requireHostHeader: false },
+    frameworkErrors: errorHandler,
+    clientErrorHandler,
   } as never) as unknown as FastifyInstance;
+  // An Expect other than 100-continue: served as if absent (RFC 9110 allows it), not Node's bare 417.
+  app.server.on('checkExpectation', (req, res) => app.server.emit('request', req, res));
+  // CONNECT is no method of this service: Node would close the connection without a word.
+  app.server.on('connect', (_req, socket: Socket) =>
+    refuseOnSocket(socket, 'CONNECT is not served: this is no proxy'),
+  );
   app.removeContentTypeParser('text/plain');
+  strictJsonBodies(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('not_found', `no route ${request.method} ${request.url}`)),
-  );
+  app.addHook('onRequest', checkRequestLine);
+
+  // Without test control its routes do not exist: 404 whatever the body, before any validation.
+  const served = routes.filter((r) => options.testControl || r.tag !== 'test-control');
+  const methodsAt = allowedMethods(served);
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = methodsAt(request.url);
+    if (allowed.length === 0)
+      return sendProblem(reply, problem('not_found', `no route ${request.method} ${request.url}`));
+    reply.header('allow', allowed.join(', '));
+    return sendProblem(
+      reply,
+      problem('method_not_allowed', `${request.method} is not allowed here; allowed: ${allowed.join(', ')}`),
+    );
+  });
+
+  const callers = new WeakMap<FastifyRequest, Caller>();
   const control = testControl(options.pool, options.clock, options.newId);
   const faults = options.faults;
   const reads = faultyReads(faults);
   const answers = faultyAnswers(faults);
 
-  const serve = (route: Route) => async (request: import('fastify').FastifyRequest) => {
+  const serve = async (route: Route, request: FastifyRequest) => {
     if (route.operationId === 'getCapabilities') return capabilities(options.testControl);
     if (route.operationId === 'getHealth') {
       await options.pool.query('SELECT 1');
       return { status: 'ok', database: 'reachable' };
     }
-    if (route.tag === 'test-control') {
-      if (!options.testControl) refuse('not_found', 'test control is off');
-      return control[route.operationId]?.(request);
-    }
-    return undefined;
+    return control[route.operationId]?.(request, callers.get(request) as Caller);
   };
 
-  for (const route of routes) {
+  for (const route of served) {
     const handler = handlers[route.operationId];
     app.route({
       method: route.method,
@@ -72,18 +112,23 @@ export function buildApp(options: AppOptions): FastifyInstance {
         ...(route.query ? { querystring: route.query } : {}),
         ...(route.body ? { body: route.body } : {}),
       },
-      handler: async (request, reply) => {
+      // Who is calling comes first: a caller without a valid key learns nothing of the schema.
+      ...(keyed(route)
+        ? {
+            onRequest: async (request: FastifyRequest) => {
+              const access = faults?.skipRoleCheck ? 'public' : route.access;
+              callers.set(request, await authenticate(options.pool, request, access));
+            },
+          }
+        : {}),
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
         if (!handler) {
-          const body = await serve(route)(request);
+          const body = await serve(route, request);
           return body === undefined
             ? reply.code(route.success.status).send()
             : reply.code(route.success.status).send(body);
         }
-        const caller = await authenticate(
-          options.pool,
-          request,
-          faults?.skipRoleCheck ? 'public' : route.access,
-        );
+        const caller = callers.get(request) as Caller;
         assertReferenceIds(request);
         const key = route.mutating ? idempotencyKeyOf(request) : null;
         const idempotency =

@@ -1,13 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { advanceClock, createTenant, purgeTenant } from '../storage/tenant-rows.ts';
-import { authenticate } from './auth.ts';
+import { advanceClock, type Caller, createTenant, purgeTenant } from '../storage/tenant-rows.ts';
 
 export interface Clock {
   now(): number;
 }
 
-/** The test-control surface: tenants on demand, a per-tenant clock, reset. Off unless the server is started for testing. */
+/**
+ * The test-control surface: tenants on demand, a per-tenant clock, reset. Its routes exist only when the
+ * server is started for testing; those of a tenant get the caller its key names (authenticated first).
+ */
 export function testControl(pool: pg.Pool, clock: Clock, newId: () => string) {
   const tenantClock = (offsetSeconds: number) => ({
     now: new Date(clock.now() + offsetSeconds * 1000).toISOString(),
@@ -18,19 +20,14 @@ export function testControl(pool: pg.Pool, clock: Clock, newId: () => string) {
       const body = (request.body ?? {}) as { name?: string };
       return createTenant(pool, newId(), body.name ?? 'conformance');
     },
-    getTestClock: async (request: FastifyRequest) => {
-      const caller = await authenticate(pool, request, 'test-control-tenant');
-      return tenantClock(caller.clockOffsetSeconds);
-    },
-    advanceTestClock: async (request: FastifyRequest) => {
-      const caller = await authenticate(pool, request, 'test-control-tenant');
+    getTestClock: async (_request: FastifyRequest, caller: Caller) => tenantClock(caller.clockOffsetSeconds),
+    advanceTestClock: async (request: FastifyRequest, caller: Caller) => {
       const { advanceSeconds } = request.body as { advanceSeconds: number };
       return tenantClock(await advanceClock(pool, caller.tenantId, advanceSeconds));
     },
-    resetTestTenant: async (request: FastifyRequest) => {
-      const caller = await authenticate(pool, request, 'test-control-tenant');
+    resetTestTenant: async (_request: FastifyRequest, caller: Caller) => {
       await purgeTenant(pool, caller.tenantId);
       return undefined;
     },
-  } as Record<string, (request: FastifyRequest) => Promise<unknown>>;
+  } as Record<string, (request: FastifyRequest, caller: Caller) => Promise<unknown>>;
 }

@@ -1,7 +1,8 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, FormatDefinition, ValidateFunction } from 'ajv';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { dateTimeMessage, representableDateTime, textFaults } from './text-rules.ts';
 
 function makeAjv(coerce: boolean) {
   const ajv = new Ajv({
@@ -12,6 +13,11 @@ function makeAjv(coerce: boolean) {
     removeAdditional: false,
   });
   addFormats.default(ajv);
+  const rfc3339 = ajv.formats['date-time'] as FormatDefinition<string>;
+  ajv.addFormat('date-time', {
+    ...rfc3339,
+    validate: representableDateTime(rfc3339.validate as (s: string) => boolean),
+  });
   return ajv;
 }
 
@@ -20,10 +26,27 @@ const queries = makeAjv(true);
 
 /**
  * Bodies are validated strictly: no type coercion ("100" is not an amount), no removal of unknown fields
- * (they are refused). Query strings and path parameters are text, so they are coerced.
+ * (they are refused). Query strings and path parameters are text, so they are coerced. Every part is
+ * then read for strings that are not text (NUL, unpaired surrogates), whatever the schema says of them.
  */
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodies : queries).compile(schema);
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
+  const validate = (httpPart === 'body' ? bodies : queries).compile(schema);
+  const checked = ((data: unknown, context?: unknown) => {
+    const valid = validate(data, context as never) as boolean;
+    const errors = [...(valid ? [] : (validate.errors ?? [])), ...textFaults(data)];
+    checked.errors = errors.length > 0 ? errors : null;
+    return errors.length === 0;
+  }) as ValidateFunction;
+  checked.schemaEnv = validate.schemaEnv;
+  return checked;
+};
+
+function messageOf(e: ErrorObject): string {
+  if (e.keyword === 'additionalProperties') return 'unknown field';
+  if (e.keyword === 'format' && (e.params as { format?: string }).format === 'date-time')
+    return dateTimeMessage;
+  return e.message ?? e.keyword;
+}
 
 /** Turns ajv's errors into JSON pointers and messages for the problem's `errors` list. */
 export function describeErrors(errors: ErrorObject[], part: string): { pointer: string; message: string }[] {
@@ -33,7 +56,6 @@ export function describeErrors(errors: ErrorObject[], part: string): { pointer: 
         ? `/${(e.params as { additionalProperty: string }).additionalProperty}`
         : '';
     const pointer = `${part === 'body' ? '' : `${part}:`}${e.instancePath}${extra}` || '/';
-    const message = e.keyword === 'additionalProperties' ? 'unknown field' : (e.message ?? e.keyword);
-    return { pointer, message };
+    return { pointer, message: messageOf(e) };
   });
 }

@@ -15,7 +15,10 @@ export function pathsOf(value: unknown, prefix: string[] = []): string[][] {
   return out;
 }
 
-/** RD-08 and friends: floats and strings as amounts, negative, zero, huge, unknown currencies, unicode. */
+/**
+ * RD-08 and friends: floats and strings as amounts, negative, zero, huge, unknown currencies, unicode;
+ * strings that are not text (NUL, unpaired surrogates) and a leap second (issue 15).
+ */
 const badValues: fc.Arbitrary<{ value: unknown; label: string }> = fc.oneof(
   fc.constantFrom(
     { value: 10.5, label: 'a float' },
@@ -30,12 +33,31 @@ const badValues: fc.Arbitrary<{ value: unknown; label: string }> = fc.oneof(
     { value: [], label: 'an array' },
     { value: 'Ünïcødé ✓ 𝄞', label: 'unicode text' },
     { value: '', label: 'an empty string' },
+    { value: 'a\u0000b', label: 'a NUL byte' },
+    { value: '\ud800', label: 'an unpaired high surrogate' },
+    { value: 'x\udc00', label: 'an unpaired low surrogate' },
+    { value: '2016-12-31T23:59:60Z', label: 'a leap second' },
   ),
   fc
     .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
     .map((s) => ({ value: s, label: 'a random string' })),
   fc.double({ noNaN: true }).map((d) => ({ value: d, label: 'a random number' })),
 );
+
+/** A valid string made hostile while keeping the rest of it, so that one rule alone is broken. */
+type Spoiler = { label: string; spoil: (s: string) => string };
+const textSpoilers: readonly Spoiler[] = [
+  { label: 'its text with a NUL byte inside', spoil: (s) => `${s.slice(0, 1)}\u0000${s.slice(1)}` },
+  { label: 'its text with an unpaired high surrogate', spoil: (s) => `${s}\ud83d` },
+  { label: 'its text with an unpaired low surrogate', spoil: (s) => `\ude00${s}` },
+];
+const dateTime = /^\d{4}-\d{2}-\d{2}T/;
+const leap: Spoiler = {
+  label: 'its date-time at a leap second',
+  spoil: (s) => `${s.slice(0, 10)}T23:59:60Z`,
+};
+const spoilersOf = (s: string): readonly Spoiler[] =>
+  dateTime.test(s) ? [leap, ...textSpoilers] : textSpoilers;
 
 export function bodyMutation(body: unknown): fc.Arbitrary<BodyMutation> {
   const paths = pathsOf(body);
@@ -52,6 +74,20 @@ export function bodyMutation(body: unknown): fc.Arbitrary<BodyMutation> {
         .map(([path, b]) => ({ kind: 'replace' as const, path, ...b })),
     },
   ];
+  const strings = leaves.filter((p) => typeof valueAt(body, p) === 'string');
+  if (strings.length > 0)
+    arbitraries.push({
+      weight: 2,
+      arbitrary: fc.constantFrom(...strings).chain((path) => {
+        const text = valueAt(body, path) as string;
+        return fc.constantFrom(...spoilersOf(text)).map((spoiler) => ({
+          kind: 'replace' as const,
+          path,
+          value: spoiler.spoil(text),
+          label: spoiler.label,
+        }));
+      }),
+    });
   if (leaves.length > 0)
     arbitraries.push({
       weight: 1,

@@ -1,26 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Role } from '../../../spec/capabilities.ts';
 import type { OperationId } from '../../driver/operation.ts';
-import { defaultRole, pathOf, routeOf } from '../../driver/route-table.ts';
+import { pathOf, routeOf } from '../../driver/route-table.ts';
 import { applyMutation, bodyMutation, describeMutation } from './body-mutation.ts';
+import { headersFor, hostileCases, type MalformedCase } from './hostile-request.ts';
 import type { ValidRequest } from './negative-fixture.ts';
 import type { RawRequest } from './raw-request.ts';
 import { satisfies } from './schema-validator.ts';
 
-/** A generated bad request, with a line that says what is wrong with it. */
-export interface MalformedCase {
-  operationId: OperationId;
-  what: string;
-  request: RawRequest;
-}
+export type { MalformedCase } from './hostile-request.ts';
 
 const json = 'application/json';
 
 /**
  * Every way this harness spoils a request to one operation: a body that breaks the schema (checked
  * with the contract's own schema, so it really is invalid), broken JSON, an empty body, a wrong content
- * type, an oversize body, a path id that is no id (unicode included), a missing Idempotency-Key.
+ * type, an oversize body, a path id that is no id (unicode included), a missing Idempotency-Key, and
+ * issue 15's hostile paths, queries and methods (hostile-request.ts).
  */
 export function malformedCase(
   operationId: OperationId,
@@ -28,13 +24,7 @@ export function malformedCase(
   keys: Partial<Record<Role, string>>,
 ): fc.Arbitrary<MalformedCase> {
   const route = routeOf(operationId);
-  const role = defaultRole(route) ?? 'pos';
-  const headers = (contentType: string | null, idempotent = true): Record<string, string> => ({
-    authorization: `Bearer ${keys[role] ?? ''}`,
-    accept: 'application/json, application/problem+json',
-    ...(idempotent && route.mutating ? { 'idempotency-key': randomUUID() } : {}),
-    ...(contentType ? { 'content-type': contentType } : {}),
-  });
+  const headers = headersFor(route, keys);
   const path = pathOf(route, valid.params, undefined);
   const text = JSON.stringify(valid.body);
   const make = (what: string, request: Omit<RawRequest, 'method'>): MalformedCase => ({
@@ -96,5 +86,6 @@ export function malformedCase(
       ),
     );
   }
+  cases.push(...hostileCases(operationId, valid, keys));
   return fc.oneof(...cases);
 }

@@ -5,15 +5,17 @@ import type { OperationId } from '../../driver/operation.ts';
 import { NotClaimed } from '../not-claimed.ts';
 import { outcomeOf, type PropertyOutcome } from '../property-outcome.ts';
 import type { RunBudget } from '../run-budget.ts';
+import { hostileCases } from './hostile-request.ts';
 import { type MalformedCase, malformedCase } from './malformed-request.ts';
 import { negativeFixture } from './negative-fixture.ts';
 import { problemFaults } from './problem-verdict.ts';
 import { sendRaw } from './raw-request.ts';
 
 /**
- * Negative data: for every operation with a body the target claims, generated malformed requests are
- * refused with a 4xx problem+json carrying a catalog code, and the tenant's state is byte-identical
- * before and after. Raw HTTP to the target's URL: not claimed for an adapter target.
+ * Negative data: for every operation with a body the target claims, generated malformed requests, and
+ * for every claimed read its hostile paths, queries and methods (issue 15), are refused with a 4xx
+ * problem+json carrying a catalog code, and the tenant's state is byte-identical before and after. Raw
+ * HTTP to the target's URL: not claimed for an adapter target.
  */
 export async function checkNegativeData(
   driver: Driver,
@@ -31,7 +33,10 @@ export async function checkNegativeData(
   const operations = Object.entries(fixture.valid).map(([id, valid]) =>
     malformedCase(id as OperationId, valid, keys),
   );
-  const property = fc.asyncProperty(fc.oneof(...operations), async (c: MalformedCase) => {
+  const reads = Object.entries(fixture.reads).flatMap(([id, valid]) =>
+    hostileCases(id as OperationId, valid, keys),
+  );
+  const property = fc.asyncProperty(fc.oneof(...operations, ...reads), async (c: MalformedCase) => {
     const answer = await sendRaw(config.target, c.request, config.timeoutMs);
     const faults = problemFaults(answer);
     const after = await fixture.snapshot();

@@ -8,7 +8,8 @@ export interface RawAnswer {
 }
 
 export interface RawRequest {
-  method: 'GET' | 'POST';
+  /** The contract's methods, and others a path does not have (issue 15: a 405 or 404, never a 2xx). */
+  method: string;
   path: string;
   headers: Record<string, string>;
   /** Sent byte for byte: malformed bodies cannot go through the driver's typed operations. */
