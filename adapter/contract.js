@@ -593,6 +593,7 @@ export const requestSchemas = {
       "name": {
         "minLength": 1,
         "maxLength": 200,
+        "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
         "type": "string"
       }
     }
@@ -639,6 +640,7 @@ export const requestSchemas = {
       "name": {
         "minLength": 1,
         "maxLength": 200,
+        "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
         "type": "string"
       },
       "currency": {
@@ -856,6 +858,7 @@ export const requestSchemas = {
       "voucherTypeId": {
         "minLength": 1,
         "maxLength": 255,
+        "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
         "type": "string"
       },
       "code": {
@@ -1339,6 +1342,7 @@ export const requestSchemas = {
                 "description": {
                   "minLength": 1,
                   "maxLength": 200,
+                  "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                   "type": "string"
                 },
                 "quantity": {
@@ -1801,6 +1805,7 @@ export const requestSchemas = {
                 "description": {
                   "minLength": 1,
                   "maxLength": 200,
+                  "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                   "type": "string"
                 },
                 "quantity": {
@@ -2031,6 +2036,7 @@ export const requestSchemas = {
       "reason": {
         "minLength": 1,
         "maxLength": 200,
+        "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
         "type": "string"
       }
     }
@@ -2049,6 +2055,7 @@ export const requestSchemas = {
     "properties": {
       "expiresAt": {
         "format": "date-time",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:[0-5]\\d",
         "type": "string"
       }
     }
@@ -2492,6 +2499,7 @@ export const requestSchemas = {
                 "description": {
                   "minLength": 1,
                   "maxLength": 200,
+                  "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                   "type": "string"
                 },
                 "quantity": {
@@ -3129,6 +3137,7 @@ export const requestSchemas = {
                 "description": {
                   "minLength": 1,
                   "maxLength": 200,
+                  "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                   "type": "string"
                 },
                 "quantity": {
@@ -3967,6 +3976,7 @@ export const requestSchemas = {
                 "description": {
                   "minLength": 1,
                   "maxLength": 200,
+                  "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                   "type": "string"
                 },
                 "quantity": {
@@ -4604,6 +4614,7 @@ export const requestSchemas = {
                 "description": {
                   "minLength": 1,
                   "maxLength": 200,
+                  "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                   "type": "string"
                 },
                 "quantity": {
@@ -5002,6 +5013,7 @@ export const requestSchemas = {
                 "description": {
                   "minLength": 1,
                   "maxLength": 200,
+                  "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                   "type": "string"
                 },
                 "blockingFlag": {
@@ -5066,6 +5078,7 @@ export const requestSchemas = {
                 "description": {
                   "minLength": 1,
                   "maxLength": 200,
+                  "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                   "type": "string"
                 },
                 "defaultFlag": {
@@ -5101,6 +5114,7 @@ export const requestSchemas = {
                 },
                 "timeStampEffective": {
                   "format": "date-time",
+                  "pattern": "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:[0-5]\\d",
                   "type": "string"
                 }
               }
@@ -5126,6 +5140,7 @@ export const requestSchemas = {
                 "name": {
                   "minLength": 1,
                   "maxLength": 200,
+                  "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                   "type": "string"
                 },
                 "allowedTermsOfPayments": {
@@ -5280,6 +5295,7 @@ export const requestSchemas = {
                 "description": {
                   "minLength": 1,
                   "maxLength": 200,
+                  "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                   "type": "string"
                 },
                 "parameters": {
@@ -5303,6 +5319,7 @@ export const requestSchemas = {
                       "name": {
                         "minLength": 1,
                         "maxLength": 200,
+                        "pattern": "^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$",
                         "type": "string"
                       },
                       "value": {

@@ -33,13 +33,27 @@ export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpP
   const validate = (httpPart === 'body' ? bodies : queries).compile(schema);
   const checked = ((data: unknown, context?: unknown) => {
     const valid = validate(data, context as never) as boolean;
-    const errors = [...(valid ? [] : (validate.errors ?? [])), ...textFaults(data)];
+    const errors = oneEach(valid ? [] : (validate.errors ?? []), textFaults(data));
     checked.errors = errors.length > 0 ? errors : null;
     return errors.length === 0;
   }) as ValidateFunction;
   checked.schemaEnv = validate.schemaEnv;
   return checked;
 };
+
+/**
+ * One error per fault: the contract's patterns for text and date-times (no NUL, no unpaired surrogate, no
+ * leap second) say what the text rules and the date-time format say too, in words; those words are kept.
+ */
+function oneEach(schemaErrors: readonly ErrorObject[], faults: readonly ErrorObject[]): ErrorObject[] {
+  const worded = new Set([
+    ...faults.map((e) => e.instancePath),
+    ...schemaErrors.filter((e) => e.keyword === 'format').map((e) => e.instancePath),
+  ]);
+  const kept = schemaErrors.filter((e) => !(e.keyword === 'pattern' && worded.has(e.instancePath)));
+  const seen = new Set(kept.map((e) => e.instancePath));
+  return [...kept, ...faults.filter((e) => !seen.has(e.instancePath))];
+}
 
 function messageOf(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties') return 'unknown field';

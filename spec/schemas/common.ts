@@ -44,13 +44,22 @@ export const ReportedBalance = Type.Object(
 export type ReportedBalance = Static<typeof ReportedBalance>;
 
 /**
+ * Text as I-JSON (RFC 7493) allows it: no NUL and no unpaired surrogate (the pattern reads the same with
+ * or without the regex `u` flag).
+ */
+export const textPattern = '^(?:[^\\u0000\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$';
+/**
  * An id as a system gives it: an opaque string. The reference implementation uses UUIDs; vendors use
  * their own (`gc_8f3k2…`, card numbers, composite keys). Sent back in paths percent-encoded.
  */
-export const Id = Type.String({ minLength: 1, maxLength: 255 });
-export const Timestamp = Type.String({ format: 'date-time' });
+export const Id = Type.String({ minLength: 1, maxLength: 255, pattern: textPattern });
+/** An RFC 3339 date-time without a leap second (no system here can hold second 60). */
+export const Timestamp = Type.String({
+  format: 'date-time',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:[0-5]\\d',
+});
 export const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
-export const Text = Type.String({ minLength: 1, maxLength: 200 });
+export const Text = Type.String({ minLength: 1, maxLength: 200, pattern: textPattern });
 
 /** RFC 9457 problem details, with the stable `code` of the error catalog and optional extensions. */
 export const Problem = Type.Object(
