@@ -11,6 +11,8 @@ export interface ReportFiles {
   junit: string;
   /** the certification summary (JSON, sealed with SHA-256) */
   summary: string;
+  /** the certification page: one self-contained HTML file (verdict, matrix, evidence, charts) */
+  page: string;
 }
 
 export function reportFiles(dir: string): ReportFiles {
@@ -21,6 +23,7 @@ export function reportFiles(dir: string): ReportFiles {
     messages: resolve(base, 'cucumber.ndjson'),
     junit: resolve(base, 'junit.xml'),
     summary: resolve(base, 'certification.json'),
+    page: resolve(base, 'certification.html'),
   };
 }
 
