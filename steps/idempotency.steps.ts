@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { answerText, differences } from '../src/evidence/answer-text.ts';
 import type { Operation } from '../src/driver/operation.ts';
+import { answerText, differences } from '../src/evidence/answer-text.ts';
 import type { Actor } from './support/actors.ts';
 import type { Money } from './support/money.ts';
 import { payWith } from './support/payments.ts';

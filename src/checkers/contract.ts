@@ -2,7 +2,7 @@ import type { Operation } from '../history/operation.ts';
 import type { CheckInput } from './check-input.ts';
 import { type Verdict, ViolationLog } from './verdict.ts';
 
-function breachesOf(op: Operation): string[] {
+export function breachesOf(op: Operation): string[] {
   const listed = (op.violations ?? []).map((v) => `${v.path || 'answer'}: ${v.message}`);
   if (listed.length === 0 && op.status !== undefined && op.status >= 500)
     listed.push(`status ${op.status}: the implementation failed`);

@@ -10,7 +10,7 @@ import { matchLedger } from './ledger-match.ts';
 import { type Verdict, ViolationLog } from './verdict.ts';
 
 /** An answer as the caller saw it: completion, status (a 201 replayed as 200 is another answer) and body. */
-function answerOf(op: Operation): string {
+export function answerOf(op: Operation): string {
   return `${op.completion}:${op.status ?? ''}:${canonicalJson(op.result)}`;
 }
 

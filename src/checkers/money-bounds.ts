@@ -122,7 +122,7 @@ export function checkMoneyBounds({ history, ledgers }: CheckInput): Verdict {
   return verdict;
 }
 
-function boundsMessage(final: number, low: number, high: number): string {
+export function boundsMessage(final: number, low: number, high: number): string {
   if (final > high)
     return `final balance ${final} is above ${high}: acknowledged spends of ${final - high} do not show in the balance`;
   if (final < 0) return `final balance ${final} is negative: the voucher was spent beyond its funds`;

@@ -33,7 +33,8 @@ export function finalBalance(ledger: FinalLedger | undefined): number | null {
 
 export type FinalLedgers = ReadonlyMap<string, FinalLedger>;
 
-function validate(value: unknown, where: string): FinalLedger {
+/** Checks one ledger of a ledgers file (`where` names it in the error). */
+export function validateLedger(value: unknown, where: string): FinalLedger {
   const ledger = value as FinalLedger;
   if (typeof ledger?.voucherId !== 'string') throw new Error(`${where}: a ledger needs a voucherId`);
   if (ledger.entries !== undefined && !Array.isArray(ledger.entries))
@@ -66,7 +67,7 @@ export function parseLedgers(text: string): Map<string, FinalLedger> {
       .map((line) => JSON.parse(line));
   const ledgers = new Map<string, FinalLedger>();
   list.forEach((value, index) => {
-    const ledger = validate(value, `ledger ${index + 1}`);
+    const ledger = validateLedger(value, `ledger ${index + 1}`);
     ledgers.set(ledger.voucherId, ledger);
   });
   return ledgers;

@@ -4,7 +4,7 @@ import type { Operation } from './operation.ts';
 const denseLimit = 1 << 22;
 
 /** Where each client's numbered operations were seen: a growable array while numbers stay dense. */
-class ClientLines {
+export class ClientLines {
   dense = new Int32Array(64);
   sparse: Map<number, number> | undefined;
 

@@ -30,8 +30,12 @@ function checkResult(op: Operation, line: number): void {
   }
 }
 
-/** Parses and validates one NDJSON line of a history (line numbers count from 1). */
-export function parseLine(text: string, line: number): HistoryLine {
+/**
+ * Parses and validates one NDJSON line of a history (line numbers count from 1). `isFirstLine` says
+ * whether it is the file's first line, the only one that may be a meta line (a reader that numbers the
+ * lines of a part of the file tells it).
+ */
+export function parseLine(text: string, line: number, isFirstLine = line === 1): HistoryLine {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -39,7 +43,7 @@ export function parseLine(text: string, line: number): HistoryLine {
     throw new HistoryFormatError(line, `not JSON (${(error as Error).message})`);
   }
   if (isObject(value) && value.kind === 'meta') {
-    if (line !== 1) throw new HistoryFormatError(line, 'a meta line may only be the first line');
+    if (!isFirstLine) throw new HistoryFormatError(line, 'a meta line may only be the first line');
     if (!metaCheck.Check(value)) throw new HistoryFormatError(line, firstError(metaCheck, value));
     return { kind: 'meta', meta: value };
   }

@@ -1,3 +1,4 @@
+import { describeStop } from '../run/stopped.ts';
 import type { LoadResult } from './run-load.ts';
 
 function count<T>(items: readonly T[], key: (item: T) => string): string {
@@ -11,6 +12,7 @@ export function formatLoadSummary(result: LoadResult): string {
   const lines: string[] = [];
   const mark = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   lines.push(`vcert load against ${result.target}: ${mark(result.ok)}`);
+  if (result.stopped) lines.push(`  stopped: ${describeStop(result.stopped)}`);
   lines.push(`  k6 processes: ${result.segments} (exit codes ${result.exitCodes.join(', ')})`);
   lines.push(`  thresholds over the merged samples of the whole run:`);
   for (const t of result.thresholds) {

@@ -10,7 +10,12 @@ export interface K6Process {
   logPath: string;
   /** Also echo k6's output to this process's stdout. */
   echo?: boolean;
+  /** Stops k6 (an interrupt, the time limit): SIGTERM, which lets it write what it has; SIGKILL if it lingers. */
+  signal?: AbortSignal;
 }
+
+/** How long a stopped k6 may take to write its output and exit before it is killed. */
+const stopGraceMs = 10_000;
 
 /** k6's exit code for failed thresholds; any other non-zero code is an error of the run itself. */
 export const thresholdsFailedExit = 99;
@@ -26,7 +31,16 @@ export async function runK6(run: K6Process): Promise<number> {
     stream.pipe(log, { end: false });
     if (run.echo) stream.pipe(process.stdout, { end: false });
   }
+  let killer: NodeJS.Timeout | undefined;
+  const stop = () => {
+    child.kill('SIGTERM');
+    killer = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
+  };
+  if (run.signal?.aborted) stop();
+  else run.signal?.addEventListener('abort', stop, { once: true });
   const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
+  clearTimeout(killer);
+  run.signal?.removeEventListener('abort', stop);
   log.end();
   await once(log, 'finish');
   return code ?? (signal ? 128 : 1);

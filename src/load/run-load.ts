@@ -5,6 +5,7 @@ import { request } from 'undici';
 import { startServer } from '../../reference-impl/server.ts';
 import type { Role } from '../../spec/capabilities.ts';
 import type { History } from '../history/operation.ts';
+import { commandStop, describeStop, type StopCause } from '../run/stopped.ts';
 import { type AuditResult, auditLoadRun } from './audit.ts';
 import { fetchLedgers } from './fetch-ledgers.ts';
 import { findK6, k6InstallHint } from './find-k6.ts';
@@ -29,6 +30,22 @@ export interface LoadOptions {
   echo?: boolean;
   /** The vendor's keys for a target without test control; the scripts set up on their tenant. */
   apiKeys?: Partial<Record<Role, string>>;
+  /**
+   * How long one request may wait for its answer: the harness's own requests, and the scripts' through
+   * REQUEST_TIMEOUT (k6 duration). Default 10 s.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * The overall time limit: when it is reached k6 is stopped (it writes what it recorded), the thresholds
+   * are evaluated over that, the audit is not run, and the run fails (exit 1). Default: none.
+   */
+  timeLimitMs?: number;
+  /** An interrupt (Ctrl-C): stops the run as its time limit does. */
+  signal?: AbortSignal;
+  /** Told once when the run stops before its end. */
+  onStop?: (cause: StopCause) => void;
+  /** One line about an option that has no effect (e.g. --api-key without --target). */
+  onWarning?: (line: string) => void;
 }
 
 export interface LoadResult {
@@ -43,6 +60,8 @@ export interface LoadResult {
   auditError?: string;
   files: Record<string, string>;
   ok: boolean;
+  /** Why the run stopped before its end (an interrupt, its time limit), when it did. */
+  stopped?: StopCause;
 }
 
 export class K6MissingError extends Error {}
@@ -53,10 +72,14 @@ export class LoadNotRun extends Error {
 }
 
 /** A target without test control needs the vendor's keys: the scripts' set-up makes no tenant there. */
-async function needTestControl(target: string): Promise<void> {
+async function needTestControl(target: string, timeoutMs: number, signal: AbortSignal): Promise<void> {
   let claimed: unknown;
   try {
-    const answer = await request(`${target}/capabilities`, { headersTimeout: 10_000, bodyTimeout: 10_000 });
+    const answer = await request(`${target}/capabilities`, {
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      signal,
+    });
     claimed = ((await answer.body.json()) as { capabilities?: unknown }).capabilities;
   } catch (error) {
     throw new LoadNotRun(`cannot read what ${target} claims: ${(error as Error).message}`);
@@ -77,14 +100,35 @@ function fillRoles(keys: Partial<Record<Role, string>>): Record<Role, string> {
   };
 }
 
+/** Checks what can be checked before anything starts: each problem is one line, exit code 2. */
+function checkOptions(options: LoadOptions, script: string): void {
+  if (!existsSync(script)) throw new LoadNotRun(`${options.script}: no such script`);
+  const count = options.segments ?? 1;
+  if (!Number.isSafeInteger(count) || count < 1 || count > 64)
+    throw new LoadNotRun(`--segments must be an integer from 1 to 64, got "${options.segments}"`);
+}
+
 /** Runs a k6 script (in one or several processes), merges the raw samples, then the double-spend audit. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const script = resolve(options.script);
+  checkOptions(options, script);
   const k6 = findK6();
   if (!k6) throw new K6MissingError(k6InstallHint);
   const outDir = resolve(options.outDir);
   mkdirSync(outDir, { recursive: true });
-  const script = resolve(options.script);
   const count = options.segments ?? 1;
+  const timeoutMs = options.requestTimeoutMs ?? 10_000;
+  const apiKeys = options.target ? options.apiKeys : undefined;
+  if (options.apiKeys && !options.target)
+    options.onWarning?.(
+      '--api-key is not used: the bundled implementation has test control, so the scripts make a tenant of their own',
+    );
+  const stop = commandStop({ signal: options.signal, timeLimitMs: options.timeLimitMs });
+  const onAbort = () => {
+    const cause = stop.cause();
+    if (cause) options.onStop?.(cause);
+  };
+  stop.signal.addEventListener('abort', onAbort, { once: true });
   let dataDir: string | null = null;
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   if (!options.target) {
@@ -93,10 +137,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   const target = options.target ?? (server as { url: string }).url;
   try {
-    if (options.target && !options.apiKeys) await needTestControl(target);
-    const env: Record<string, string> = { ...options.env, TARGET: target };
-    if (options.apiKeys) env.VCERT_API_KEYS = JSON.stringify(fillRoles(options.apiKeys));
-    const thresholds = await inspectThresholds(k6, script, env);
+    if (options.target && !apiKeys) await needTestControl(target, timeoutMs, stop.signal);
+    const env: Record<string, string> = {
+      ...options.env,
+      TARGET: target,
+      REQUEST_TIMEOUT: `${timeoutMs}ms`,
+    };
+    if (apiKeys) env.VCERT_API_KEYS = JSON.stringify(fillRoles(apiKeys));
+    const thresholds = await inspectThresholds(k6, script, env).catch((error: unknown) => {
+      throw new LoadNotRun((error as Error).message.split('\n')[0] as string);
+    });
     const files: Record<string, string> = {};
     const outputs: string[] = [];
     const exitCodes: number[] = [];
@@ -111,6 +161,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         env: { ...env, ...extra },
         logPath,
         echo: options.echo,
+        signal: stop.signal,
       });
       return code;
     };
@@ -127,23 +178,27 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     } else {
       // setup() runs once; every segment reads its data back, so all of them race on the same vouchers.
       const setupCode = await k6Run('k6-setup', [], { VCERT_SETUP_ONLY: '1' });
-      if (setupCode !== 0 && setupCode !== thresholdsFailedExit)
-        throw new Error(`k6 setup pass failed (${setupCode})`);
-      const setup = setupRecord(await readK6Outputs([join(outDir, 'k6-setup.json')]));
-      if (!setup) throw new Error('the setup pass recorded no setup data (vcert_setup)');
-      const setupFile = join(outDir, 'setup.json');
-      writeFileSync(setupFile, JSON.stringify(setup));
-      const { sequence, segments } = executionSegments(count);
-      exitCodes.push(
-        ...(await Promise.all(
-          segments.map((segment, i) =>
-            k6Run(`k6-${i}`, ['--execution-segment', segment, '--execution-segment-sequence', sequence], {
-              VCERT_SETUP_FILE: setupFile,
-              VCERT_SEGMENT: `s${i}`,
-            }),
-          ),
-        )),
-      );
+      const setup = stop.signal.aborted
+        ? null
+        : setupRecord(await readK6Outputs([join(outDir, 'k6-setup.json')]));
+      if (!stop.signal.aborted) {
+        if (setupCode !== 0 && setupCode !== thresholdsFailedExit)
+          throw new Error(`k6 setup pass failed (${setupCode})`);
+        if (!setup) throw new Error('the setup pass recorded no setup data (vcert_setup)');
+        const setupFile = join(outDir, 'setup.json');
+        writeFileSync(setupFile, JSON.stringify(setup));
+        const { sequence, segments } = executionSegments(count);
+        exitCodes.push(
+          ...(await Promise.all(
+            segments.map((segment, i) =>
+              k6Run(`k6-${i}`, ['--execution-segment', segment, '--execution-segment-sequence', sequence], {
+                VCERT_SETUP_FILE: setupFile,
+                VCERT_SEGMENT: `s${i}`,
+              }),
+            ),
+          )),
+        );
+      } else exitCodes.push(setupCode);
     }
     if (count <= 1 && existsSync(join(outDir, 'report.html'))) files.report = join(outDir, 'report.html');
     const samples = await readK6Outputs(outputs);
@@ -160,15 +215,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     );
     let audit: AuditResult | null = null;
     let auditError: string | undefined;
-    if (setup) {
-      const ledgers = await fetchLedgers(target, setup);
-      files.ledgers = join(outDir, 'ledgers.json');
-      writeFileSync(files.ledgers, JSON.stringify([...ledgers.values()], null, 1));
-      audit = auditLoadRun(history, ledgers);
+    const cause = stop.cause();
+    if (cause) auditError = `${describeStop(cause)}: k6 was stopped, what it recorded is not audited`;
+    else if (setup) {
+      try {
+        const ledgers = await fetchLedgers(target, setup, timeoutMs);
+        files.ledgers = join(outDir, 'ledgers.json');
+        writeFileSync(files.ledgers, JSON.stringify([...ledgers.values()], null, 1));
+        audit = auditLoadRun(history, ledgers);
+      } catch (error) {
+        auditError = `the final ledgers could not be read: ${(error as Error).message}`;
+      }
     } else auditError = 'the script recorded no setup data (vcert_setup): nothing to audit';
     const k6Ok = exitCodes.every((code) => code === 0 || code === thresholdsFailedExit);
-    const ok = k6Ok && thresholdResults.every((t) => t.ok) && audit?.report.valid === true;
+    const ok = !cause && k6Ok && thresholdResults.every((t) => t.ok) && audit?.report.valid === true;
     return {
+      ...(cause ? { stopped: cause } : {}),
       target,
       segments: count,
       exitCodes,
@@ -179,7 +241,25 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       files,
       ok,
     };
+  } catch (error) {
+    // Stopped before k6 ran (e.g. while reading what the target claims): nothing ran, not a pass.
+    const cause = stop.cause();
+    if (!cause) throw error;
+    return {
+      target,
+      segments: count,
+      exitCodes: [],
+      thresholds: [],
+      history: { meta: { kind: 'meta', funds: {} }, ops: [] },
+      audit: null,
+      auditError: `${describeStop(cause)} before k6 started`,
+      files: {},
+      ok: false,
+      stopped: cause,
+    };
   } finally {
+    stop.signal.removeEventListener('abort', onAbort);
+    stop.dispose();
     await server?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }

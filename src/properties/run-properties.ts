@@ -2,6 +2,9 @@ import type { Capability } from '../../spec/capabilities.ts';
 import { type DriverChoice, openDriver } from '../driver/create-driver.ts';
 import type { Driver } from '../driver/driver.ts';
 import type { Transcript } from '../reproducers/transcript.ts';
+import { stoppableDriver } from '../run/stoppable-driver.ts';
+import { commandStop, describeStop, type StopCause } from '../run/stopped.ts';
+import { watchTargetConnections } from '../run/target-connections.ts';
 import { checkAccess } from './access/access-property.ts';
 import { checkRaces } from './interleavings/race-property.ts';
 import { checkNegativeData } from './negative/negative-property.ts';
@@ -20,6 +23,31 @@ export interface PropertiesRun extends DriverChoice {
   only?: readonly PropertyName[];
   /** Called as each property finishes (progress for the CLI). */
   onOutcome?: (outcome: PropertyOutcome) => void;
+  /** An interrupt (Ctrl-C): the properties stop as at their time limit. */
+  signal?: AbortSignal;
+  /**
+   * The overall time limit: when it is reached nothing more is sent, the property in flight and those
+   * after it are "not run" (never passed, never failed), and the run is not a pass. Default: none.
+   */
+  timeLimitMs?: number;
+  /** Told once when the run stops before its end. */
+  onStop?: (cause: StopCause) => void;
+  /** One line about an option that has no effect (e.g. --api-key for a target with test control). */
+  onWarning?: (line: string) => void;
+}
+
+/** A property the run stopped before it could decide it. */
+export interface PropertyNotRun {
+  property: PropertyName;
+  /** Why: the stop ("the time limit of 10m was reached"), and for one cut off, how to run it again. */
+  reason: string;
+}
+
+/** Every verdict reached, what was not run, and why the run stopped (when it did). */
+export interface PropertiesResult {
+  outcomes: PropertyOutcome[];
+  notRun: PropertyNotRun[];
+  stopped?: StopCause;
 }
 
 /**
@@ -77,26 +105,79 @@ async function isolated(
  * when nothing could run (see openTarget).
  */
 export async function runProperties(run: PropertiesRun): Promise<PropertyOutcome[]> {
-  const { budget, only, onOutcome, ...choice } = run;
-  const wanted = new Set<PropertyName>(only ?? propertyNames);
-  const { driver } = await openTarget(choice);
-  const outcomes: PropertyOutcome[] = [];
-  const checks: Record<PropertyName, () => Promise<PropertyOutcome>> = {
-    'voucher-life': () => checkVoucherLife(driver, budget),
-    races: () => checkRaces(driver, budget),
-    'negative-data': () => checkNegativeData(driver, choice, budget),
-    'positive-data': () => checkPositiveData(driver, budget),
-    access: () => checkAccess(driver, () => openDriver(choice)),
+  return (await runPropertiesWithLimits(run)).outcomes;
+}
+
+/**
+ * runProperties with its time limit and interrupt: once stopped, nothing more reaches the target
+ * (requests waiting for it end at once), and the property in flight, unless it had already held, and
+ * every one after it are "not run". A property cut off is not judged from what the stop did to it: its
+ * seed replays it.
+ */
+export async function runPropertiesWithLimits(run: PropertiesRun): Promise<PropertiesResult> {
+  const { budget, only, onOutcome, signal, timeLimitMs, onStop, onWarning, ...choice } = run;
+  const wanted = propertyNames.filter((name) => (only ?? propertyNames).includes(name));
+  const stop = commandStop({ signal, timeLimitMs });
+  const connections = watchTargetConnections([choice.target]);
+  const onAbort = () => {
+    const cause = stop.cause();
+    if (cause) onStop?.(cause);
+    connections.cut(stop.signal.reason as Error);
   };
+  stop.signal.addEventListener('abort', onAbort, { once: true });
+  const outcomes: PropertyOutcome[] = [];
+  const notRun: PropertyNotRun[] = [];
+  const result = (): PropertiesResult => {
+    const cause = stop.cause();
+    return { outcomes, notRun, ...(cause ? { stopped: cause } : {}) };
+  };
+  let driver: Driver | undefined;
   try {
-    for (const name of propertyNames) {
-      if (!wanted.has(name)) continue;
+    try {
+      const opened = await openTarget(choice);
+      driver = opened.driver;
+      const keys = Object.values(choice.apiKeys ?? {}).some((k) => k);
+      if (keys && !choice.adapter && opened.claimed.includes('test-control'))
+        onWarning?.(
+          '--api-key is not used: the target has test control, so each property gets a tenant of its own',
+        );
+    } catch (error) {
+      const cause = stop.cause();
+      if (!cause) throw error;
+      for (const property of wanted) notRun.push({ property, reason: describeStop(cause) });
+      return result();
+    }
+    const guarded = stoppableDriver(driver, stop.signal, 'throw');
+    const checks: Record<PropertyName, () => Promise<PropertyOutcome>> = {
+      'voucher-life': () => checkVoucherLife(guarded, budget),
+      races: () => checkRaces(guarded, budget),
+      'negative-data': () => checkNegativeData(guarded, choice, budget),
+      'positive-data': () => checkPositiveData(guarded, budget),
+      access: () =>
+        checkAccess(guarded, async () => stoppableDriver(await openDriver(choice), stop.signal, 'throw')),
+    };
+    for (const name of wanted) {
+      const before = stop.cause();
+      if (before) {
+        notRun.push({ property: name, reason: describeStop(before) });
+        continue;
+      }
       const outcome = await isolated(name, budget.seed, checks[name]);
+      const cause = stop.cause();
+      if (cause && outcome.verdict === 'failed') {
+        // What the stop did to it (every call refused) says nothing about the target.
+        const replay = `vcert properties --only ${name} --seed ${outcome.seed}`;
+        notRun.push({ property: name, reason: `${describeStop(cause)} while it ran (replay: ${replay})` });
+        continue;
+      }
       outcomes.push(outcome);
       onOutcome?.(outcome);
     }
+    return result();
   } finally {
-    await driver.close();
+    stop.signal.removeEventListener('abort', onAbort);
+    stop.dispose();
+    await driver?.close();
+    connections.close();
   }
-  return outcomes;
 }

@@ -20,7 +20,10 @@ export interface RaceDriverOptions {
   apiKeys?: Partial<Record<Role, string>>;
   faults: string;
   seed: number;
+  /** The counters' per-request timeout. */
   timeoutMs: number;
+  /** The direct driver's (set-up, final ledgers); default 10 000 ms. */
+  directTimeoutMs?: number;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function openRaceDrivers(options: RaceDriverOptions): Promise<RaceD
     target: first,
     adapter: options.adapter,
     apiKeys: options.apiKeys,
-    timeoutMs: 10_000,
+    timeoutMs: options.directTimeoutMs ?? 10_000,
   });
   const opened: Driver[] = [direct];
   const proxies: FaultProxy[] = [];

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { fetchFinalLedgers } from '../../simulators/fleet/final-ledgers.ts';
 import { type FleetResult, runFleet } from '../../simulators/fleet/fleet.ts';
 import { prepareVouchers } from '../../simulators/fleet/prepare-vouchers.ts';
@@ -8,6 +8,7 @@ import type { Report } from '../checkers/compose.ts';
 import type { Driver } from '../driver/driver.ts';
 import type { FinalLedger } from '../history/final-ledger.ts';
 import type { History, HistoryMeta, Operation } from '../history/operation.ts';
+import { describeStop, Stopped, stopCauseOf, unlessStopped } from '../run/stopped.ts';
 import type { RaceOptions } from './race-options.ts';
 import { voucherKinds } from './voucher-kinds.ts';
 
@@ -33,6 +34,11 @@ export interface RaceSeams {
   target?: string;
   /** Receives the meta line, then each operation as it completes (a history file on disk). */
   record?: { meta(meta: Omit<HistoryMeta, 'kind'>): void; append(op: Operation): void };
+  /**
+   * The race's stop (an interrupt, its time limit). The drivers must stop with it (src/run/stoppable-driver.ts:
+   * `throw` for the direct one, `hold` for the counters); the race then checks what was recorded so far.
+   */
+  signal?: AbortSignal;
 }
 
 /** The policy to race under: the one asked for, else the first the target claims; it must be claimed. */
@@ -46,6 +52,9 @@ function policyOf(claimed: ReadonlySet<string>, asked: Policy | undefined): Poli
     throw new Error(`the target does not claim the policy ${policy ?? '(any)'}`);
   return policy;
 }
+
+/** The search limit of the checkers once the race was stopped: it stops too, and says unknown. */
+const stoppedSearchMs = 2000;
 
 const emptyFleet = (): FleetResult => ({
   ops: [],
@@ -68,13 +77,31 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
   const kinds = voucherKinds(options.voucherKind ?? 'reusable', options.vouchers);
   if (kinds.includes('one-time') && !claimed.has('one-time-vouchers'))
     throw new Error('one-time vouchers: the target does not claim the capability one-time-vouchers');
-  const vouchers = await prepareVouchers(seams.direct, {
-    policy,
-    kinds,
-    funds: options.funds,
-    currency: options.currency,
-    runId,
-  });
+  let vouchers: string[];
+  try {
+    vouchers = await prepareVouchers(seams.direct, {
+      policy,
+      kinds,
+      funds: options.funds,
+      currency: options.currency,
+      runId,
+    });
+  } catch (error) {
+    // Stopped before the first operation: nothing was raced, and that is the verdict (not a pass).
+    if (!(error instanceof Stopped) && !seams.signal?.aborted) throw error;
+    const stopped = describeStop(stopCauseOf(seams.signal as AbortSignal) ?? (error as Stopped).stop);
+    const history: History = { meta: { kind: 'meta', seed: options.seed, policy, funds: {} }, ops: [] };
+    const report = checkAll({ history, ledgers: new Map() }, { policy, timeLimitMs: stoppedSearchMs });
+    return {
+      policy,
+      vouchers: [],
+      history,
+      ledgers: [],
+      report,
+      fleet: emptyFleet(),
+      errors: [`${stopped} before the first operation: nothing was raced`],
+    };
+  }
   // Ledger entries are time-stamped in ms: the set-up's must fall before the run's start.
   await sleep(5);
   const meta: Omit<HistoryMeta, 'kind'> = {
@@ -90,8 +117,9 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
   const ops: Operation[] = [];
   let fleet = emptyFleet();
   const nemesis = seams.during?.();
+  const signal = seams.signal ?? new AbortController().signal;
   try {
-    fleet = await runFleet({
+    const running = runFleet({
       drivers: seams.counters,
       vouchers,
       currency: options.currency,
@@ -110,30 +138,44 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
       mix: options.mix,
       minAmount: options.minAmount,
       maxAmount: options.maxAmount,
+      ...(options.pos ? { pos: options.pos } : {}),
+      ...(options.webshop ? { webshop: options.webshop } : {}),
       runId,
       onOperation: (op) => {
         ops.push(op);
         seams.record?.append(op);
       },
     });
+    fleet = await unlessStopped(signal, running);
   } catch (error) {
-    errors.push(`the fleet stopped: ${(error as Error).message}`);
+    if (signal.aborted) {
+      // What was in flight completes as info (the counters' drivers hold): let it be recorded first.
+      await nextTurn();
+      errors.push(`the fleet was stopped: ${(error as Error).message}`);
+    } else errors.push(`the fleet stopped: ${(error as Error).message}`);
   } finally {
     await nemesis?.stop().catch((error: unknown) => errors.push(`the nemesis: ${(error as Error).message}`));
   }
   let ledgers: FinalLedger[] = [];
-  try {
-    ledgers = await fetchFinalLedgers(seams.direct, vouchers, {
-      amount: options.funds,
-      currency: options.currency,
-    });
-  } catch (error) {
-    errors.push(`the final ledgers could not be read: ${(error as Error).message}`);
-  }
-  const history: History = { meta: { kind: 'meta', ...meta }, ops };
+  if (signal.aborted) errors.push(`the final ledgers were not read: ${(signal.reason as Error).message}`);
+  else
+    try {
+      ledgers = await fetchFinalLedgers(seams.direct, vouchers, {
+        amount: options.funds,
+        currency: options.currency,
+      });
+    } catch (error) {
+      errors.push(`the final ledgers could not be read: ${(error as Error).message}`);
+    }
+  // Once stopped, the frozen counters add nothing: the history is what was recorded up to now.
+  const recorded = [...ops];
+  const history: History = { meta: { kind: 'meta', ...meta }, ops: recorded };
   const report = checkAll(
     { history, ledgers: new Map(ledgers.map((l) => [l.voucherId, l])) },
-    { policy, timeLimitMs: options.timeLimitMs },
+    {
+      policy,
+      timeLimitMs: signal.aborted ? Math.min(options.timeLimitMs, stoppedSearchMs) : options.timeLimitMs,
+    },
   );
-  return { policy, vouchers, history, ledgers, report, fleet: { ...fleet, ops }, errors };
+  return { policy, vouchers, history, ledgers, report, fleet: { ...fleet, ops: recorded }, errors };
 }

@@ -1,5 +1,6 @@
 import type { Arrival } from '../../simulators/fleet/fleet.ts';
 import type { BehaviourMix } from '../../simulators/pos/behaviour.ts';
+import type { ChannelProfile } from '../../simulators/pos/counter-context.ts';
 import type { Policy, Role } from '../../spec/capabilities.ts';
 import type { VoucherKindChoice } from './voucher-kinds.ts';
 
@@ -41,12 +42,24 @@ export interface RaceOptions {
   timeoutMs?: number;
   /** Linearizability search limit; past it the verdict is unknown. */
   timeLimitMs: number;
+  /**
+   * The race's overall time limit: past it nothing more is sent, what was in flight is recorded as info,
+   * the final ledgers are not read, and the verdict is not a pass (exit 1). Default: none.
+   */
+  overallTimeoutMs?: number;
+  /** An interrupt (Ctrl-C): the race stops as at its time limit and its files are written. */
+  signal?: AbortSignal;
+  /** How the POS terminals and the web shops behave on the wire (e.g. longer holds on a loaded machine). */
+  pos?: Partial<ChannelProfile>;
+  webshop?: Partial<ChannelProfile>;
   /** Keys for a target without test control (the race then runs on the tenant they belong to). */
   apiKeys?: Partial<Record<Role, string>>;
   /** Where the history, ledgers and report go; none: nothing is written. */
   out?: string;
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
+  /** One line about an option that has no effect (e.g. --api-key for a target with test control). */
+  warn?: (line: string) => void;
 }
 
 export const raceDefaults: RaceOptions = {

@@ -5,7 +5,7 @@ export interface WaivableScenario {
   key: string;
   name: string;
   requirements: readonly string[];
-  status: 'passed' | 'emulated' | 'failed' | 'not-claimed' | 'undecided';
+  status: 'passed' | 'emulated' | 'failed' | 'not-claimed' | 'undecided' | 'not-run';
 }
 
 /**

@@ -1,7 +1,13 @@
 import { applyWaivers, type WaiverOutcome } from './apply-waivers.ts';
 import type { RunRecord, ScenarioRecord } from './message-collector.ts';
 import { countStatuses, emptyCounts, requirementStatus, type StatusCounts } from './requirement-status.ts';
-import { baseStatus, capabilitiesOf, requirementsOf, type ScenarioStatus } from './scenario-status.ts';
+import {
+  baseStatus,
+  capabilitiesOf,
+  notRun,
+  requirementsOf,
+  type ScenarioStatus,
+} from './scenario-status.ts';
 import { type Integrity, sealSummary } from './seal-summary.ts';
 import { decideVerdict, type Verdict } from './verdict.ts';
 import type { Waiver, WaiverFile } from './waiver-file.ts';
@@ -19,6 +25,13 @@ export interface SummaryContext {
   /** Errors before or around cucumber (target unreachable, runner threw). */
   errors: string[];
   interrupted: boolean;
+  /**
+   * When and why the run was stopped before its end (Ctrl-C, its overall time limit): scenarios not
+   * decided by then are "not run".
+   */
+  stop?: { at: number; reason: string } | null;
+  /** The overall time limit as written (e.g. "20m") when it was reached: the verdict fails (exit 1). */
+  timeLimitReached?: string | null;
 }
 
 export interface ScenarioSummary {
@@ -48,7 +61,14 @@ export interface CertificationSummary {
   target: SummaryContext['target'];
   capabilities: SummaryContext['capabilities'];
   selection: SummaryContext['selection'];
-  run: { startedAt: string | null; finishedAt: string | null; durationMs: number | null; errors: string[] };
+  run: {
+    startedAt: string | null;
+    finishedAt: string | null;
+    durationMs: number | null;
+    errors: string[];
+    /** Why and when the run stopped before its end (an interrupt, the time limit); absent when it did not. */
+    stopped?: { reason: string; at: string };
+  };
   totals: { scenarios: StatusCounts; requirements: StatusCounts };
   requirements: RequirementSummary[];
   scenarios: ScenarioSummary[];
@@ -62,6 +82,12 @@ export interface CertificationSummary {
 }
 
 const messageLimit = 2000;
+
+/** Why a scenario is not run: the run's stop, and what the scenario was doing when it came. */
+function notRunMessage(message: string | undefined, stop: string | undefined): string {
+  const why = stop ? `not run: ${stop}` : 'not run: cucumber never started it';
+  return message ? `${why}; it was cut off: ${message}` : why;
+}
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
 /** Builds and seals the certification summary from what the message collector recorded. */
@@ -76,7 +102,11 @@ export function buildSummary(
     record: r,
     key: `${r.uri}:${r.line}`,
     requirements: requirementsOf(r.tags),
-    status: baseStatus(r, claimed, emulated),
+    // Claims never read (the run stopped first): what did not run is not run, whatever it needs.
+    status:
+      context.capabilities.source === 'none' && notRun(r, context.stop?.at)
+        ? ('not-run' as const)
+        : baseStatus(r, claimed, emulated, context.stop?.at),
   }));
   const waiverList = context.waivers.content?.waivers ?? [];
   const decision = applyWaivers(
@@ -102,7 +132,9 @@ export function buildSummary(
           ? record.finishedAt - record.startedAt
           : null,
     };
-    if (record.message) summary.message = record.message.slice(0, messageLimit);
+    const message =
+      status === 'not-run' ? notRunMessage(record.message, context.stop?.reason) : record.message;
+    if (message) summary.message = message.slice(0, messageLimit);
     if (result)
       summary.waiver = { index: waiverIndex, reason: result.waiver.reason, outcome: result.outcome };
     return summary;
@@ -117,7 +149,7 @@ export function buildSummary(
   });
   const scenarioTotals = countStatuses(scenarios.map((s) => s.status));
   const errors = [...context.errors, ...run.errors];
-  if (!run.finished && context.errors.length === 0 && !context.interrupted) {
+  if (!run.finished && context.errors.length === 0 && !context.interrupted && !context.stop) {
     errors.push('the message stream never reported the end of the run');
   }
   const verdict = decideVerdict({
@@ -125,6 +157,7 @@ export function buildSummary(
     rottedWaivers: decision.results.filter((r) => r.outcome === 'rotted').length,
     runErrors: errors,
     interrupted: context.interrupted,
+    timeLimitReached: context.timeLimitReached ?? null,
   });
   return sealSummary({
     format: summaryFormat,
@@ -138,6 +171,9 @@ export function buildSummary(
       durationMs:
         run.startedAt !== undefined && run.finishedAt !== undefined ? run.finishedAt - run.startedAt : null,
       errors,
+      ...(context.stop
+        ? { stopped: { reason: context.stop.reason, at: new Date(context.stop.at).toISOString() } }
+        : {}),
     },
     totals: {
       scenarios: scenarioTotals,

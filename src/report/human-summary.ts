@@ -11,6 +11,7 @@ const label: Record<string, string> = {
   waived: 'waived',
   'not-claimed': 'not claimed',
   undecided: 'undecided',
+  'not-run': 'not run',
 };
 
 function counts(c: StatusCounts): string {
@@ -60,7 +61,7 @@ export function formatHumanSummary(summary: CertificationSummary, files: ReportF
     `requirements: ${counts(summary.totals.requirements)}`,
   ];
   if (summary.requirements.length > 0) {
-    lines.push('', '  requirement  status       pass emul fail waiv n/cl undc');
+    lines.push('', '  requirement  status       pass emul fail waiv n/cl undc nrun');
     for (const r of summary.requirements) {
       const n = scenarioStatuses.map((s) => String(r.scenarios[s]).padStart(4)).join(' ');
       lines.push(`  ${r.id.padEnd(11)}  ${label[r.status]?.padEnd(11)} ${n}`);
@@ -81,6 +82,16 @@ export function formatHumanSummary(summary: CertificationSummary, files: ReportF
     summary.scenarios.filter((s) => s.status === 'waived'),
     lines,
   );
+  // Not run: those the stop cut off are listed; those never begun (or skipped by the stop) only counted.
+  const notRun = summary.scenarios.filter((s) => s.status === 'not-run');
+  const cutOff = notRun.filter((s) => s.startedAt !== null && s.cucumberStatus !== 'SKIPPED');
+  listed('not run (cut off when the run stopped)', cutOff, lines);
+  const neverBegun = notRun.length - cutOff.length;
+  if (neverBegun > 0)
+    lines.push(
+      '',
+      `${neverBegun} scenario(s) not run${summary.run.stopped ? `: ${summary.run.stopped.reason}` : ''}`,
+    );
   const rotted = summary.waivers.results.filter((w) => w.outcome === 'rotted');
   if (rotted.length > 0) {
     lines.push('', 'rotted waivers (the waived failure no longer happens: remove them):');

@@ -24,6 +24,8 @@ export interface ScenarioRecord {
   cucumberStatus: CucumberStatus;
   /** The first failure, undefined-step or ambiguity message of the last attempt. */
   message?: string;
+  /** When the step that gave the attempt its status finished (epoch ms): a stopped run's cut-off line. */
+  statusAt?: number;
   /** Media types of what the scenario attached (e.g. the steps' not-claimed marker). */
   attachments: string[];
   startedAt?: number;
@@ -45,6 +47,7 @@ interface Attempt {
   startedAt: number;
   finishedAt?: number;
   status: CucumberStatus;
+  statusAt?: number;
   message?: string;
   attachments: string[];
 }
@@ -107,6 +110,7 @@ export class MessageCollector {
       const status = statusOf(f.testStepResult.status);
       if (severity(status) > severity(attempt.status)) {
         attempt.status = status;
+        attempt.statusAt = millisOf(f.timestamp);
         if (status !== 'PASSED' && status !== 'SKIPPED') {
           const step = this.#stepTexts.get(f.testStepId) ?? 'a step';
           attempt.message = f.testStepResult.message ?? `${status.toLowerCase()}: ${step}`;
@@ -123,7 +127,8 @@ export class MessageCollector {
       this.#run.startedAt = millisOf(envelope.testRunStarted.timestamp);
     } else if (envelope.testRunHookFinished) {
       const result = envelope.testRunHookFinished.result;
-      if (statusOf(result.status) !== 'PASSED') {
+      // SKIPPED: a dry run (the list of a run stopped before it began) runs no hook.
+      if (statusOf(result.status) !== 'PASSED' && statusOf(result.status) !== 'SKIPPED') {
         this.#run.errors.push(
           `run hook ${String(result.status).toLowerCase()}: ${result.message ?? ''}`.trim(),
         );
@@ -152,6 +157,7 @@ export class MessageCollector {
         attempts: latest?.count ?? 0,
       };
       if (attempt?.message) record.message = attempt.message;
+      if (attempt?.statusAt !== undefined) record.statusAt = attempt.statusAt;
       if (attempt) record.startedAt = attempt.startedAt;
       if (attempt?.finishedAt !== undefined) record.finishedAt = attempt.finishedAt;
       else if (attempt) record.cucumberStatus = 'UNKNOWN';

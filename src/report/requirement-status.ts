@@ -1,10 +1,14 @@
 import { type ScenarioStatus, scenarioStatuses } from './scenario-status.ts';
 
-/** Most telling first: one failing scenario fails the requirement; it is "not claimed" only if all are. */
-/** Most telling first: one failing scenario fails the requirement; one emulated pass makes its pass the adapter's. */
+/**
+ * Most telling first: one failing scenario fails the requirement; one that did not run leaves it not
+ * checked (never passed); one emulated pass makes its pass the adapter's; it is "not claimed" only if
+ * all are.
+ */
 const precedence: readonly ScenarioStatus[] = [
   'failed',
   'undecided',
+  'not-run',
   'waived',
   'emulated',
   'passed',

@@ -16,6 +16,8 @@ export interface VerdictFacts {
   /** Run-level errors: unreachable target, failed BeforeAll, runner exception, missing end of run. */
   runErrors: readonly string[];
   interrupted: boolean;
+  /** The run's overall time limit (e.g. "20m") when it was reached: what was left is not run. */
+  timeLimitReached?: string | null;
 }
 
 export interface Verdict {
@@ -32,10 +34,12 @@ export function decideVerdict(facts: VerdictFacts): Verdict {
   const reasons: string[] = [];
   const { scenarios: s } = facts;
   if (facts.interrupted) reasons.push('the run was interrupted');
+  if (facts.timeLimitReached) reasons.push(`the time limit of ${facts.timeLimitReached} was reached`);
   for (const error of facts.runErrors) reasons.push(error);
   if (s.failed > 0) reasons.push(`${s.failed} scenario(s) failed`);
   if (s.undecided > 0)
-    reasons.push(`${s.undecided} scenario(s) undecided (undefined, ambiguous, pending, skipped or not run)`);
+    reasons.push(`${s.undecided} scenario(s) undecided (undefined, ambiguous, pending or skipped)`);
+  if (s['not-run'] > 0) reasons.push(`${s['not-run']} scenario(s) not run`);
   if (facts.rottedWaivers > 0)
     reasons.push(`${facts.rottedWaivers} waiver(s) rotted: the waived failure no longer happens`);
   if (s.passed + s.waived + s.failed + s.undecided === 0) reasons.push('no scenario was verified');

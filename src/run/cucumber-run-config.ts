@@ -1,4 +1,4 @@
-import { type IRunConfiguration, loadConfiguration } from '@cucumber/cucumber/api';
+import { type IRunConfiguration, loadConfiguration, loadSources } from '@cucumber/cucumber/api';
 
 /** Which scenarios to run and how, as a cucumber-js user would say it on the command line. */
 export interface SuiteSelection {
@@ -41,6 +41,29 @@ export function checkSelection(selection: SuiteSelection): void {
   }
   if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 0 || parallel > 64)) {
     throw new Error(`--parallel must be an integer from 0 to 64, got "${parallel}"`);
+  }
+}
+
+/**
+ * Checks the tag expression with cucumber's own parser (by planning the suite, which takes
+ * milliseconds) before anything starts: a bad one is named in one line, not a "pickles:filter" error.
+ */
+export async function checkTagExpression(root: string, selection: SuiteSelection): Promise<void> {
+  if (!selection.tags) return;
+  const explicit = selection.paths !== undefined || selection.import !== undefined;
+  const { runConfiguration } = await loadConfiguration(
+    {
+      file: explicit ? false : undefined,
+      provided: { tags: selection.tags, ...(selection.paths ? { paths: selection.paths } : {}) },
+    },
+    { cwd: root },
+  );
+  try {
+    await loadSources(runConfiguration.sources, { cwd: root });
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    const why = cause instanceof Error ? cause.message : (error as Error).message;
+    throw new Error(`--tags "${selection.tags}" is not a tag expression: ${why}`);
   }
 }
 

@@ -16,11 +16,21 @@ import {
   readCapabilityManifest,
   readTargetCapabilities,
 } from './claimed-capabilities.ts';
-import { checkSelection, cucumberRunConfiguration, type SuiteSelection } from './cucumber-run-config.ts';
+import {
+  checkSelection,
+  checkTagExpression,
+  cucumberRunConfiguration,
+  type SuiteSelection,
+} from './cucumber-run-config.ts';
+import { formatDuration } from './duration.ts';
 import { type ImageRun, startImageRun } from './image-run.ts';
 import { externalTarget, type RunTarget, startReferenceTarget } from './run-target.ts';
+import { announceStop, newStopChannelName } from './stop-channel.ts';
+import type { StopParameters } from './stop-hooks.ts';
+import { commandStop, describeStop, type StopCause, unlessStopped } from './stopped.ts';
 import { suiteIdentity, suiteRoot } from './suite-identity.ts';
 import { keepSupport, supportFor } from './support-library-cache.ts';
+import { watchTargetConnections } from './target-connections.ts';
 import { type KeptTenderConfig, keepTenderConfig } from './tender-config-keeper.ts';
 
 export interface RunOptions extends SuiteSelection {
@@ -50,6 +60,13 @@ export interface RunOptions extends SuiteSelection {
   root?: string;
   /** Attach what each step did and needs (the self-test of the suite's capability tags). */
   trace?: boolean;
+  /** How long one request may wait for its answer; past it the outcome is unknown. Default 10 s. */
+  requestTimeoutMs?: number;
+  /**
+   * The run's overall time limit: when it is reached the run stops as on Ctrl-C, the scenarios it did
+   * not decide are "not run", and the verdict fails (exit 1). Default: none.
+   */
+  timeLimitMs?: number;
 }
 
 export interface RunIo {
@@ -59,20 +76,31 @@ export interface RunIo {
   progressFormat?: string;
   /** Cucumber's warnings; default nowhere. */
   stderr?: Writable;
-  /** Aborting stops the target at once; the run then ends with its scenarios failing, and exit code 2. */
+  /**
+   * An interrupt: aborting stops a target the run started at once and the run itself promptly (requests
+   * waiting for the target end, no further scenario begins); the summary is written, the scenarios not
+   * decided are "not run", and its verdict is exit code 2 (the run could not take place).
+   */
   signal?: AbortSignal;
+  /** One line about an option that has no effect here (e.g. --api-key for a target with test control). */
+  onWarning?: (line: string) => void;
+  /** Told once when the run stops before its end, with why ("the time limit of 20m was reached"). */
+  onStop?: (cause: StopCause) => void;
 }
 
 export interface RunResult {
   summary: CertificationSummary;
   files: ReportFiles;
   exitCode: number;
+  /** Why the run stopped before its end (an interrupt, the time limit), when it did. */
+  stopped?: StopCause;
 }
 
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 const notStarted = (options: RunOptions) =>
   options.image ? `image ${options.image.image} (not started)` : 'reference implementation (not started)';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const hasKeys = (keys: RunOptions['apiKeys']) => Object.values(keys ?? {}).some((k) => k);
 
 /**
  * `vcert run` as a function: starts (or reaches) the target, reads what it claims, runs the Gherkin
@@ -83,6 +111,7 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
   checkSelection(options);
   const cwd = options.cwd ?? process.cwd();
   const root = options.root ?? suiteRoot;
+  await checkTagExpression(root, options);
   const files = reportFiles(resolve(cwd, options.reports ?? 'reports'));
   const waiverPath = options.waivers ? resolve(cwd, options.waivers) : null;
   const waivers = waiverPath ? await readWaiverFile(waiverPath) : null;
@@ -94,12 +123,19 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
   let capabilities: ClaimedCapabilities = { claimed: [], emulated: [], source: 'none', unknown: [] };
   let target: RunTarget | undefined;
   let keptTenders: KeptTenderConfig | null = null;
-  let interrupted = false;
-  const onAbort = () => {
-    interrupted = true;
-    void target?.close();
+  const stop = commandStop({ signal: io.signal, timeLimitMs: options.timeLimitMs });
+  const stopChannel = newStopChannelName();
+  const announcer = announceStop(stopChannel, stop.signal);
+  let connections: ReturnType<typeof watchTargetConnections> | undefined;
+  const onStop = () => {
+    const cause = stop.cause();
+    if (cause) io.onStop?.(cause);
+    connections?.cut(stop.signal.reason as Error);
+    // An interrupt stops what the run started at once; a time limit lets the scenarios end first.
+    if (cause?.kind === 'interrupt') void target?.close();
   };
-  io.signal?.addEventListener('abort', onAbort, { once: true });
+  stop.signal.addEventListener('abort', onStop, { once: true });
+  const timeoutMs = options.requestTimeoutMs;
   try {
     target = options.startTarget
       ? await options.startTarget()
@@ -108,45 +144,67 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
         : options.target
           ? externalTarget(options.target)
           : await startReferenceTarget(options.databaseUrl);
-    if (io.signal?.aborted) onAbort();
+    connections = watchTargetConnections([target.url]);
+    if (stop.signal.aborted) connections.cut(stop.signal.reason as Error);
+    const choice = { target: target.url, adapter, apiKeys: options.apiKeys, timeoutMs };
     capabilities = options.capabilities
       ? await readCapabilityManifest(resolve(cwd, options.capabilities))
-      : await readTargetCapabilities({ target: target.url, adapter, apiKeys: options.apiKeys });
-    keptTenders = await keepTenderConfig(
-      { target: target.url, adapter, apiKeys: options.apiKeys },
-      capabilities.claimed,
-    );
-    const configuration = await cucumberRunConfiguration({
-      root,
-      selection: options,
-      worldParameters: {
-        target: target.url,
-        ...(adapter ? { adapter } : {}),
-        ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
-        capabilities: capabilities.claimed,
-        ...(options.trace ? { trace: true } : {}),
-      },
-      progressFormat: io.progressFormat ?? 'progress',
-      files: cucumberFormatFiles(files),
-    });
-    const environment = { cwd: root, stdout: io.progress ?? discard(), stderr: io.stderr ?? discard() };
-    const result = await runCucumber(
-      { ...configuration, support: supportFor(root, configuration) },
-      environment,
-      (envelope) => collector.update(envelope),
-    );
-    keepSupport(root, configuration, result.support);
+      : await unlessStopped(stop.signal, readTargetCapabilities(choice));
+    if (!adapter && hasKeys(options.apiKeys) && capabilities.claimed.includes('test-control'))
+      io.onWarning?.(
+        '--api-key is not used: the target has test control, so every scenario gets a tenant of its own',
+      );
+    keptTenders = await unlessStopped(stop.signal, keepTenderConfig(choice, capabilities.claimed));
   } catch (error) {
-    if (!target) errors.push(`cannot start the target: ${messageOf(error)}`);
+    if (stop.signal.aborted) {
+      // Stopped before the suite began: nothing was judged; cucumber only lists what did not run.
+    } else if (!target) errors.push(`cannot start the target: ${messageOf(error)}`);
     else if (capabilities.source === 'none')
       errors.push(`target unreachable or not set up: ${messageOf(error)}`);
     else errors.push(`the run failed: ${messageOf(error)}`);
+  }
+  try {
+    if (errors.length === 0) {
+      const stopParameters: StopParameters = { channel: stopChannel, targets: target ? [target.url] : [] };
+      const listOnly = stop.signal.aborted;
+      const configuration = await cucumberRunConfiguration({
+        root,
+        selection: listOnly ? { ...options, parallel: 0 } : options,
+        worldParameters: {
+          target: target?.url ?? options.target ?? 'http://127.0.0.1:9',
+          ...(adapter ? { adapter } : {}),
+          ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
+          capabilities: capabilities.claimed,
+          ...(options.trace ? { trace: true } : {}),
+          ...(timeoutMs ? { timeoutMs } : {}),
+          stop: stopParameters,
+        },
+        progressFormat: io.progressFormat ?? 'progress',
+        files: cucumberFormatFiles(files),
+      });
+      // Stopped before the suite began: a dry run lists its scenarios, each of them not run.
+      if (listOnly) configuration.runtime = { ...configuration.runtime, dryRun: true };
+      const environment = { cwd: root, stdout: io.progress ?? discard(), stderr: io.stderr ?? discard() };
+      const result = await runCucumber(
+        { ...configuration, support: supportFor(root, configuration) },
+        environment,
+        (envelope) => collector.update(envelope),
+      );
+      keepSupport(root, configuration, result.support);
+    }
+  } catch (error) {
+    errors.push(`the run failed: ${messageOf(error)}`);
   } finally {
-    io.signal?.removeEventListener('abort', onAbort);
+    stop.signal.removeEventListener('abort', onStop);
+    stop.dispose();
+    announcer.close();
+    connections?.close();
     if (keptTenders) await keptTenders.restore().catch((error: unknown) => errors.push(messageOf(error)));
     await target?.close();
   }
 
+  const cause = stop.cause();
+  const stoppedAt = stop.at();
   const context: SummaryContext = {
     suite: await suiteIdentity(root),
     target: {
@@ -168,9 +226,11 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
     },
     waivers: { file: waiverPath, content: waivers },
     errors,
-    interrupted,
+    interrupted: cause?.kind === 'interrupt',
+    stop: cause && stoppedAt !== undefined ? { at: stoppedAt, reason: describeStop(cause) } : null,
+    timeLimitReached: cause?.kind === 'time-limit' ? formatDuration(cause.limitMs) : null,
   };
   const summary = buildSummary(collector.scenarios(), collector.run(), context);
   await writeFile(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
-  return { summary, files, exitCode: summary.verdict.exitCode };
+  return { summary, files, exitCode: summary.verdict.exitCode, ...(cause ? { stopped: cause } : {}) };
 }

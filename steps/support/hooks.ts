@@ -13,12 +13,16 @@ import {
 import { openDriver } from '../../src/driver/create-driver.ts';
 import type { Driver } from '../../src/driver/driver.ts';
 import { strictDriver } from '../../src/driver/strict-driver.ts';
+import { registerStopHooks } from '../../src/run/stop-hooks.ts';
 import { stepTraceMediaType } from './capability-needs.ts';
 import { attachEvidence } from './evidence.ts';
 import { missingCapabilities, notClaimedMediaType } from './not-claimed.ts';
 import type { VcertParameters, VoucherWorld } from './world.ts';
 
 setDefaultTimeout(30_000);
+
+// First: when `vcert run` stops (Ctrl-C, its time limit), no scenario opens a driver any more.
+registerStopHooks();
 
 // Tender scenarios replace the tenant's tender configuration. On a shared tenant (no test control) two
 // of them at once would see each other's, so a parallel run never runs two at the same time.

@@ -9,7 +9,15 @@ import { renderSummary } from '../../src/checkers/summary-text.ts';
 import type { RaceOptions } from '../../src/race/race-options.ts';
 import { type RaceResult, runRace } from '../../src/race/run-race.ts';
 import { startReferenceServer } from '../support/reference-server.ts';
-import { checkerLines, printedVerdicts, runVcert, verdictLine, verdictOf } from './race-support.ts';
+import {
+  checkerLines,
+  countBound,
+  longHolds,
+  printedVerdicts,
+  runVcert,
+  verdictLine,
+  verdictOf,
+} from './race-support.ts';
 
 /**
  * Race evidence for the defective implementations: every counter's first spend at one barrier, the
@@ -42,8 +50,9 @@ const small: Partial<RaceOptions> = {
   policy: 'balance-guard',
   webshops: 0,
   barrier: true,
-  seconds: 1,
+  ...countBound,
   ops: 200,
+  ...longHolds,
   seed: 11,
   timeLimitMs: 10_000,
 };
@@ -160,7 +169,7 @@ const raceArgs = (url: string, out: string) => [
   '--ops',
   '200',
   '--seconds',
-  '1',
+  String(countBound.seconds),
   '--seed',
   '5',
   '--time-limit',

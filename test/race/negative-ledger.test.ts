@@ -38,7 +38,7 @@ describe('a system whose ledger goes negative under a race', () => {
         '--ops',
         '120',
         '--seconds',
-        '2',
+        '600',
         '--seed',
         '3',
       ],

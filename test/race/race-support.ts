@@ -4,6 +4,19 @@ import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../../src/checkers/verdict.ts';
 import type { RaceResult } from '../../src/race/run-race.ts';
 
+/**
+ * A race bounded by its operation count (`ops`), never by a wall-clock window: `seconds` is only a
+ * backstop far beyond what any of these races needs, so a busy machine changes how long a race takes,
+ * never what it did.
+ */
+export const countBound = { seconds: 600 } as const;
+
+/**
+ * Holds that outlive any pause a busy machine can put between a hold and its capture: for races whose
+ * verdict needs captures to happen (the default POS hold lives 2 s).
+ */
+export const longHolds = { pos: { holdTtlSeconds: 600 }, webshop: { holdTtlSeconds: 600 } } as const;
+
 /** One line per checker, for assertion messages. */
 export function verdictLine(result: RaceResult): string {
   return result.report.verdicts

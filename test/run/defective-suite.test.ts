@@ -7,6 +7,7 @@ import { type Database, openDatabase } from '../../reference-impl/storage/databa
 import { defectiveImplementations } from '../../simulators/defective/index.ts';
 import type { CertificationSummary } from '../../src/report/certification-summary.ts';
 import { certify, failingRequirements, failingScenarios } from './certify-target.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /**
  * Self-validation: the whole conformance suite, through `vcert run`'s own function, against every
@@ -29,6 +30,8 @@ describe('the suite against defective implementations', () => {
   let dataDir: string | undefined;
   const failedFamilies = new Set<string>();
   const allFamilies = new Set<string>();
+  // Each defective server runs in a child process whose log (its internal errors) goes to a file here.
+  const logs = scratchDir('vcert-defect-logs');
   before(async () => {
     dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'vcert-defects-'));
     db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir, poolSize: 1 });
@@ -40,7 +43,8 @@ describe('the suite against defective implementations', () => {
 
   for (const defective of selected) {
     it(`${defective.name}: ${defective.defect.split(':')[0]}`, async () => {
-      const { summary, exitCode } = await certify(() => defective.start({ databaseUrl: db.url }), {
+      const logFile = join(logs, `${defective.name}.log`);
+      const { summary, exitCode } = await certify(() => defective.start({ databaseUrl: db.url, logFile }), {
         parallel: 2,
       });
       const failing = failingRequirements(summary);

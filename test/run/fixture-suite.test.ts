@@ -23,6 +23,7 @@ describe('vcert run on the fixture suite', () => {
       waived: 0,
       'not-claimed': 1,
       undecided: 2,
+      'not-run': 0,
     });
     assert.equal(summary.capabilities.source.startsWith('manifest:'), true);
     assert.deepEqual(summary.capabilities.claimed, ['balance-guard', 'holds', 'some-future-capability']);
@@ -69,6 +70,7 @@ describe('vcert run on the fixture suite', () => {
       waived: 2,
       'not-claimed': 1,
       undecided: 0,
+      'not-run': 0,
     });
     assert.deepEqual(
       summary.waivers.results.map((w) => w.outcome),

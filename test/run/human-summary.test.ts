@@ -14,7 +14,7 @@ describe('console summary', () => {
     const text = formatHumanSummary(summary, files, '/work/out');
     assert.match(
       text,
-      /scenarios: {4}8 \(3 passed, 0 emulated, 2 failed, 0 waived, 1 not claimed, 2 undecided\)/,
+      /scenarios: {4}8 \(3 passed, 0 emulated, 2 failed, 0 waived, 1 not claimed, 2 undecided, 0 not run\)/,
     );
     assert.match(text, /LC-01 +failed +1 +0 +1 +0 +0 +0/);
     assert.match(

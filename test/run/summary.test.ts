@@ -51,6 +51,7 @@ describe('certification summary from a recorded message stream', () => {
       waived: 0,
       'not-claimed': 1,
       undecided: 2,
+      'not-run': 0,
     });
     assert.equal(summary.verdict.passed, false);
     assert.equal(summary.verdict.exitCode, 1);

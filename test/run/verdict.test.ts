@@ -28,6 +28,12 @@ describe('exit code decisions', () => {
       exitCodes.error,
     ],
     ['interrupted', facts({ passed: 3 }, { interrupted: true }), exitCodes.error],
+    ['scenarios not run', facts({ passed: 3, 'not-run': 2 }), exitCodes.fail],
+    [
+      'the time limit reached, even with only passes',
+      facts({ passed: 3 }, { timeLimitReached: '20m' }),
+      exitCodes.fail,
+    ],
   ];
   for (const [what, input, code] of cases) {
     it(`${what} → exit ${code}`, () => {
@@ -49,18 +55,34 @@ describe('exit code decisions', () => {
           waived: count,
           'not-claimed': count,
           undecided: count,
+          'not-run': count,
         }),
         count,
         fc.array(fc.string(), { maxLength: 2 }),
         fc.boolean(),
-        (scenarios, rottedWaivers, runErrors, interrupted) => {
-          const verdict = decideVerdict({ scenarios, rottedWaivers, runErrors, interrupted });
+        fc.option(fc.constantFrom('5s', '20m'), { nil: null }),
+        (scenarios, rottedWaivers, runErrors, interrupted, timeLimitReached) => {
+          const verdict = decideVerdict({
+            scenarios,
+            rottedWaivers,
+            runErrors,
+            interrupted,
+            timeLimitReached,
+          });
           const green =
-            scenarios.failed + scenarios.undecided + rottedWaivers + runErrors.length === 0 &&
+            scenarios.failed +
+              scenarios.undecided +
+              scenarios['not-run'] +
+              rottedWaivers +
+              runErrors.length ===
+              0 &&
             !interrupted &&
+            timeLimitReached === null &&
             scenarios.passed + scenarios.waived > 0;
           assert.equal(verdict.passed, green);
           assert.equal(verdict.exitCode === 0, green);
+          // A time limit alone is a failure (it ran), never "could not run".
+          if (timeLimitReached && !interrupted && runErrors.length === 0) assert.equal(verdict.exitCode, 1);
         },
       ),
     );

@@ -55,8 +55,10 @@ export function registerCheck(program: Command): void {
     .addHelpText(
       'after',
       '\nExit codes: 0 every checker valid; 1 a checker invalid or unknown (unknown is never a pass); ' +
-        '2 the history or ledgers could not be read (the line and the reason are printed).',
+        '2 the history or ledgers could not be read (the line and the reason are printed), or bad flags.',
     )
+    // Bad flags are "could not run" (2): one line from commander, no stack trace.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(async (file: string, options: CheckOptions) => {
       let report: ReturnType<typeof checkAll>;
       let history: Awaited<ReturnType<typeof readHistoryFile>>;

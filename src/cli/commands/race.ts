@@ -1,11 +1,15 @@
+import { constants } from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { claimSignals } from '../../../reference-impl/storage/signal-owner.ts';
 import { faultProfiles } from '../../../simulators/faults/fault-profiles.ts';
 import { policies } from '../../../spec/capabilities.ts';
 import { renderSummary } from '../../checkers/summary-text.ts';
 import type { RaceOptions } from '../../race/race-options.ts';
 import { RaceNotRun, runRace } from '../../race/run-race.ts';
 import { voucherKindChoices } from '../../race/voucher-kinds.ts';
+import { durationOption, formatDuration } from '../../run/duration.ts';
 import { collectApiKey } from '../../run/parse-api-key.ts';
+import { Stopped } from '../../run/stopped.ts';
 
 function positive(value: string): number {
   const parsed = Number(value);
@@ -33,11 +37,16 @@ function exitWith(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
-interface RaceFlags extends Omit<RaceOptions, 'arrival' | 'apiKeys'> {
+interface RaceFlags extends Omit<RaceOptions, 'arrival' | 'apiKeys' | 'timeoutMs' | 'overallTimeoutMs'> {
   rate?: number;
   amount?: number;
   apiKey?: RaceOptions['apiKeys'];
+  requestTimeout?: number;
+  timeout?: number;
 }
+
+/** The default overall time limit: the race's own time bound, plus set-up, retries, ledgers and checks. */
+export const raceMarginMs = 2 * 60_000;
 
 /**
  * `vcert race`: POS terminals and web shops race vouchers. Exit 0 only when every checker is valid;
@@ -97,22 +106,51 @@ export function registerRace(program: Command): void {
       30_000,
     )
     .option('--out <dir>', 'where to write history.ndjson, ledgers.json and the report', 'race-out')
+    .addOption(
+      durationOption(
+        '--request-timeout <duration>',
+        'how long one request may wait for its answer, e.g. 5s (default: 1s under faults or kill -9, else 10s)',
+      ),
+    )
+    .addOption(
+      durationOption(
+        '--timeout <duration>',
+        `overall time limit, e.g. 10m (default: --seconds plus ${formatDuration(raceMarginMs)}): past it nothing more is sent, what was recorded is checked, exit 1`,
+      ),
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 every checker valid; 1 a checker invalid or unknown (unknown is never a pass), ' +
-        'with the history, ledgers and report written; 2 the race could not run (bad options, target ' +
-        'unreachable, no credentials).',
+        'or the time limit reached, with the history, ledgers and report written; 2 the race could not run ' +
+        '(bad options, target unreachable, no credentials); 130 interrupted (Ctrl-C; again exits at once).',
     )
+    // Bad flags are "could not run" (2): one line from commander, no stack trace.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(async (flags: RaceFlags) => {
-      const { rate, amount, apiKey, ...rest } = flags;
+      const { rate, amount, apiKey, requestTimeout, timeout, ...rest } = flags;
       console.log(`vcert race: seed ${flags.seed}`);
+      // Ctrl-C stops the race and writes what it recorded; a second one exits at once.
+      const controller = new AbortController();
+      let signalCode = 0;
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (controller.signal.aborted) process.exit(signalCode);
+        signalCode = 128 + constants.signals[signal];
+        controller.abort(new Stopped({ kind: 'interrupt', signal }));
+      };
+      const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+      const releaseSignals = claimSignals();
+      for (const signal of signals) process.on(signal, onSignal);
       try {
         const result = await runRace({
           ...rest,
           ...(apiKey ? { apiKeys: apiKey } : {}),
           ...(amount ? { minAmount: amount, maxAmount: amount } : {}),
+          ...(requestTimeout ? { timeoutMs: requestTimeout } : {}),
+          overallTimeoutMs: timeout ?? flags.seconds * 1000 + raceMarginMs,
+          signal: controller.signal,
           arrival: rate ? { kind: 'rate', perSecond: rate } : { kind: 'closed' },
           log: (line) => console.error(line),
+          warn: (line) => console.error(`vcert race: ${line}`),
         });
         console.log(
           `policy ${result.policy}; ${result.vouchers.length} voucher(s); ${Math.round(result.elapsedMs)} ms`,
@@ -127,12 +165,16 @@ export function registerRace(program: Command): void {
           console.log(
             `\nhistory: ${result.files.history}\nledgers: ${result.files.ledgers}\nview: ${result.files.html}`,
           );
-        exitWith(result.report.valid === true && result.errors.length === 0 ? 0 : 1);
+        if (controller.signal.aborted) exitWith(signalCode);
+        else exitWith(result.report.valid === true && result.errors.length === 0 ? 0 : 1);
       } catch (error) {
         const why =
           error instanceof RaceNotRun ? error.message : `could not run: ${(error as Error).message}`;
         console.error(`vcert race: ${why}`);
-        exitWith(2);
+        exitWith(controller.signal.aborted ? signalCode : 2);
+      } finally {
+        for (const signal of signals) process.off(signal, onSignal);
+        releaseSignals();
       }
     });
 }

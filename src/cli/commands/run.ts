@@ -1,12 +1,14 @@
 import { constants } from 'node:os';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { claimSignals } from '../../../reference-impl/storage/signal-owner.ts';
 import { parseEnv } from '../../containers/parse-env.ts';
 import { formatHumanSummary } from '../../report/human-summary.ts';
 import { exitCodes } from '../../report/verdict.ts';
+import { durationOption } from '../../run/duration.ts';
 import type { ImageRun } from '../../run/image-run.ts';
 import { collectApiKey } from '../../run/parse-api-key.ts';
 import { runConformance } from '../../run/run-conformance.ts';
+import { describeStop, Stopped } from '../../run/stopped.ts';
 
 interface RunFlags {
   target?: string;
@@ -14,7 +16,9 @@ interface RunFlags {
   adapter?: string;
   capabilities?: string;
   tags?: string;
-  parallel?: string;
+  parallel?: number;
+  requestTimeout: number;
+  timeout: number;
   shard?: string;
   waivers?: string;
   reports: string;
@@ -30,6 +34,23 @@ interface RunFlags {
 
 /** Collects repeated --api-key values; they are checked in the action, so a bad one exits with code 2. */
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The default overall time limit and per-request timeout (docs/waivers.md says why). */
+export const runTimeLimitMs = 20 * 60_000;
+export const runRequestTimeoutMs = 10_000;
+
+function workers(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 64)
+    throw new InvalidArgumentError('an integer from 0 to 64');
+  return n;
+}
+
+/** Exits once stdout is flushed: nothing left behind (a request to a silent target) keeps the process. */
+function exitWith(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.exit(code));
+}
 
 /** The --image options, after checking that a container engine answers (else one line, exit code 2). */
 async function imageRun(name: string, flags: RunFlags): Promise<ImageRun> {
@@ -64,12 +85,31 @@ export function registerRun(program: Command): void {
     .option('--adapter <file>', 'vendor adapter module for an API of another shape')
     .option('--capabilities <file>', 'capability manifest (JSON) instead of GET /capabilities')
     .option('--tags <expression>', 'cucumber tag expression, e.g. "@req:RD-03 and not @capability:tenders"')
-    .option('--parallel <n>', 'cucumber worker count')
+    .option('--parallel <n>', 'cucumber worker count', workers)
     .option('--shard <i/n>', 'run only shard I of N (1-based, as cucumber-js)')
     .option('--waivers <file>', 'expected failures with reasons (docs/waivers.md)')
     .option('--reports <dir>', 'report directory', 'reports')
     .option('--fail-fast', 'stop at the first failing scenario')
-    .option('--progress <formatter>', 'progress on stderr: progress, progress-bar, summary, pretty or none')
+    .addOption(
+      durationOption(
+        '--request-timeout <duration>',
+        'how long one request may wait for its answer (past it the outcome is unknown), e.g. 5s',
+        runRequestTimeoutMs,
+      ),
+    )
+    .addOption(
+      durationOption(
+        '--timeout <duration>',
+        'overall time limit, e.g. 45m or 2h: past it the run stops, what it did not decide is "not run", exit 1',
+        runTimeLimitMs,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--progress <formatter>',
+        'progress on stderr (default: progress-bar on a terminal)',
+      ).choices(['progress', 'progress-bar', 'summary', 'pretty', 'none']),
+    )
     .option(
       '--image <image>',
       'certify this container image, started with testcontainers (docs/containers.md)',
@@ -85,9 +125,12 @@ export function registerRun(program: Command): void {
     )
     .addHelpText(
       'after',
-      `\nExit codes: ${exitCodes.pass} pass; ${exitCodes.fail} failed, undecided, rotted waiver or nothing verified; ` +
-        `${exitCodes.error} could not run (target unreachable, bad options); 130 interrupted (143 on SIGTERM).`,
+      `\nExit codes: ${exitCodes.pass} pass; ${exitCodes.fail} failed, undecided, not run, rotted waiver, nothing verified ` +
+        `or the time limit reached; ${exitCodes.error} could not run (target unreachable, bad options); ` +
+        '130 interrupted (143 on SIGTERM).',
     )
+    // Bad flags are "could not run" (2): one line from commander, no stack trace.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : exitCodes.error))
     .action(async (flags: RunFlags) => {
       // A signal stops the target, lets the scenarios in flight end and writes the summary (the
       // embedded PostgreSQL's own handlers step aside meanwhile); a second one exits at once.
@@ -96,13 +139,14 @@ export function registerRun(program: Command): void {
       const onSignal = (signal: NodeJS.Signals) => {
         if (controller.signal.aborted) process.exit(signalCode);
         signalCode = 128 + constants.signals[signal];
-        process.stderr.write(`\ninterrupted (${signal}): stopping the target\n`);
-        controller.abort();
+        process.stderr.write(`\ninterrupted (${signal}): stopping the run (again to exit at once)\n`);
+        controller.abort(new Stopped({ kind: 'interrupt', signal }));
       };
       const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
       const releaseSignals = claimSignals();
       for (const signal of signals) process.on(signal, onSignal);
       const progressFormat = flags.progress ?? (process.stderr.isTTY ? 'progress-bar' : 'progress');
+      let code: number = exitCodes.error;
       try {
         const image = flags.image === undefined ? undefined : await imageRun(flags.image, flags);
         const apiKeys = flags.apiKey?.reduce<ReturnType<typeof collectApiKey>>(
@@ -116,29 +160,37 @@ export function registerRun(program: Command): void {
             adapter: flags.adapter,
             capabilities: flags.capabilities,
             tags: flags.tags,
-            parallel: flags.parallel === undefined ? undefined : Number(flags.parallel),
+            parallel: flags.parallel,
             shard: flags.shard,
             waivers: flags.waivers,
             reports: flags.reports,
             failFast: flags.failFast,
             databaseUrl: process.env.DATABASE_URL,
             image,
+            requestTimeoutMs: flags.requestTimeout,
+            timeLimitMs: flags.timeout,
           },
           {
             progress: progressFormat === 'none' ? undefined : process.stderr,
             progressFormat: progressFormat === 'none' ? 'summary' : progressFormat,
             stderr: process.stderr,
             signal: controller.signal,
+            onWarning: (line) => process.stderr.write(`vcert run: ${line}\n`),
+            onStop: (cause) => {
+              if (cause.kind === 'time-limit')
+                process.stderr.write(`\nvcert run: ${describeStop(cause)}: stopping the run\n`);
+            },
           },
         );
         process.stdout.write(`\n${formatHumanSummary(result.summary, result.files, process.cwd())}`);
-        process.exitCode = controller.signal.aborted ? signalCode : result.exitCode;
+        code = controller.signal.aborted ? signalCode : result.exitCode;
       } catch (error) {
         process.stderr.write(`vcert run: ${(error as Error).message}\n`);
-        process.exitCode = exitCodes.error;
+        code = exitCodes.error;
       } finally {
         for (const signal of signals) process.off(signal, onSignal);
         releaseSignals();
       }
+      exitWith(code);
     });
 }
