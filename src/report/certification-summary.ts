@@ -1,6 +1,14 @@
+import { requirements as standard } from '../../spec/requirements.ts';
 import { applyWaivers, type WaiverOutcome } from './apply-waivers.ts';
 import type { RunRecord, ScenarioRecord } from './message-collector.ts';
-import { countStatuses, emptyCounts, requirementStatus, type StatusCounts } from './requirement-status.ts';
+import {
+  countRequirementStatuses,
+  countStatuses,
+  type RequirementCounts,
+  type RequirementStatus,
+  requirementStatus,
+  type StatusCounts,
+} from './requirement-status.ts';
 import {
   baseStatus,
   capabilitiesOf,
@@ -18,6 +26,14 @@ export const summaryFormat = 'vcert-certification-summary/1';
 export interface SummaryContext {
   suite: { name: string; version: string; featuresSha256: string };
   target: { url: string; implementation: 'reference' | 'external'; adapter: string | null };
+  /** The vendor adapter module the run used and the SHA-256 (hex) of its source; null without one. */
+  adapter?: AdapterIdentity | null;
+  /**
+   * Requirement ids that some scenario of the suite checks, selected or not (from every pickle cucumber
+   * read): a requirement of the standard outside it has "no scenario"; one inside it that no selected
+   * scenario checks is "not selected". Default: those of the scenarios given.
+   */
+  suiteRequirements?: readonly string[];
   /** `unknown`: claimed names that spec/capabilities.ts does not define (no scenario needs them). */
   capabilities: { claimed: string[]; source: string; unknown?: string[]; emulated?: string[] };
   selection: { tags: string | null; shard: string | null; parallel: number; failFast: boolean };
@@ -29,9 +45,14 @@ export interface SummaryContext {
    * When and why the run was stopped before its end (Ctrl-C, its overall time limit): scenarios not
    * decided by then are "not run".
    */
-  stop?: { at: number; reason: string } | null;
+  stop?: { at: number; reason: string; kind?: 'interrupt' | 'time-limit' } | null;
   /** The overall time limit as written (e.g. "20m") when it was reached: the verdict fails (exit 1). */
   timeLimitReached?: string | null;
+}
+
+export interface AdapterIdentity {
+  path: string;
+  sha256: string;
 }
 
 export interface ScenarioSummary {
@@ -49,9 +70,14 @@ export interface ScenarioSummary {
   waiver?: { index: number; reason: string; outcome: WaiverOutcome };
 }
 
+/**
+ * One requirement of the standard (or one a scenario names): its status from the scenarios that check it,
+ * "not selected" when the suite has scenarios for it but the run's selection (tags, shard, name) left
+ * them out, "no scenario" when the suite has none.
+ */
 export interface RequirementSummary {
   id: string;
-  status: ScenarioStatus;
+  status: RequirementStatus;
   scenarios: StatusCounts;
 }
 
@@ -59,6 +85,7 @@ export interface CertificationSummary {
   format: typeof summaryFormat;
   suite: SummaryContext['suite'];
   target: SummaryContext['target'];
+  adapter: AdapterIdentity | null;
   capabilities: SummaryContext['capabilities'];
   selection: SummaryContext['selection'];
   run: {
@@ -67,9 +94,11 @@ export interface CertificationSummary {
     durationMs: number | null;
     errors: string[];
     /** Why and when the run stopped before its end (an interrupt, the time limit); absent when it did not. */
-    stopped?: { reason: string; at: string };
+    stopped?: { reason: string; at: string; kind?: 'interrupt' | 'time-limit' };
+    /** The overall time limit as written (e.g. "20m") when it was reached. */
+    timeLimitReached?: string;
   };
-  totals: { scenarios: StatusCounts; requirements: StatusCounts };
+  totals: { scenarios: StatusCounts; requirements: RequirementCounts };
   requirements: RequirementSummary[];
   scenarios: ScenarioSummary[];
   waivers: {
@@ -90,41 +119,30 @@ function notRunMessage(message: string | undefined, stop: string | undefined): s
 }
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
-/** Builds and seals the certification summary from what the message collector recorded. */
-export function buildSummary(
+/**
+ * Each scenario of the run as the summary lists it, before waivers: key, place, requirements,
+ * capabilities, status (claims, emulation and the run's stop applied), timing and message.
+ */
+export function scenarioSummaries(
   records: readonly ScenarioRecord[],
-  run: RunRecord,
   context: SummaryContext,
-): CertificationSummary {
+): ScenarioSummary[] {
   const claimed = new Set(context.capabilities.claimed);
   const emulated = new Set(context.capabilities.emulated ?? []);
-  const base = records.map((r) => ({
-    record: r,
-    key: `${r.uri}:${r.line}`,
-    requirements: requirementsOf(r.tags),
+  return records.map((record): ScenarioSummary => {
     // Claims never read (the run stopped first): what did not run is not run, whatever it needs.
-    status:
-      context.capabilities.source === 'none' && notRun(r, context.stop?.at)
+    const status =
+      context.capabilities.source === 'none' && notRun(record, context.stop?.at)
         ? ('not-run' as const)
-        : baseStatus(r, claimed, emulated, context.stop?.at),
-  }));
-  const waiverList = context.waivers.content?.waivers ?? [];
-  const decision = applyWaivers(
-    waiverList,
-    base.map((b) => ({ key: b.key, name: b.record.name, requirements: b.requirements, status: b.status })),
-  );
-  const scenarios = base.map(({ record, key, requirements, status }): ScenarioSummary => {
-    const waiverIndex =
-      decision.waived.get(key) ?? decision.results.findIndex((w) => w.scenarios.includes(key));
-    const result = decision.results[waiverIndex];
+        : baseStatus(record, claimed, emulated, context.stop?.at);
     const summary: ScenarioSummary = {
-      key,
+      key: `${record.uri}:${record.line}`,
       name: record.name,
       uri: record.uri,
       line: record.line,
-      requirements,
+      requirements: requirementsOf(record.tags),
       capabilities: capabilitiesOf(record.tags),
-      status: decision.waived.has(key) ? 'waived' : status,
+      status,
       cucumberStatus: record.cucumberStatus,
       startedAt: iso(record.startedAt),
       durationMs:
@@ -135,18 +153,72 @@ export function buildSummary(
     const message =
       status === 'not-run' ? notRunMessage(record.message, context.stop?.reason) : record.message;
     if (message) summary.message = message.slice(0, messageLimit);
-    if (result)
-      summary.waiver = { index: waiverIndex, reason: result.waiver.reason, outcome: result.outcome };
     return summary;
   });
+}
+
+/** Every requirement of the standard and of the scenarios, the standard's order first. */
+function requirementSummaries(
+  scenarios: readonly ScenarioSummary[],
+  suiteRequirements: ReadonlySet<string>,
+): RequirementSummary[] {
   const byRequirement = new Map<string, ScenarioStatus[]>();
   for (const s of scenarios) {
     for (const id of s.requirements) byRequirement.set(id, [...(byRequirement.get(id) ?? []), s.status]);
   }
-  const requirements = [...byRequirement.keys()].sort().map((id): RequirementSummary => {
-    const counts = countStatuses(byRequirement.get(id) ?? []);
-    return { id, status: requirementStatus(counts), scenarios: counts };
+  const named = [...new Set([...suiteRequirements, ...byRequirement.keys()])].sort();
+  const ids = [...new Set([...standard.map((r) => r.id), ...named])];
+  return ids.map((id): RequirementSummary => {
+    const statuses = byRequirement.get(id);
+    const counts = countStatuses(statuses ?? []);
+    if (statuses) return { id, status: requirementStatus(counts), scenarios: counts };
+    return { id, status: suiteRequirements.has(id) ? 'not-selected' : 'no-scenario', scenarios: counts };
   });
+}
+
+/** Builds and seals the certification summary from what the message collector recorded. */
+export function buildSummary(
+  records: readonly ScenarioRecord[],
+  run: RunRecord,
+  context: SummaryContext,
+): CertificationSummary {
+  return summarize(scenarioSummaries(records, context), run, context);
+}
+
+/**
+ * Builds and seals the certification summary from the run's scenarios (before waivers: what
+ * scenarioSummaries gives, or the scenarios of several shards): waivers, requirements, totals, verdict.
+ */
+export function summarize(
+  base: readonly ScenarioSummary[],
+  run: RunRecord,
+  context: SummaryContext,
+): CertificationSummary {
+  const waiverList = context.waivers.content?.waivers ?? [];
+  const decision = applyWaivers(
+    waiverList,
+    base.map((b) => ({
+      key: b.key,
+      name: b.name,
+      requirements: b.requirements,
+      status: b.status === 'waived' ? 'failed' : b.status,
+    })),
+  );
+  const scenarios = base.map(({ waiver: _old, ...scenario }): ScenarioSummary => {
+    const waiverIndex =
+      decision.waived.get(scenario.key) ??
+      decision.results.findIndex((w) => w.scenarios.includes(scenario.key));
+    const result = decision.results[waiverIndex];
+    const summary: ScenarioSummary = {
+      ...scenario,
+      status: decision.waived.has(scenario.key) ? 'waived' : scenario.status,
+    };
+    if (result)
+      summary.waiver = { index: waiverIndex, reason: result.waiver.reason, outcome: result.outcome };
+    return summary;
+  });
+  const suiteRequirements = new Set(context.suiteRequirements ?? scenarios.flatMap((s) => s.requirements));
+  const requirements = requirementSummaries(scenarios, suiteRequirements);
   const scenarioTotals = countStatuses(scenarios.map((s) => s.status));
   const errors = [...context.errors, ...run.errors];
   if (!run.finished && context.errors.length === 0 && !context.interrupted && !context.stop) {
@@ -159,10 +231,12 @@ export function buildSummary(
     interrupted: context.interrupted,
     timeLimitReached: context.timeLimitReached ?? null,
   });
+  const stop = context.stop;
   return sealSummary({
     format: summaryFormat,
     suite: context.suite,
     target: context.target,
+    adapter: context.adapter ?? null,
     capabilities: { ...context.capabilities, claimed: [...context.capabilities.claimed].sort() },
     selection: context.selection,
     run: {
@@ -171,13 +245,20 @@ export function buildSummary(
       durationMs:
         run.startedAt !== undefined && run.finishedAt !== undefined ? run.finishedAt - run.startedAt : null,
       errors,
-      ...(context.stop
-        ? { stopped: { reason: context.stop.reason, at: new Date(context.stop.at).toISOString() } }
+      ...(stop
+        ? {
+            stopped: {
+              reason: stop.reason,
+              at: new Date(stop.at).toISOString(),
+              ...(stop.kind ? { kind: stop.kind } : {}),
+            },
+          }
         : {}),
+      ...(context.timeLimitReached ? { timeLimitReached: context.timeLimitReached } : {}),
     },
     totals: {
       scenarios: scenarioTotals,
-      requirements: requirements.length ? countStatuses(requirements.map((r) => r.status)) : emptyCounts(),
+      requirements: countRequirementStatuses(requirements.map((r) => r.status)),
     },
     requirements,
     scenarios,

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { CertificationSummary, ScenarioSummary } from './certification-summary.ts';
 import type { ReportFiles } from './report-files.ts';
-import type { StatusCounts } from './requirement-status.ts';
+import { type RequirementCounts, requirementStatuses, type StatusCounts } from './requirement-status.ts';
 import { scenarioStatuses } from './scenario-status.ts';
 
 const label: Record<string, string> = {
@@ -12,11 +12,19 @@ const label: Record<string, string> = {
   'not-claimed': 'not claimed',
   undecided: 'undecided',
   'not-run': 'not run',
+  'not-selected': 'not selected',
+  'no-scenario': 'no scenario',
 };
 
 function counts(c: StatusCounts): string {
   const total = scenarioStatuses.reduce((n, s) => n + c[s], 0);
   return `${total} (${scenarioStatuses.map((s) => `${c[s]} ${label[s]}`).join(', ')})`;
+}
+
+/** Requirement counts: every status a scenario can have, and the two a requirement without one has. */
+function requirementCounts(c: RequirementCounts): string {
+  const total = requirementStatuses.reduce((n, s) => n + (c[s] ?? 0), 0);
+  return `${total} (${requirementStatuses.map((s) => `${c[s] ?? 0} ${label[s]}`).join(', ')})`;
 }
 
 /** The gist of a failure message: its first few non-empty lines before the stack trace, on one line. */
@@ -58,7 +66,7 @@ export function formatHumanSummary(summary: CertificationSummary, files: ReportF
       : []),
     '',
     `scenarios:    ${counts(summary.totals.scenarios)}`,
-    `requirements: ${counts(summary.totals.requirements)}`,
+    `requirements: ${requirementCounts(summary.totals.requirements)}`,
   ];
   if (summary.requirements.length > 0) {
     lines.push('', '  requirement  status       pass emul fail waiv n/cl undc nrun');

@@ -1,4 +1,5 @@
 import { type Envelope, millisOf } from './envelope.ts';
+import { requirementsOf } from './scenario-status.ts';
 
 /** Cucumber's step statuses, most severe last, plus NOT_RUN for a test case that never started. */
 export const cucumberStatuses = [
@@ -164,6 +165,16 @@ export class MessageCollector {
       records.push(record);
     }
     return records;
+  }
+
+  /**
+   * Requirement ids (`@req:` tags) of every scenario cucumber read, selected or not: cucumber emits a
+   * pickle for each scenario of the feature files before tags, names and shards select some.
+   */
+  suiteRequirements(): string[] {
+    const ids = new Set<string>();
+    for (const pickle of this.#pickles.values()) for (const id of requirementsOf(pickle.tags)) ids.add(id);
+    return [...ids].sort();
   }
 
   run(): RunRecord {

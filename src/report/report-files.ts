@@ -7,7 +7,7 @@ export interface ReportFiles {
   html: string;
   /** cucumber's message stream, NDJSON: the record from which every other report can be rebuilt */
   messages: string;
-  /** JUnit XML (cucumber's junit formatter) */
+  /** JUnit XML, from the summary (waived, not claimed and not run are skipped with their reason) */
   junit: string;
   /** the certification summary (JSON, sealed with SHA-256) */
   summary: string;
@@ -27,7 +27,14 @@ export function reportFiles(dir: string): ReportFiles {
   };
 }
 
-/** The `formats.files` map of a cucumber run configuration for these reports. */
-export function cucumberFormatFiles(files: ReportFiles): Record<string, string> {
-  return { [files.html]: 'html', [files.messages]: 'message', [files.junit]: 'junit' };
+/**
+ * The `formats.files` map of a cucumber run configuration for these reports: the message stream only;
+ * the HTML and JUnit reports are written from it and the summary afterwards (writeReports), so that they
+ * carry the certification's verdicts. `extra`: formats the user asked for (`--format name:file`).
+ */
+export function cucumberFormatFiles(
+  files: ReportFiles,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return { ...extra, [files.messages]: 'message' };
 }

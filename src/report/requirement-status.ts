@@ -17,6 +17,25 @@ const precedence: readonly ScenarioStatus[] = [
 
 export type StatusCounts = Record<ScenarioStatus, number>;
 
+/**
+ * A requirement's status: its scenarios' (see requirementStatus), or "not selected" (the suite has
+ * scenarios for it, the run's selection left them out) or "no scenario" (the suite has none). Neither
+ * of the last two is ever a pass.
+ */
+export type RequirementStatus = ScenarioStatus | 'not-selected' | 'no-scenario';
+export const requirementStatuses: readonly RequirementStatus[] = [
+  ...scenarioStatuses,
+  'not-selected',
+  'no-scenario',
+];
+export type RequirementCounts = Record<RequirementStatus, number>;
+
+export function countRequirementStatuses(statuses: Iterable<RequirementStatus>): RequirementCounts {
+  const counts = Object.fromEntries(requirementStatuses.map((s) => [s, 0])) as RequirementCounts;
+  for (const s of statuses) counts[s] += 1;
+  return counts;
+}
+
 export function emptyCounts(): StatusCounts {
   return Object.fromEntries(scenarioStatuses.map((s) => [s, 0])) as StatusCounts;
 }

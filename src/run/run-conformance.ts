@@ -1,16 +1,21 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { runCucumber } from '@cucumber/cucumber/api';
 import type { Role } from '../../spec/capabilities.ts';
 import {
+  type AdapterIdentity,
   buildSummary,
   type CertificationSummary,
   type SummaryContext,
 } from '../report/certification-summary.ts';
+import type { Envelope } from '../report/envelope.ts';
 import { MessageCollector } from '../report/message-collector.ts';
 import { cucumberFormatFiles, type ReportFiles, reportFiles } from '../report/report-files.ts';
 import { readWaiverFile } from '../report/waiver-file.ts';
+import { unmatched } from '../report/dry-run-summary.ts';
+import { writeReports } from '../report/write-reports.ts';
 import {
   type ClaimedCapabilities,
   readCapabilityManifest,
@@ -23,6 +28,7 @@ import {
   type SuiteSelection,
 } from './cucumber-run-config.ts';
 import { formatDuration } from './duration.ts';
+import { type FormatRequest, formatRequests } from './format-requests.ts';
 import { type ImageRun, startImageRun } from './image-run.ts';
 import { externalTarget, type RunTarget, startReferenceTarget } from './run-target.ts';
 import { announceStop, newStopChannelName } from './stop-channel.ts';
@@ -45,6 +51,12 @@ export interface RunOptions extends SuiteSelection {
   waivers?: string;
   /** Report directory, default "reports" (resolved against cwd). */
   reports?: string;
+  /**
+   * More cucumber formatters, as cucumber-js's --format says them ("json:out/cucumber.json", "pretty"):
+   * with a file (resolved against cwd) they write it beside the reports; without one the formatter
+   * replaces the progress display.
+   */
+  formats?: string[];
   /** Directory that relative user paths are resolved against. */
   cwd?: string;
   /** PostgreSQL for the reference implementation; default an embedded one in a temporary directory. */
@@ -89,6 +101,7 @@ export interface RunIo {
 }
 
 export interface RunResult {
+  /** The summary; with dryRun it is not written (a dry run certifies nothing). */
   summary: CertificationSummary;
   files: ReportFiles;
   exitCode: number;
@@ -101,6 +114,23 @@ const notStarted = (options: RunOptions) =>
   options.image ? `image ${options.image.image} (not started)` : 'reference implementation (not started)';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const hasKeys = (keys: RunOptions['apiKeys']) => Object.values(keys ?? {}).some((k) => k);
+
+/** The adapter module and the SHA-256 of its source, so that a certification names what it ran. */
+async function adapterIdentity(path: string | undefined): Promise<AdapterIdentity | null> {
+  if (!path) return null;
+  const source = await readFile(path).catch((error: unknown) => {
+    throw new Error(`cannot read the adapter ${path}: ${messageOf(error)}`);
+  });
+  return { path, sha256: createHash('sha256').update(source).digest('hex') };
+}
+
+const dryRunSkip = Symbol('dry run');
+
+/** A dry run's exit code: 0 when every step of every selected scenario has one definition, else 1. */
+function dryRunExitCode(summary: CertificationSummary): number {
+  if (summary.run.errors.length > 0) return 2;
+  return summary.scenarios.some(unmatched) ? 1 : 0;
+}
 
 /**
  * `vcert run` as a function: starts (or reaches) the target, reads what it claims, runs the Gherkin
@@ -116,10 +146,13 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
   const waiverPath = options.waivers ? resolve(cwd, options.waivers) : null;
   const waivers = waiverPath ? await readWaiverFile(waiverPath) : null;
   const adapter = options.adapter ? resolve(cwd, options.adapter) : undefined;
+  const adapterId = await adapterIdentity(adapter);
+  const formats: FormatRequest = formatRequests(options.formats ?? [], cwd);
   await mkdir(files.dir, { recursive: true });
 
   const errors: string[] = [];
   const collector = new MessageCollector();
+  const envelopes: Envelope[] = [];
   let capabilities: ClaimedCapabilities = { claimed: [], emulated: [], source: 'none', unknown: [] };
   let target: RunTarget | undefined;
   let keptTenders: KeptTenderConfig | null = null;
@@ -137,6 +170,8 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
   stop.signal.addEventListener('abort', onStop, { once: true });
   const timeoutMs = options.requestTimeoutMs;
   try {
+    // A dry run plans and matches steps: it needs no target.
+    if (options.dryRun) throw dryRunSkip;
     target = options.startTarget
       ? await options.startTarget()
       : options.image
@@ -156,7 +191,9 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
       );
     keptTenders = await unlessStopped(stop.signal, keepTenderConfig(choice, capabilities.claimed));
   } catch (error) {
-    if (stop.signal.aborted) {
+    if (error === dryRunSkip) {
+      // Nothing to start.
+    } else if (stop.signal.aborted) {
       // Stopped before the suite began: nothing was judged; cucumber only lists what did not run.
     } else if (!target) errors.push(`cannot start the target: ${messageOf(error)}`);
     else if (capabilities.source === 'none')
@@ -179,8 +216,8 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
           ...(timeoutMs ? { timeoutMs } : {}),
           stop: stopParameters,
         },
-        progressFormat: io.progressFormat ?? 'progress',
-        files: cucumberFormatFiles(files),
+        progressFormat: formats.stdout ?? io.progressFormat ?? 'progress',
+        files: cucumberFormatFiles(files, formats.files),
       });
       // Stopped before the suite began: a dry run lists its scenarios, each of them not run.
       if (listOnly) configuration.runtime = { ...configuration.runtime, dryRun: true };
@@ -188,7 +225,10 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
       const result = await runCucumber(
         { ...configuration, support: supportFor(root, configuration) },
         environment,
-        (envelope) => collector.update(envelope),
+        (envelope) => {
+          collector.update(envelope);
+          envelopes.push(envelope);
+        },
       );
       keepSupport(root, configuration, result.support);
     }
@@ -212,6 +252,8 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
       implementation: target?.implementation ?? (options.target || options.image ? 'external' : 'reference'),
       adapter: adapter ?? null,
     },
+    adapter: adapterId,
+    suiteRequirements: collector.suiteRequirements(),
     capabilities: {
       claimed: capabilities.claimed,
       source: capabilities.source,
@@ -227,10 +269,15 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
     waivers: { file: waiverPath, content: waivers },
     errors,
     interrupted: cause?.kind === 'interrupt',
-    stop: cause && stoppedAt !== undefined ? { at: stoppedAt, reason: describeStop(cause) } : null,
+    stop:
+      cause && stoppedAt !== undefined
+        ? { at: stoppedAt, reason: describeStop(cause), kind: cause.kind }
+        : null,
     timeLimitReached: cause?.kind === 'time-limit' ? formatDuration(cause.limitMs) : null,
   };
   const summary = buildSummary(collector.scenarios(), collector.run(), context);
+  if (options.dryRun) return { summary, files, exitCode: dryRunExitCode(summary) };
   await writeFile(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
+  await writeReports(files, envelopes, summary);
   return { summary, files, exitCode: summary.verdict.exitCode, ...(cause ? { stopped: cause } : {}) };
 }

@@ -143,4 +143,27 @@ describe('vcert run on the fixture suite', () => {
     writeFileSync(waivers, JSON.stringify({ vendor: 'Acme', waivers: [{ requirement: 'LC-01' }] }));
     await assert.rejects(runConformance({ ...options, waivers }), /not a valid waiver file/);
   });
+
+  it('takes cucumber-js --name, --dry-run and --format as cucumber-js does', async () => {
+    const named = await runConformance(fixtureOptions({ name: ['^A check'] }));
+    assert.ok(named.summary.scenarios.length > 0);
+    assert.ok(named.summary.scenarios.every((s) => s.name.startsWith('A check')));
+
+    // A dry run needs no target, writes no certification, and fails only on unmatched steps.
+    const dry = fixtureOptions({ dryRun: true, target: 'http://192.0.2.1:9' });
+    const planned = await runConformance(dry);
+    assert.equal(planned.exitCode, 1, 'the fixture suite has an undefined step');
+    assert.equal(existsSync(planned.files.summary), false);
+    const defined = await runConformance({ ...dry, tags: 'not @req:LC-04' });
+    assert.equal(defined.exitCode, 0);
+    assert.equal(defined.summary.scenarios.length, 7);
+    assert.ok(defined.summary.scenarios.every((s) => !s.requirements.includes('LC-04')));
+
+    const json = join(fixtureOptions().reports!, 'cucumber.json');
+    const formatted = await runConformance(fixtureOptions({ formats: [`json:${json}`] }));
+    const features = JSON.parse(readFileSync(json, 'utf8')) as Array<{ elements: unknown[] }>;
+    assert.equal(features.flatMap((f) => f.elements).length, formatted.summary.scenarios.length);
+    assert.ok(existsSync(formatted.files.page), 'the certification page is written');
+    await assert.rejects(runConformance(fixtureOptions({ formats: [':x'] })), /--format/);
+  });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildSummary } from '../../src/report/certification-summary.ts';
 import { verifySeal } from '../../src/report/seal-summary.ts';
+import { requirements as standard } from '../../spec/requirements.ts';
 import { collect, fixtureContext, recordedEnvelopes } from './support.ts';
 
 /** The summary builder over a recorded message stream of the fixture suite (every outcome once). */
@@ -34,7 +35,9 @@ describe('certification summary from a recorded message stream', () => {
 
   it('fails a requirement with any failing scenario; not claimed only when all are', () => {
     const summary = summarize();
-    const byId = Object.fromEntries(summary.requirements.map((r) => [r.id, r.status]));
+    const byId = Object.fromEntries(
+      summary.requirements.filter((r) => r.status !== 'no-scenario').map((r) => [r.id, r.status]),
+    );
     assert.deepEqual(byId, {
       'LC-01': 'failed',
       'LC-02': 'not-claimed',
@@ -55,6 +58,25 @@ describe('certification summary from a recorded message stream', () => {
     });
     assert.equal(summary.verdict.passed, false);
     assert.equal(summary.verdict.exitCode, 1);
+  });
+
+  it('lists every requirement of the standard: no scenario in the suite, or none selected by the run', () => {
+    const collector = collect(envelopes);
+    const summary = buildSummary(
+      collector.scenarios(),
+      collector.run(),
+      fixtureContext({ suiteRequirements: [...collector.suiteRequirements(), 'RP-01'] }),
+    );
+    const ids = summary.requirements.map((r) => r.id);
+    for (const { id } of standard) assert.ok(ids.includes(id), id);
+    const statusOf = (id: string) => summary.requirements.find((r) => r.id === id)?.status;
+    assert.equal(statusOf('RP-01'), 'not-selected');
+    assert.equal(statusOf('RP-02'), 'no-scenario');
+    assert.equal(statusOf('LC-06'), 'failed');
+    assert.equal(summary.totals.requirements['not-selected'], 1);
+    assert.equal(summary.totals.requirements['no-scenario'], ids.length - 8);
+    // Neither is a finding about the target: the verdict comes from the scenarios alone.
+    assert.deepEqual(summary.verdict, summarize().verdict);
   });
 
   it('never counts an unclaimed capability as passed, even when its scenario ran green', () => {

@@ -2,6 +2,7 @@ import { constants } from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { claimSignals } from '../../../reference-impl/storage/signal-owner.ts';
 import { parseEnv } from '../../containers/parse-env.ts';
+import { formatDryRun } from '../../report/dry-run-summary.ts';
 import { formatHumanSummary } from '../../report/human-summary.ts';
 import { exitCodes } from '../../report/verdict.ts';
 import { durationOption } from '../../run/duration.ts';
@@ -16,6 +17,9 @@ interface RunFlags {
   adapter?: string;
   capabilities?: string;
   tags?: string;
+  name?: string[];
+  dryRun?: boolean;
+  format?: string[];
   parallel?: number;
   requestTimeout: number;
   timeout: number;
@@ -85,6 +89,20 @@ export function registerRun(program: Command): void {
     .option('--adapter <file>', 'vendor adapter module for an API of another shape')
     .option('--capabilities <file>', 'capability manifest (JSON) instead of GET /capabilities')
     .option('--tags <expression>', 'cucumber tag expression, e.g. "@req:RD-03 and not @capability:tenders"')
+    .option(
+      '--name <regexp>',
+      'only scenarios whose name matches this regular expression (as cucumber-js); repeatable',
+      collect,
+    )
+    .option(
+      '--dry-run',
+      'plan the selected scenarios and match every step to its definition without running any; certifies nothing',
+    )
+    .option(
+      '--format <name[:file]>',
+      'a further cucumber-js formatter, e.g. json:reports/cucumber.json (without a file it replaces the progress display); repeatable',
+      collect,
+    )
     .option('--parallel <n>', 'cucumber worker count', workers)
     .option('--shard <i/n>', 'run only shard I of N (1-based, as cucumber-js)')
     .option('--waivers <file>', 'expected failures with reasons (docs/waivers.md)')
@@ -160,6 +178,9 @@ export function registerRun(program: Command): void {
             adapter: flags.adapter,
             capabilities: flags.capabilities,
             tags: flags.tags,
+            name: flags.name,
+            dryRun: flags.dryRun,
+            formats: flags.format,
             parallel: flags.parallel,
             shard: flags.shard,
             waivers: flags.waivers,
@@ -182,7 +203,11 @@ export function registerRun(program: Command): void {
             },
           },
         );
-        process.stdout.write(`\n${formatHumanSummary(result.summary, result.files, process.cwd())}`);
+        process.stdout.write(
+          flags.dryRun
+            ? `\n${formatDryRun(result.summary)}`
+            : `\n${formatHumanSummary(result.summary, result.files, process.cwd())}`,
+        );
         code = controller.signal.aborted ? signalCode : result.exitCode;
       } catch (error) {
         process.stderr.write(`vcert run: ${(error as Error).message}\n`);

@@ -47,7 +47,8 @@ export function requirementMatrix(summary: CertificationSummary): string {
   const titles = new Map(standard.map((r) => [r.id, r.title]));
   const rows = ids.map((id) => {
     const requirement = decided.get(id);
-    const status: ShownStatus = requirement?.status ?? 'none';
+    // A summary of an older format lists only the requirements its scenarios check.
+    const status: ShownStatus = requirement?.status ?? 'no-scenario';
     const scenarios = summary.scenarios.filter((s) => s.requirements.includes(id));
     const lines = scenarios.map((s) => scenarioLine(s, claimed)).join('');
     return `<tr class="req" data-requirement="${escapeHtml(id)}" data-status="${status}"><td><strong>${escapeHtml(id)}</strong></td><td>${statusBadge(status)}</td><td>${escapeHtml(titles.get(id) ?? '')}${lines ? `<ul class="scenarios">${lines}</ul>` : ''}</td></tr>`;
@@ -64,8 +65,9 @@ export function totalsLine(summary: CertificationSummary): string {
       .filter(([, n]) => n > 0)
       .map(([status, n]) => `${n} ${statusBadge(status as ShownStatus)}`)
       .join(' ');
-  const covered = new Set(summary.requirements.map((r) => r.id));
-  const uncovered = standard.filter((r) => !covered.has(r.id)).length;
+  const listed = new Set(summary.requirements.map((r) => r.id));
+  const unlisted = standard.filter((r) => !listed.has(r.id)).length;
+  const total = summary.requirements.length + unlisted;
   return `<p>Scenarios: ${counts(summary.totals.scenarios)}</p>
-<p>Requirements: ${counts(summary.totals.requirements)}${uncovered ? ` ${uncovered} ${statusBadge('none')}` : ''} <span class="muted">of the standard's ${standard.length}</span></p>`;
+<p>Requirements: ${counts(summary.totals.requirements)}${unlisted ? ` ${unlisted} ${statusBadge('no-scenario')}` : ''} <span class="muted">of ${total}</span></p>`;
 }

@@ -1,8 +1,8 @@
 import type { CertificationSummary } from '../../report/certification-summary.ts';
-import type { ScenarioStatus } from '../../report/scenario-status.ts';
+import type { RequirementStatus } from '../../report/requirement-status.ts';
 
-/** A requirement or scenario status as the page shows it; `none`: no scenario of the suite checks it. */
-export type ShownStatus = ScenarioStatus | 'none';
+/** A requirement or scenario status as the page shows it. */
+export type ShownStatus = RequirementStatus;
 
 const words: Record<ShownStatus, string> = {
   passed: 'passed',
@@ -12,7 +12,8 @@ const words: Record<ShownStatus, string> = {
   'not-claimed': 'not claimed',
   undecided: 'UNDECIDED',
   'not-run': 'not run',
-  none: 'no scenario',
+  'not-selected': 'not selected',
+  'no-scenario': 'no scenario',
 };
 
 export const statusWord = (status: ShownStatus): string => words[status];
@@ -30,7 +31,8 @@ export const statusCss = `
 .s-not-claimed{background:#eceff1;color:#455a64}
 .s-undecided{background:#f3e5f5;color:#6a1b9a}
 .s-not-run{background:#eceff1;color:#37474f}
-.s-none{background:#fafafa;color:#9e9e9e;border:1px dashed #ccc}
+.s-not-selected{background:#fafafa;color:#757575;border:1px dashed #bbb}
+.s-no-scenario{background:#fafafa;color:#9e9e9e;border:1px dashed #ccc}
 .verdict-PASS{color:#2e7d32}.verdict-FAIL{color:#c62828}.verdict-COULD-NOT-RUN{color:#6a1b9a}
 `;
 
