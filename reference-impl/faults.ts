@@ -39,6 +39,13 @@ export interface Faults {
   redeemRouteMissing?: boolean;
   /** An idempotent replay of a 201 answer comes back as 200 (same body). */
   replaysAs200?: boolean;
+  /**
+   * The reports see only full redemptions: a voucher keeps its denomination as balance and liability
+   * until it is used up, and a partial use is neither counted as used nor listed among the uses.
+   */
+  reportsIgnorePartialUses?: boolean;
+  /** The activity report counts refunds of payments as returned vouchers, and returned vouchers not at all. */
+  refundsCountedAsReturns?: boolean;
 }
 
 export const noFaults: Readonly<Faults> = Object.freeze({});

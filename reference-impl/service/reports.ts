@@ -8,7 +8,15 @@ const text = (s: unknown) => (typeof s === 'string' ? s : null);
 /** RP-01: number, denomination, type, state and balance, paged by number. */
 export async function reportVouchers(ctx: OpContext, q: Q) {
   const limit = Number(q.limit ?? 100);
-  const rows = await voucherRows(ctx.client, ctx.tenantId, ctx.now, text(q.state), text(q.after), limit + 1);
+  const rows = await voucherRows(
+    ctx.client,
+    ctx.tenantId,
+    ctx.now,
+    text(q.state),
+    text(q.after),
+    limit + 1,
+    ctx.faults,
+  );
   const items = rows.slice(0, limit).map((r) => ({
     voucherId: r.id,
     number: r.number,
@@ -24,7 +32,15 @@ export async function reportVouchers(ctx: OpContext, q: Q) {
 export async function reportActivity(ctx: OpContext, q: Q) {
   const period = q.period as 'day' | 'month' | 'quarter' | 'year';
   const groupBy = (q.groupBy as 'store' | 'register' | 'legalEntity' | undefined) ?? null;
-  const rows = await activityRows(ctx.client, ctx.tenantId, period, groupBy, date(q.from), date(q.to));
+  const rows = await activityRows(
+    ctx.client,
+    ctx.tenantId,
+    period,
+    groupBy,
+    date(q.from),
+    date(q.to),
+    ctx.faults,
+  );
   return {
     period,
     groupBy,
@@ -39,9 +55,9 @@ export async function reportActivity(ctx: OpContext, q: Q) {
   };
 }
 
-/** RP-03: the sum of balances that customers can still spend. */
-export async function reportLiability(ctx: OpContext) {
-  const rows = await liabilityRows(ctx.client, ctx.tenantId, ctx.now);
+/** RP-03: the sum of balances that customers can still spend, of every voucher or of one type. */
+export async function reportLiability(ctx: OpContext, q: Q) {
+  const rows = await liabilityRows(ctx.client, ctx.tenantId, ctx.now, text(q.voucherType), ctx.faults);
   return { totals: rows.map((r) => ({ currency: r.currency, amount: r.amount, vouchers: r.vouchers })) };
 }
 
@@ -54,6 +70,7 @@ export async function reportUses(ctx: OpContext, q: Q) {
     text(q.store),
     date(q.from),
     date(q.to),
+    ctx.faults,
   );
   return {
     items: rows.map((r) => ({

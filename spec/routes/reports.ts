@@ -1,6 +1,7 @@
 import {
   ActivityQuery,
   ActivityReport,
+  LiabilityQuery,
   LiabilityReport,
   UsesQuery,
   UsesReport,
@@ -43,10 +44,12 @@ export const reportRoutes = defineRoutes([
     method: 'GET',
     path: '/reports/liability',
     tag: 'reports',
-    summary: 'RP-03: outstanding liability, the sum of balances not yet spent',
+    summary:
+      'RP-03: outstanding liability, the sum of balances not yet spent (of all vouchers or of one type)',
     access: office,
     capability: 'reports',
     mutating: false,
+    query: LiabilityQuery,
     success: { status: 200, schema: LiabilityReport },
     errors: [],
   },

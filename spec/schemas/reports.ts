@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Balance, Code, Id, nullable, ReportedBalance, Timestamp } from './common.ts';
+import { Balance, Code, Id, nullable, ReportedBalance, Timestamp, textPattern } from './common.ts';
 import { voucherStates } from './voucher.ts';
 
 export const VoucherReportQuery = Type.Object(
@@ -66,6 +66,21 @@ export const ActivityReport = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const LiabilityQuery = Type.Object(
+  {
+    voucherType: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 255,
+        pattern: textPattern,
+        description: 'only vouchers of this type: its code (as the voucher report names it) or its id',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type LiabilityQuery = Static<typeof LiabilityQuery>;
 
 export const LiabilityReport = Type.Object(
   {

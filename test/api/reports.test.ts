@@ -61,6 +61,20 @@ test('RP-01..04: vouchers, activity, liability and uses', async () => {
   );
 });
 
+test('RP-03: the liability of one voucher type, named by its code or its id', async () => {
+  const [a, b] = await activeVouchers(t, 2000, 2);
+  await activeVouchers(t, 700, 1);
+  await t.pos.post('redeem', `/vouchers/${a!.id}/redemptions`, { amount: eur(500), receipt: receipt() });
+  const typeId = (await t.pos.get('getVoucher', `/vouchers/${b!.id}`)).body.voucherTypeId;
+  const code = (await t.office.get('getVoucherType', `/voucher-types/${typeId}`)).body.code;
+  for (const name of [code, typeId]) {
+    const answer = await t.office.get('reportLiability', `/reports/liability?voucherType=${name}`);
+    assert.deepEqual(answer.body.totals, [{ currency: 'EUR', amount: 3500, vouchers: 2 }], name);
+  }
+  const none = await t.office.get('reportLiability', '/reports/liability?voucherType=NO-SUCH-TYPE');
+  assert.deepEqual([none.status, none.body.totals], [200, []]);
+});
+
 test('RD-04: the sweeper releases expired holds without anyone asking', async () => {
   const [v] = await activeVouchers(t, 2000, 1, { holdTtlSeconds: 30 });
   const h = await t.pos.post('createHold', `/vouchers/${v!.id}/holds`, {
