@@ -50,7 +50,9 @@ export function openRaceOutput(dir: string): RaceOutput {
         files.report,
         `${renderSummary(recorded, report)}\n\n${JSON.stringify(extra, null, 2)}\n`,
       );
-      await writeFile(files.html, renderReportHtml(recorded, report, 'vcert race'));
+      // The ledgers give the funds the history's meta line does not (the money plot starts from them).
+      const byVoucher = new Map(ledgers.map((l) => [l.voucherId, l]));
+      await writeFile(files.html, renderReportHtml(recorded, report, 'vcert race', { ledgers: byVoucher }));
     },
   };
 }

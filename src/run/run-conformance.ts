@@ -10,11 +10,11 @@ import {
   type CertificationSummary,
   type SummaryContext,
 } from '../report/certification-summary.ts';
+import { unmatched } from '../report/dry-run-summary.ts';
 import type { Envelope } from '../report/envelope.ts';
 import { MessageCollector } from '../report/message-collector.ts';
 import { cucumberFormatFiles, type ReportFiles, reportFiles } from '../report/report-files.ts';
 import { readWaiverFile } from '../report/waiver-file.ts';
-import { unmatched } from '../report/dry-run-summary.ts';
 import { writeReports } from '../report/write-reports.ts';
 import {
   type ClaimedCapabilities,

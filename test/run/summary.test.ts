@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { requirements as standard } from '../../spec/requirements.ts';
 import { buildSummary } from '../../src/report/certification-summary.ts';
 import { verifySeal } from '../../src/report/seal-summary.ts';
-import { requirements as standard } from '../../spec/requirements.ts';
 import { collect, fixtureContext, recordedEnvelopes } from './support.ts';
 
 /** The summary builder over a recorded message stream of the fixture suite (every outcome once). */

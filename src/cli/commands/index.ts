@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAdapter } from './adapter.ts';
 import { registerCheck } from './check.ts';
 import { registerLoad } from './load.ts';
+import { registerMerge } from './merge.ts';
 import { registerProperties } from './properties.ts';
 import { registerRace } from './race.ts';
 import { registerRun } from './run.ts';
@@ -15,6 +16,7 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerTenders,
   registerCheck,
   registerRun,
+  registerMerge,
   registerLoad,
   registerRace,
   registerProperties,

@@ -10,9 +10,9 @@ import { renderPage } from '../page-shell.ts';
 import { verdictWord as checkedWord } from '../race-page/verdict-text.ts';
 import { timelineCss } from '../race-page/window-timeline.ts';
 import { evidenceCss, evidenceList } from './evidence-list.ts';
-import { requirementMatrix, totalsLine } from './requirement-matrix.ts';
+import { evidenceAnchor, requirementMatrix, totalsLine } from './requirement-matrix.ts';
 import { runFacts } from './run-facts.ts';
-import { statusCss, verdictWord } from './status-text.ts';
+import { statusBadge, statusCss, verdictWord } from './status-text.ts';
 
 /** A checked history that belongs to the certification: a race's or a load test's. */
 export interface CheckedHistory {
@@ -61,10 +61,20 @@ ${section.html}`;
   const reasons = summary.verdict.reasons.length
     ? `<ul class="reasons">${summary.verdict.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`
     : '<p>Every claimed scenario passed (or failed under a live waiver), and nothing stayed undecided.</p>';
+  const failing = summary.scenarios.filter((s) => s.status === 'failed' || s.status === 'undecided');
+  const shown = failing
+    .slice(0, 25)
+    .map(
+      (s) =>
+        `<li>${statusBadge(s.status)} <a href="#${evidenceAnchor(s)}">${escapeHtml(s.name)}</a> <span class="muted">${escapeHtml(s.requirements.join(', '))}</span></li>`,
+    );
+  if (failing.length > 25) shown.push(`<li class="muted">… and ${failing.length - 25} more below</li>`);
+  const failures = shown.length ? `<ul class="failing" id="failing">${shown.join('')}</ul>` : '';
   const body = `<header>
 <h1>vcert certification — <span class="verdict verdict-${word.replace(/ /g, '-')}" id="verdict">${word}</span></h1>
 <p class="muted">${escapeHtml(summary.target.url)} · exit code ${summary.verdict.exitCode}</p>
 ${reasons}
+${failures}
 </header>
 <h2>What was certified</h2>
 ${runFacts(summary)}

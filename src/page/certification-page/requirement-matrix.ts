@@ -53,7 +53,7 @@ export function requirementMatrix(summary: CertificationSummary): string {
     const lines = scenarios.map((s) => scenarioLine(s, claimed)).join('');
     return `<tr class="req" data-requirement="${escapeHtml(id)}" data-status="${status}"><td><strong>${escapeHtml(id)}</strong></td><td>${statusBadge(status)}</td><td>${escapeHtml(titles.get(id) ?? '')}${lines ? `<ul class="scenarios">${lines}</ul>` : ''}</td></tr>`;
   });
-  return `<table class="matrix"><colgroup><col style="width:7.5em"><col style="width:8.5em"><col></colgroup>
+  return `<table class="matrix"><colgroup><col style="width:9em"><col style="width:9em"><col></colgroup>
 <thead><tr><th>requirement</th><th>status</th><th>what it asks, and its scenarios</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
