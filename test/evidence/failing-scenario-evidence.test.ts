@@ -68,6 +68,19 @@ test('a failing scenario carries its exchanges, a message in domain terms and a 
 
   const html = await readFile(join(reports, 'cucumber.html'), 'utf8');
   assert.ok(html.includes('reproduce.sh') && html.includes('exchanges.txt'), 'the HTML report carries both');
+  const page = await readFile(join(reports, 'certification.html'), 'utf8');
+  assert.match(
+    page,
+    /redeem: POST http:\/\/127\.0\.0\.1:\d+\/vouchers\//,
+    'the certification page shows the exchange',
+  );
+  assert.ok(page.includes('reproduce.sh'), 'and offers the reproducer');
+  const junit = await readFile(join(reports, 'junit.xml'), 'utf8');
+  assert.match(
+    junit,
+    /<system-out>[^]*redeem: POST http:\/\/127\.0\.0\.1/,
+    'JUnit carries the exchange in system-out',
+  );
 
   const script = attachments.find((a) => a.fileName === 'reproduce.sh')?.body;
   assert.ok(script, 'a curl reproducer is attached');
