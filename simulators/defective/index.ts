@@ -6,9 +6,11 @@ import { exclusiveNotExclusive } from './exclusive-not-exclusive.ts';
 import { expiredVoucherPays } from './expired-voucher-pays.ts';
 import { oneTimeReused } from './one-time-reused.ts';
 import { overspendUnderRace } from './overspend-under-race.ts';
+import { refundsCountedAsReturns } from './refunds-counted-as-returns.ts';
 import { refundsFail } from './refunds-fail.ts';
 import { refusalsAsCreated } from './refusals-as-created.ts';
 import { replaysAs200 } from './replays-as-200.ts';
+import { reportsIgnorePartialUses } from './reports-ignore-partial-uses.ts';
 import { retryNotIdempotent } from './retry-not-idempotent.ts';
 import { rolesNotEnforced } from './roles-not-enforced.ts';
 import { staleBalanceCache } from './stale-balance-cache.ts';
@@ -32,6 +34,8 @@ export const defectiveImplementations: readonly DefectiveImplementation[] = [
   refundsFail,
   claimedRoute405,
   replaysAs200,
+  reportsIgnorePartialUses,
+  refundsCountedAsReturns,
 ];
 
 /** The defective implementation of that name, or undefined. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ResponseValidator } from '../../src/contract/response-validator.ts';
 import type { Answer, CallOptions } from '../support/api-client.ts';
 import { activeVouchers, eur, receipt, type Tenant } from '../support/fixtures.ts';
+import { reportProbes } from './report-probes.ts';
 
 /** What a probe saw: whether the defect showed, and the figures that say so. */
 export interface Observation {
@@ -264,4 +265,5 @@ export const probes: Record<string, Probe> = {
   'refunds-fail': refundFails,
   'claimed-route-405': claimedRoute,
   'replays-as-200': replayStatus,
+  ...reportProbes,
 };
