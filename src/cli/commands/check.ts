@@ -1,11 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type Policy, policies } from '../../../spec/capabilities.ts';
-import { checkAll } from '../../checkers/check-all.ts';
+import { checkHistoryFile } from '../../checkers/check-file.ts';
 import { renderSummary } from '../../checkers/summary-text.ts';
 import { renderReportHtml } from '../../checkers/view-html.ts';
-import { readLedgersFile } from '../../history/final-ledger.ts';
-import { readHistoryFile } from '../../history/read-history.ts';
 
 interface CheckOptions {
   ledgers?: string;
@@ -60,17 +58,19 @@ export function registerCheck(program: Command): void {
     // Bad flags are "could not run" (2): one line from commander, no stack trace.
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(async (file: string, options: CheckOptions) => {
-      let report: ReturnType<typeof checkAll>;
-      let history: Awaited<ReturnType<typeof readHistoryFile>>;
+      let checked: Awaited<ReturnType<typeof checkHistoryFile>>;
       try {
-        history = await readHistoryFile(file);
-        const ledgers = options.ledgers ? await readLedgersFile(options.ledgers) : undefined;
-        report = checkAll({ history, ledgers }, { policy: options.policy, timeLimitMs: options.timeLimit });
+        checked = await checkHistoryFile(file, {
+          ...(options.ledgers !== undefined ? { ledgers: options.ledgers } : {}),
+          ...(options.policy !== undefined ? { policy: options.policy } : {}),
+          timeLimitMs: options.timeLimit,
+        });
       } catch (error) {
-        console.error(`vcert check: ${(error as Error).message}`);
+        console.error(`vcert check: ${firstLine(error)}`);
         exitWith(2);
         return;
       }
+      const { history, report } = checked;
       if (history.cutLine !== undefined)
         console.log(
           `history line ${history.cutLine} is cut (the run stopped while writing it): checked the ${history.ops.length} operations before it`,
@@ -83,4 +83,9 @@ export function registerCheck(program: Command): void {
       }
       exitWith(report.valid === true ? 0 : 1);
     });
+}
+
+/** The first line of an error's message: "could not read" is one line, never a stack trace. */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

@@ -1,0 +1,117 @@
+import type { Policy } from '../../../spec/capabilities.ts';
+import type { FinalLedger } from '../../history/final-ledger.ts';
+import { type ColumnHistoryData, HistoryColumns } from '../../history/history-columns.ts';
+import { type LedgerSummary, parseLedgerPieces } from '../../history/ledger-pieces.ts';
+import { type ChunkResult, type ChunkTask, scanChunk } from '../../history/scan-chunk.ts';
+import { voucherModel } from '../../model/voucher-model.ts';
+import { type Counts, newCounts } from './checker-counts.ts';
+import type { HistoryTables } from './history-tables.ts';
+import { voucherEffects } from './money-effects.ts';
+import { checkVoucher, conserve, newFindings, type VoucherFindings } from './voucher-checks.ts';
+import { checkVoucherLinearizability, type LinFound } from './voucher-linearizability.ts';
+
+/** A thread's share of reading: a chunk of the history, and some of the ledgers. */
+export interface ReadShare {
+  chunk?: ChunkTask;
+  ledgers?: { bytes: Uint8Array; pieces: number[]; ordinal: number };
+}
+
+export interface ReadDone {
+  chunk?: ChunkResult;
+  /** The ledgers this thread read, in order; null when one could not be read (the file is read whole then). */
+  ledgers?: LedgerSummary[] | null;
+}
+
+/** A thread's share of checking: the vouchers whose money, ledger and policy it checks, and those it searches. */
+export interface CheckShare {
+  history: ColumnHistoryData;
+  tables: HistoryTables;
+  funds: Float64Array;
+  /** Whether ledgers were given (even none). */
+  ledgersGiven: boolean;
+  /** Which checkers run (conservation only when some ledgers were given; policy and search only with a policy). */
+  run: { money: boolean; conservation: boolean; policy: boolean; moves: boolean; linearizability: boolean };
+  policy: Policy | undefined;
+  vouchers: number[];
+  /** Ledgers of vouchers the history never names, with where they come in the order of findings. */
+  ledgersAlone: Array<[number, string]>;
+  linearizability: number[];
+  /** Epoch milliseconds after which the search gives up, and the model steps it may take. */
+  deadline: number;
+  maxSteps: number;
+  hashFrom?: number;
+}
+
+export interface CheckDone {
+  side: VoucherFindings;
+  linearizability: { counts: Counts; found: LinFound };
+}
+
+/**
+ * The work of one thread (a worker, or the main thread doing its own share): it reads its share of the
+ * history and of the ledgers, keeps those ledgers, then checks the vouchers it is given.
+ */
+export class CheckThread {
+  #ledgers: Map<string, FinalLedger> | undefined;
+
+  /** Gives the thread ledgers read elsewhere (the whole file, read in one piece). */
+  hold(ledgers: Map<string, FinalLedger> | undefined): void {
+    this.#ledgers = ledgers;
+  }
+
+  read(share: ReadShare): ReadDone {
+    const done: ReadDone = {};
+    if (share.ledgers) {
+      const read = parseLedgerPieces(share.ledgers.bytes, share.ledgers.pieces, share.ledgers.ordinal);
+      this.#ledgers = read?.ledgers;
+      done.ledgers = read ? read.summaries : null;
+    }
+    if (share.chunk) done.chunk = scanChunk(share.chunk);
+    return done;
+  }
+
+  check(share: CheckShare): CheckDone {
+    const history = new HistoryColumns(share.history);
+    const { tables } = share;
+    const ledgers = share.ledgersGiven ? (this.#ledgers ?? new Map<string, FinalLedger>()) : undefined;
+    const meta = history.meta;
+    const context = {
+      history,
+      tables,
+      funds: share.funds,
+      ledgers,
+      money: share.run.money,
+      conservation: share.run.conservation,
+      moves: share.run.moves,
+      policy: share.run.policy ? share.policy : undefined,
+      oneTime: new Set(meta?.oneTime ?? []),
+    };
+    const side = newFindings();
+    if (share.run.money || share.run.conservation || share.run.policy || share.run.moves)
+      for (const v of share.vouchers) checkVoucher(context, v, side);
+    const vouchers = history.vouchers.length;
+    for (const [ordinal, voucherId] of share.ledgersAlone) {
+      const none = new Int32Array(0);
+      const { all } = voucherEffects(history, tables, none);
+      conserve(context, voucherId, vouchers + ordinal, ledgers?.get(voucherId), all, none, side);
+    }
+    const counts = newCounts.linearizability();
+    const found: LinFound = [];
+    if (share.run.linearizability && share.policy && share.linearizability.length > 0) {
+      const model = voucherModel(share.policy, context.oneTime);
+      const budget = { deadline: share.deadline, steps: share.maxSteps, now: () => Date.now() };
+      for (const v of share.linearizability)
+        checkVoucherLinearizability(
+          history,
+          tables,
+          v,
+          share.funds[v] as number,
+          model,
+          { budget, hashFrom: share.hashFrom },
+          counts,
+          found,
+        );
+    }
+    return { side, linearizability: { counts, found } };
+  }
+}

@@ -1,0 +1,144 @@
+import { INFO } from '../../history/column-layout.ts';
+import type { HistoryColumns } from '../../history/history-columns.ts';
+import { isAnswer } from '../../history/op-fields.ts';
+import type { Operation } from '../../history/operation.ts';
+import { breachesOf } from '../contract.ts';
+import { answerOf } from '../idempotency.ts';
+import { requestSignature } from '../key-groups.ts';
+import { type Verdict, ViolationLog } from '../verdict.ts';
+import type { HistoryTables } from './history-tables.ts';
+
+/** What the checkers of the whole history need to know of the final ledgers, in their order. */
+export interface LedgerFacts {
+  /** How many were read (undefined: no ledgers were given). */
+  count: number;
+  /** The first contract breach of each ledger read that has one, in the ledgers' order. */
+  breaches: Array<{ voucher: string; path: string; message: string }>;
+  /** The vouchers whose ledger was read. */
+  vouchers: ReadonlySet<string>;
+}
+
+/** The contract checker (src/checkers/contract.ts) over the columns: only answers with a breach are read as objects. */
+export function contractOfColumns(history: HistoryColumns, ledgers: LedgerFacts | undefined): Verdict {
+  const c = history.c;
+  const log = new ViolationLog();
+  const counts = { answers: 0, outsideContract: 0, serverErrors: 0, ledgerReads: 0 };
+  for (let index = 0; index < history.size; index++) {
+    const status = c.status[index] as number;
+    const hasStatus = !Number.isNaN(status);
+    if (hasStatus || c.completion[index] !== INFO) counts.answers += 1;
+    if ((c.violations[index] as number) === 0 && !(hasStatus && status >= 500)) continue;
+    const op = history.op(index);
+    const breaches = breachesOf(op);
+    if (breaches.length === 0) continue;
+    counts.outsideContract += 1;
+    if (op.status !== undefined && op.status >= 500) counts.serverErrors += 1;
+    const more = breaches.length > 1 ? ` (and ${breaches.length - 1} more)` : '';
+    log.add({
+      voucher: op.voucher,
+      message: `${op.op} by ${op.client} answered ${op.status ?? 'without a status'} outside the contract: ${breaches[0]}${more}`,
+      ops: [index],
+      severity: op.status !== undefined && op.status >= 500 ? 2 : 1,
+    });
+  }
+  counts.ledgerReads = ledgers?.count ?? 0;
+  for (const breach of ledgers?.breaches ?? []) {
+    counts.outsideContract += 1;
+    log.add({
+      voucher: breach.voucher,
+      message: `the final read of the ledger answered outside the contract: ${breach.path || 'answer'}: ${breach.message}`,
+      ops: [],
+      severity: 1,
+    });
+  }
+  return log.verdict('contract', counts);
+}
+
+/** A key used more than once: its operations, those with the first one's request, the money they moved. */
+export interface KeyGroup {
+  members: number[];
+  same: number[];
+}
+
+/**
+ * The idempotency checker (src/checkers/idempotency.ts) over the columns. Only the operations of keys
+ * used more than once are read as objects; `moved` gives, per operation, the ledger entries it owns
+ * and their money (from each voucher's one ledger match), or nothing when no ledgers were given.
+ */
+export function idempotencyOfColumns(
+  history: HistoryColumns,
+  tables: HistoryTables,
+  ledgers: LedgerFacts | undefined,
+  moved: ReadonlyMap<number, [number, number]>,
+): Verdict {
+  const log = new ViolationLog();
+  const counts = { keys: tables.keys, replayedKeys: 0, replays: 0, reusedKeys: 0 };
+  const groups: number[][] = Array.from({ length: tables.groupFirst.length }, () => []);
+  for (let index = 0; index < history.size; index++) {
+    const group = tables.keyGroup[index] as number;
+    if (group >= 0) (groups[group] as number[]).push(index);
+  }
+  const moneyGroups = new Map<string, number[][]>();
+  const ops = new Map<number, Operation>();
+  const opOf = (index: number) => {
+    let op = ops.get(index);
+    if (!op) {
+      op = history.op(index);
+      ops.set(index, op);
+    }
+    return op;
+  };
+  for (const indices of groups) {
+    counts.replayedKeys += 1;
+    counts.replays += indices.length - 1;
+    const first = opOf(indices[0] as number);
+    const key = first.key;
+    const signature = requestSignature(first);
+    const same = indices.filter((index) => requestSignature(opOf(index)) === signature);
+    for (const index of indices) {
+      const op = opOf(index);
+      if (requestSignature(op) === signature || op.completion !== 'ok') continue;
+      counts.reusedKeys += 1;
+      log.add({
+        voucher: op.voucher,
+        message: `key ${key} was reused for another request and accepted`,
+        ops: [indices[0] as number, index],
+        severity: 1,
+      });
+    }
+    const answered = same.filter((index) => isAnswer(opOf(index)));
+    const answer = answered.length > 0 ? answerOf(opOf(answered[0] as number)) : null;
+    const differing = answered.filter((index) => answerOf(opOf(index)) !== answer);
+    if (differing.length > 0)
+      log.add({
+        voucher: first.voucher,
+        message: `key ${key} returned different answers to the same request`,
+        ops: [answered[0] as number, ...differing],
+        severity: 1 + differing.length,
+      });
+    const list = moneyGroups.get(first.voucher);
+    if (list) list.push(same);
+    else moneyGroups.set(first.voucher, [same]);
+  }
+  if (ledgers)
+    for (const [voucher, sameGroups] of moneyGroups) {
+      if (!ledgers.vouchers.has(voucher)) continue;
+      for (const same of sameGroups) {
+        let times = 0;
+        let amount = 0;
+        for (const index of same) {
+          const [count, money] = moved.get(index) ?? [0, 0];
+          times += count;
+          amount += money;
+        }
+        if (times <= 1) continue;
+        log.add({
+          voucher,
+          message: `key ${opOf(same[0] as number).key} moved money ${times} times (${amount} in all)`,
+          ops: same,
+          severity: amount,
+        });
+      }
+    }
+  return log.verdict('idempotency', counts);
+}

@@ -1,0 +1,92 @@
+import { Worker } from 'node:worker_threads';
+import type { CheckDone, CheckShare, ReadDone, ReadShare } from './check-thread.ts';
+import { CheckThread } from './check-thread.ts';
+
+interface Pending {
+  resolve: (value: never) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The threads that check a history: the main thread (slot 0, which does its share in between) and
+ * `workers` worker threads. Shares travel as plain data whose typed arrays sit on SharedArrayBuffers,
+ * so nothing large is copied. Workers are started at once, as their start-up (tens of ms) overlaps
+ * the main thread's reading of the files. A worker that fails (an error, an exit) fails every call
+ * waiting on it and every later one, with one line: nothing waits on a dead worker.
+ */
+export class ThreadPool {
+  readonly main = new CheckThread();
+  readonly #workers: Worker[] = [];
+  readonly #pending = new Map<number, Pending>();
+  #failed: Error | undefined;
+  #closing = false;
+  #next = 0;
+
+  constructor(workers: number) {
+    for (let k = 0; k < workers; k++) {
+      const worker = new Worker(new URL('./check-worker.ts', import.meta.url));
+      worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+        const pending = this.#pending.get(message.id);
+        this.#pending.delete(message.id);
+        if (message.error !== undefined) pending?.reject(new Error(`check worker: ${message.error}`));
+        else pending?.resolve(message.result as never);
+      });
+      worker.on('error', (error) => this.#fail(new Error(`check worker: ${oneLine(error.message)}`)));
+      worker.on('exit', (code) => {
+        if (!this.#closing) this.#fail(new Error(`check worker stopped (exit code ${code})`));
+      });
+      this.#workers.push(worker);
+    }
+  }
+
+  /** Slots: the main thread and the workers. */
+  get size(): number {
+    return this.#workers.length + 1;
+  }
+
+  read(slot: number, share: ReadShare): Promise<ReadDone> {
+    return slot === 0 ? Promise.resolve(this.main.read(share)) : this.#call(slot, 'read', share);
+  }
+
+  check(slot: number, share: CheckShare): Promise<CheckDone> {
+    return slot === 0 ? Promise.resolve(this.main.check(share)) : this.#call(slot, 'check', share);
+  }
+
+  /**
+   * Runs one share per slot, the workers' first (posted) and then the main thread's (done here), so
+   * that all of them run at once.
+   */
+  async all<S, R>(shares: S[], run: (slot: number, share: S) => Promise<R>): Promise<R[]> {
+    if (shares.length === 0) return [];
+    const later = shares.slice(1).map((share, k) => run(k + 1, share));
+    // Observed below; a worker that fails while this thread works must not be an unhandled rejection.
+    for (const promise of later) promise.catch(() => {});
+    const mine = await run(0, shares[0] as S);
+    return [mine, ...(await Promise.all(later))];
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+
+  #call<R>(slot: number, kind: 'read' | 'check', share: unknown): Promise<R> {
+    if (this.#failed) return Promise.reject(this.#failed);
+    const id = this.#next++;
+    const worker = this.#workers[slot - 1] as Worker;
+    return new Promise<R>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (value: never) => void, reject });
+      worker.postMessage({ id, kind, share });
+    });
+  }
+
+  #fail(error: Error): void {
+    this.#failed ??= error;
+    for (const pending of this.#pending.values()) pending.reject(this.#failed);
+    this.#pending.clear();
+  }
+}
+
+export function oneLine(text: string): string {
+  return text.split('\n')[0] ?? '';
+}

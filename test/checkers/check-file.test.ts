@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { generate } from '../../bench/checkers-generate.ts';
+import type { Policy } from '../../spec/capabilities.ts';
+import { type CheckAllOptions, checkAll } from '../../src/checkers/check-all.ts';
+import { checkHistoryFile } from '../../src/checkers/check-file.ts';
+import type { Report } from '../../src/checkers/compose.ts';
+import { readLedgersFile } from '../../src/history/final-ledger.ts';
+import { readHistoryFile } from '../../src/history/read-history.ts';
+import { mutations, policyOf, random, type Sample } from './history-mutations.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'check-file-'));
+const fixtures = new URL('../fixtures/histories/', import.meta.url);
+
+type Outcome = { error: string } | { report: Report; ops: number; cutLine: number | undefined };
+
+/** What the object checkers (readHistoryFile, readLedgersFile, checkAll) say of the files. */
+async function objectPath(
+  history: string,
+  ledgers: string | undefined,
+  options: CheckAllOptions,
+): Promise<Outcome> {
+  try {
+    const read = await readHistoryFile(history);
+    const input = { history: read, ...(ledgers ? { ledgers: await readLedgersFile(ledgers) } : {}) };
+    return { report: checkAll(input, options), ops: read.ops.length, cutLine: read.cutLine };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** What the columnar path (checkHistoryFile, on `threads` threads) says of the same files. */
+async function columnPath(
+  history: string,
+  ledgers: string | undefined,
+  options: CheckAllOptions,
+  threads: number,
+): Promise<Outcome> {
+  try {
+    const checked = await checkHistoryFile(history, { ...options, ...(ledgers ? { ledgers } : {}), threads });
+    return { report: checked.report, ops: checked.history.ops.length, cutLine: checked.history.cutLine };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+async function assertSame(
+  history: string,
+  ledgers: string | undefined,
+  options: CheckAllOptions,
+  threads: number,
+) {
+  const expected = await objectPath(history, ledgers, options);
+  const actual = await columnPath(history, ledgers, options, threads);
+  assert.deepEqual(actual, expected, `${history} on ${threads} thread(s)`);
+  return expected;
+}
+
+/** How a sample is written: the history's lines, and the ledgers in one of the formats readers take. */
+function write(
+  name: string,
+  sample: Sample,
+  rnd: ReturnType<typeof random>,
+): { history: string; ledgers: string } {
+  const lines = [
+    ...(sample.meta ? [JSON.stringify(sample.meta)] : []),
+    ...sample.ops.map((op) => JSON.stringify(op)),
+  ];
+  const layout = rnd.int(0, 9);
+  let text = `${lines.join('\n')}\n`;
+  if (layout === 0) text = `${lines.join('\r\n')}\r\n`;
+  if (layout === 1) text = `${lines.map((line) => (rnd.next() < 0.1 ? `\n  ${line}  \n` : line)).join('\n')}`;
+  if (layout === 2)
+    text = lines.map((line) => JSON.stringify(JSON.parse(line), null, 1).replaceAll('\n', ' ')).join('\n');
+  const history = join(dir, `${name}.ndjson`);
+  writeFileSync(history, text);
+  const ledgers = join(dir, `${name}.ledgers.json`);
+  const format = rnd.int(0, 3);
+  const list = sample.ledgers.map((ledger) => JSON.stringify(ledger));
+  if (format === 0) writeFileSync(ledgers, `[\n${list.join(',\n')}\n]\n`);
+  else if (format === 1) writeFileSync(ledgers, `${list.join('\n')}\n`);
+  else if (format === 2) writeFileSync(ledgers, JSON.stringify(sample.ledgers, null, 2));
+  else writeFileSync(ledgers, JSON.stringify({ ledgers: sample.ledgers }));
+  return { history, ledgers };
+}
+
+/** A generated run with a few mutations applied: correct, or with defects, unknowns and oddities. */
+function sampleOf(seed: number): { sample: Sample; applied: string[]; policy: Policy } {
+  const rnd = random(seed);
+  const policy = policyOf(rnd);
+  const { history, ledgers } = generate({
+    ops: rnd.int(50, 700),
+    vouchers: rnd.int(1, 12),
+    clients: rnd.int(2, 12),
+    policy,
+    funds: rnd.pick([500, 5000, 100_000]),
+    seed,
+  });
+  const sample: Sample = JSON.parse(
+    JSON.stringify({ meta: history.meta, ops: history.ops, ledgers: [...ledgers.values()] }),
+  );
+  const names = Object.keys(mutations);
+  const applied = seed % 5 === 0 ? [] : Array.from({ length: rnd.int(1, 4) }, () => rnd.pick(names));
+  for (const name of applied) mutations[name]?.(sample, rnd);
+  return { sample, applied, policy };
+}
+
+describe('vcert check reads a file into columns and gives the object checkers’ report', () => {
+  it('on every fixture history, with and without its ledgers', async () => {
+    for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.ndjson'))) {
+      const history = new URL(name, fixtures).pathname;
+      const ledgerFile = history.replace(/\.ndjson$/, '.ledgers.json');
+      const ledgers = readdirSync(fixtures).includes(ledgerFile.split('/').at(-1) as string)
+        ? ledgerFile
+        : undefined;
+      await assertSame(history, ledgers, {}, 1);
+      await assertSame(history, undefined, { policy: 'amount-holds' }, 1);
+    }
+  });
+
+  it('on generated runs, correct and defective (verdicts, counts, messages, windows), on one and two threads', async () => {
+    const seen = { true: 0, false: 0, unknown: 0 };
+    for (let seed = 1; seed <= 48; seed++) {
+      const { sample, applied } = sampleOf(seed);
+      const files = write(`run-${seed}`, sample, random(seed * 7));
+      const options: CheckAllOptions = seed % 7 === 0 ? { policy: policyOf(random(seed)) } : {};
+      // Threads cost a worker's start-up (a few hundred ms): every eighth run is read and checked on two.
+      const threads = seed % 8 === 1 ? 2 : 1;
+      const outcome = await assertSame(
+        files.history,
+        seed % 11 === 0 ? undefined : files.ledgers,
+        options,
+        threads,
+      );
+      assert.ok('report' in outcome, `${applied.join(', ')}: ${'error' in outcome ? outcome.error : ''}`);
+      seen[String(outcome.report.valid) as keyof typeof seen] += 1;
+    }
+    // The runs cover every verdict (a differential test of valid histories alone would prove little).
+    assert.ok(seen.true > 3 && seen.false > 10 && seen.unknown > 3, JSON.stringify(seen));
+  });
+
+  it('with a step limit, as the object checker spends it voucher by voucher', async () => {
+    const { sample } = sampleOf(3);
+    const files = write('steps', sample, random(1));
+    for (const maxSteps of [1, 50, 400]) await assertSame(files.history, files.ledgers, { maxSteps }, 2);
+  });
+});
+
+describe('vcert check refuses what the object reader refuses, with the same line and reason', () => {
+  const base = sampleOf(5).sample;
+  const lines = [JSON.stringify(base.meta), ...base.ops.map((op) => JSON.stringify(op))];
+  const ledgers = join(dir, 'base.ledgers.json');
+  writeFileSync(ledgers, JSON.stringify(base.ledgers));
+  const numbered = (text: string, index: number) => JSON.stringify({ ...JSON.parse(text), index });
+  const cases: Array<[string, string, RegExp]> = [
+    [
+      'a duplicated line',
+      [...lines.slice(0, 30), lines[12], ...lines.slice(30)].join('\n'),
+      /^history line 31: repeats the same operation \(line 13\)/,
+    ],
+    [
+      'a line duplicated at the end',
+      [...lines, lines[1]].join('\n'),
+      /repeats the same operation \(line 2\)/,
+    ],
+    [
+      'an operation number repeated by its client',
+      [lines[0], ...lines.slice(1, 40).map((line) => numbered(line as string, 1))].join('\n'),
+      /repeats operation 1 of client/,
+    ],
+    [
+      'a line that is not JSON',
+      [...lines.slice(0, 20), '{"client":', ...lines.slice(20)].join('\n'),
+      /^history line 21: not JSON/,
+    ],
+    [
+      'a line missing a field',
+      [...lines.slice(0, 9), '{"client":"x"}', ...lines.slice(9)].join('\n'),
+      /^history line 10: /,
+    ],
+    [
+      'a meta line that is not first',
+      [...lines.slice(0, 9), lines[0], ...lines.slice(9)].join('\n'),
+      /^history line 10: a meta line may only be the first line/,
+    ],
+    ['a cut last line', `${lines.join('\n')}\n{"client":"pos-1","op":"redeem","vouch`, /cut/],
+    ['a cut line then a good one', `${lines.join('\n')}\n{"client":"pos-1","op":\n${lines[3]}`, /not JSON/],
+    [
+      'a completion before its call',
+      [
+        ...lines.slice(0, 5),
+        lines[5]?.replace(/"completedAt":\d+/, '"completedAt":0') ?? '',
+        ...lines.slice(6),
+      ].join('\n'),
+      /^history line 6: completedAt is before invokedAt/,
+    ],
+    ['only blank lines', '\n\n  \n', /0 operations/],
+    ['an empty file', '', /0 operations/],
+  ];
+  cases.forEach(([what, text, expected], k) => {
+    it(what, async () => {
+      const history = join(dir, `${what.replaceAll(' ', '-')}.ndjson`);
+      writeFileSync(history, text);
+      // Errors found by the worker's chunk, or across the chunks, must read as in one piece.
+      const outcome = await assertSame(history, ledgers, {}, k % 3 === 0 ? 2 : 1);
+      const said =
+        'error' in outcome
+          ? outcome.error
+          : `${outcome.ops} operations${outcome.cutLine ? `, line ${outcome.cutLine} cut` : ''}`;
+      assert.match(said, expected);
+    });
+  });
+
+  it('a ledgers file that cannot be read, after the history’s own errors', async () => {
+    const history = join(dir, 'good.ndjson');
+    writeFileSync(history, lines.join('\n'));
+    const bad = join(dir, 'bad.ledgers.json');
+    writeFileSync(bad, `[\n${base.ledgers.map((l) => JSON.stringify(l)).join(',\n')},\n{"entries":[]}\n]`);
+    assert.match(errorOf(await assertSame(history, bad, {}, 1)), /ledger \d+: a ledger needs a voucherId/);
+    assert.match(errorOf(await assertSame(history, join(dir, 'missing.ledgers.json'), {}, 1)), /ENOENT/);
+    const broken = join(dir, 'broken.ndjson');
+    writeFileSync(broken, `${lines.slice(0, 4).join('\n')}\n{"client":"x"}\n`);
+    assert.match(
+      errorOf(await assertSame(broken, join(dir, 'missing.ledgers.json'), {}, 1)),
+      /^history line 5/,
+    );
+  });
+});
+
+function errorOf(outcome: Outcome): string {
+  return 'error' in outcome ? outcome.error : 'no error';
+}
