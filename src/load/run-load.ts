@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { request } from 'undici';
 import { startServer } from '../../reference-impl/server.ts';
 import type { Role } from '../../spec/capabilities.ts';
+import { renderReportHtml } from '../checkers/view-html.ts';
 import type { History } from '../history/operation.ts';
 import { commandStop, describeStop, type StopCause } from '../run/stopped.ts';
 import { type AuditResult, auditLoadRun } from './audit.ts';
@@ -223,6 +224,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         files.ledgers = join(outDir, 'ledgers.json');
         writeFileSync(files.ledgers, JSON.stringify([...ledgers.values()], null, 1));
         audit = auditLoadRun(history, ledgers);
+        // The audit as a page: its verdicts, the money of each voucher against its debits, latency, refusals.
+        files.audit = join(outDir, 'audit.html');
+        writeFileSync(files.audit, renderReportHtml(history, audit.report, 'vcert load: audit', { ledgers }));
       } catch (error) {
         auditError = `the final ledgers could not be read: ${(error as Error).message}`;
       }
