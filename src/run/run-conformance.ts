@@ -16,6 +16,7 @@ import { MessageCollector } from '../report/message-collector.ts';
 import { cucumberFormatFiles, type ReportFiles, reportFiles } from '../report/report-files.ts';
 import { readWaiverFile } from '../report/waiver-file.ts';
 import { writeReports } from '../report/write-reports.ts';
+import { roundTripMs, workersFor } from './choose-parallel.ts';
 import {
   type ClaimedCapabilities,
   readCapabilityManifest,
@@ -96,6 +97,8 @@ export interface RunIo {
   signal?: AbortSignal;
   /** One line about an option that has no effect here (e.g. --api-key for a target with test control). */
   onWarning?: (line: string) => void;
+  /** One line about a choice the run made for the user (e.g. the worker count for a remote target). */
+  onNote?: (line: string) => void;
   /** Told once when the run stops before its end, with why ("the time limit of 20m was reached"). */
   onStop?: (cause: StopCause) => void;
 }
@@ -169,6 +172,8 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
   };
   stop.signal.addEventListener('abort', onStop, { once: true });
   const timeoutMs = options.requestTimeoutMs;
+  // Against a remote target, scenarios run in parallel unless --parallel says otherwise (choose-parallel.ts).
+  let parallel = options.parallel;
   try {
     // A dry run plans and matches steps: it needs no target.
     if (options.dryRun) throw dryRunSkip;
@@ -190,6 +195,14 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
         '--api-key is not used: the target has test control, so every scenario gets a tenant of its own',
       );
     keptTenders = await unlessStopped(stop.signal, keepTenderConfig(choice, capabilities.claimed));
+    if (options.parallel === undefined && target.implementation === 'external' && !options.dryRun) {
+      const roundTrip = await unlessStopped(stop.signal, roundTripMs(target.url));
+      parallel = workersFor(roundTrip);
+      if (parallel > 0)
+        io.onNote?.(
+          `${parallel} workers: the target's round trip is ${roundTrip?.toFixed(0)} ms (--parallel to choose)`,
+        );
+    }
   } catch (error) {
     if (error === dryRunSkip) {
       // Nothing to start.
@@ -206,7 +219,7 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
       const listOnly = stop.signal.aborted;
       const configuration = await cucumberRunConfiguration({
         root,
-        selection: listOnly ? { ...options, parallel: 0 } : options,
+        selection: { ...options, parallel: listOnly ? 0 : parallel },
         worldParameters: {
           target: target?.url ?? options.target ?? 'http://127.0.0.1:9',
           ...(adapter ? { adapter } : {}),
@@ -263,7 +276,7 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
     selection: {
       tags: options.tags ?? null,
       shard: options.shard ?? null,
-      parallel: options.parallel ?? 0,
+      parallel: parallel ?? 0,
       failFast: options.failFast ?? false,
     },
     waivers: { file: waiverPath, content: waivers },
