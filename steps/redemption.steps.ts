@@ -74,7 +74,7 @@ When(
     await payWith(this, actor, amount, alias, receipt, {
       lines,
       total,
-      legalEntity: 'LE1',
+      legalEntity: actor.legalEntity ?? 'LE1',
     } as Partial<Receipt>);
   },
 );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataTable } from '@cucumber/cucumber';
 import { type Policy, policies } from '../spec/capabilities.ts';
 import type { VoucherState } from '../spec/schemas/voucher.ts';
+import type { Actor } from './support/actors.ts';
 import { given } from './support/expect.ts';
 import { type Money, parseMoney } from './support/money.ts';
 import { Given, When } from './support/steps.ts';
@@ -61,16 +62,24 @@ Given(
   },
 );
 
-/** Issuing from a named template: the answer is the scenario's last; the vouchers are kept by template. */
+/**
+ * Issuing from a named template, for the actor's store (and its legal entity, when the scenario names
+ * one): the answer is the scenario's last; the vouchers are kept by template.
+ */
 When(
   '{actor} issues {int} voucher(s) of {money} from template {string}',
-  async function (this: VoucherWorld, actor, count: number, denomination: Money, alias: string) {
+  async function (this: VoucherWorld, actor: Actor, count: number, denomination: Money, alias: string) {
     const template = this.templates.get(alias);
     if (!template) throw new Error(`no template "${alias}"`);
     const answer = await this.call({
       operationId: 'issueVouchers',
       params: { id: template.id },
-      body: { count, denomination, store: 'S1' },
+      body: {
+        count,
+        denomination,
+        store: actor.store,
+        ...(actor.legalEntity ? { legalEntity: actor.legalEntity } : {}),
+      },
       auth: { role: actor.role },
     });
     if (answer.completion !== 'ok') return;
@@ -137,4 +146,12 @@ When('{int} second(s) pass(es)', async function (this: VoucherWorld, seconds: nu
     body: { advanceSeconds: seconds },
     auth: { role: 'pos' },
   });
+});
+
+/**
+ * The stores the scenario names, and the legal entity each belongs to (columns: store, legal entity).
+ * Their codes are the scenario's own: "the cashier at POS 1 of store "NORTH"" works there.
+ */
+Given('these stores:', function (this: VoucherWorld, table: DataTable) {
+  for (const row of table.hashes()) this.legalEntities.set(row.store ?? '', row['legal entity'] ?? '');
 });

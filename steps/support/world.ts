@@ -53,6 +53,8 @@ export class VoucherWorld extends World<VcertParameters> {
   /** What the steps need beyond the core, step by step (see capability-needs.ts). */
   readonly needs = new CapabilityNeeds();
   readonly vouchers = new Map<string, KnownVoucher>();
+  /** The legal entity of each store the scenario names, by the store's name (support/places.ts). */
+  readonly legalEntities = new Map<string, string>();
   readonly issued = new Map<string, Voucher[]>();
   /** The open (or last) hold of each actor, by actor label. */
   readonly holds = new Map<string, Hold>();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Database, openDatabase } from '../../reference-impl/storage/database.ts';
 import { defectiveImplementations } from '../../simulators/defective/index.ts';
+import { startWithFaults } from '../../simulators/defective/start-with-faults.ts';
 import type { CertificationSummary } from '../../src/report/certification-summary.ts';
 import { certify, failingRequirements, failingScenarios } from './certify-target.ts';
 import { scratchDir } from './scratch-dir.ts';
@@ -21,6 +22,32 @@ const families = (summary: CertificationSummary) =>
 
 /** Scenario families no defective implementation breaks yet: adding such a defect must remove it here. */
 const familiesNoDefectReaches: string[] = [];
+
+/**
+ * The report scenarios (features/reports) each report defect must fail, by name: every other report
+ * scenario passes on it, and all of them pass on the reference implementation.
+ */
+const reportScenariosFailing: Record<string, string[]> = {
+  'reports-ignore-partial-uses': [
+    'Each voucher shows its denomination and what is left of it',
+    ...['day', 'month', 'quarter', 'year'].map(
+      (p) => `Issues, sales and uses are counted per ${p} where they happened`,
+    ),
+    'Payments lower the liability by what they took',
+    'What a refund gives back is owed again',
+    'Each use shows its receipt, products, amounts and place',
+    'A use shows what was refunded of it',
+  ],
+  'refunds-counted-as-returns': [
+    'A returned voucher is counted where it was returned',
+    'A refund of a payment is not a returned voucher',
+  ],
+};
+const reportScenarios = (summary: CertificationSummary, status: string) =>
+  summary.scenarios
+    .filter((s) => s.uri.startsWith('features/reports/') && s.status === status)
+    .map((s) => s.name)
+    .sort();
 
 const only = process.env.VCERT_DEFECTS?.split(',').map((n) => n.trim());
 const selected = defectiveImplementations.filter((d) => !only || only.includes(d.name));
@@ -61,12 +88,29 @@ describe('the suite against defective implementations', () => {
         named.some((id) => failing.includes(id)),
         `fails none of ${named.join(', ')}; fails ${failing.join(', ') || 'nothing'}`,
       );
+      const reports = reportScenariosFailing[defective.name];
+      if (reports) assert.deepEqual(reportScenarios(summary, 'failed'), [...reports].sort());
       for (const f of families(summary)) allFamilies.add(f);
       for (const s of summary.scenarios.filter((x) => x.status === 'failed')) {
         failedFamilies.add(s.uri.split('/').slice(0, 2).join('/'));
       }
     });
   }
+
+  it('the report scenarios pass on the reference implementation, the same server without a fault', async () => {
+    const logFile = join(logs, 'reference.log');
+    const { summary, exitCode } = await certify(() => startWithFaults({}, { databaseUrl: db.url, logFile }), {
+      tags: '@capability:reports',
+      parallel: 2,
+    });
+    assert.equal(exitCode, 0, summary.verdict.reasons.join('; '));
+    const all = new Set(Object.values(reportScenariosFailing).flat());
+    assert.deepEqual(
+      [...all].filter((name) => !reportScenarios(summary, 'passed').includes(name)),
+      [],
+      'every report scenario a defect fails passes here',
+    );
+  });
 
   it('makes every scenario family fail on at least one defect', { skip: only !== undefined }, () => {
     const never = [...allFamilies].filter((f) => !failedFamilies.has(f)).sort();
