@@ -12,6 +12,7 @@ import { money } from './lib/receipt.ts';
 import { prepareVouchers, type SetupData } from './lib/setup-data.ts';
 
 export { setupOnly } from './lib/setup-data.ts';
+export { handleSummary } from './lib/summary.ts';
 
 const FUNDS = 5_000;
 const TTL_SECONDS = 1;

@@ -9,6 +9,7 @@ import { money } from './lib/receipt.ts';
 import { prepareVouchers, type SetupData } from './lib/setup-data.ts';
 
 export { setupOnly } from './lib/setup-data.ts';
+export { handleSummary } from './lib/summary.ts';
 
 const HOT_VOUCHERS = 2;
 const FUNDS = 40_000;

@@ -2,6 +2,7 @@
 // the same vouchers (a customer's card used in store and online at once). Shows each channel's latency
 // and that the two channels together still never overspend.
 import { env } from './lib/env.ts';
+import { fundsFor, seconds, vuIterations } from './lib/funds.ts';
 import { captureHold, createHold } from './lib/holds.ts';
 import { clientName } from './lib/http-call.ts';
 import { auditLedgers } from './lib/ledger-audit.ts';
@@ -11,15 +12,18 @@ import { redeem } from './lib/redemptions.ts';
 import { prepareVouchers, type SetupData } from './lib/setup-data.ts';
 
 export { setupOnly } from './lib/setup-data.ts';
+export { handleSummary } from './lib/summary.ts';
 
 const VOUCHERS = 5;
-const FUNDS = 15_000;
+const POS_VUS = Math.max(1, Math.ceil(env.vus / 2));
+/** Never exhausted (latency of payments, not of refusals): the tills' and the web shop's most, sized. */
+const FUNDS = fundsFor(VOUCHERS, vuIterations(POS_VUS) + env.rate * seconds(env.duration), 500);
 
 export const options = buildOptions(
   {
     pos: {
       executor: 'constant-vus',
-      vus: Math.max(1, Math.ceil(env.vus / 2)),
+      vus: POS_VUS,
       duration: env.duration,
       exec: 'pos',
     },

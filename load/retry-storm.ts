@@ -11,6 +11,7 @@ import { money } from './lib/receipt.ts';
 import { prepareVouchers, type SetupData } from './lib/setup-data.ts';
 
 export { setupOnly } from './lib/setup-data.ts';
+export { handleSummary } from './lib/summary.ts';
 
 const VOUCHERS = 3;
 const FUNDS = 30_000;

@@ -10,6 +10,7 @@ import { refund } from './lib/refunds.ts';
 import { prepareVouchers, type SetupData } from './lib/setup-data.ts';
 
 export { setupOnly } from './lib/setup-data.ts';
+export { handleSummary } from './lib/summary.ts';
 
 const VOUCHERS = 4;
 const FUNDS = 200_000;

@@ -2,6 +2,7 @@
 // many vouchers, whatever the latency. Shows latency percentiles of the steady state and that the
 // system keeps up (few dropped iterations) without contention.
 import { env } from './lib/env.ts';
+import { fundsFor, seconds } from './lib/funds.ts';
 import { auditLedgers } from './lib/ledger-audit.ts';
 import { buildOptions } from './lib/options.ts';
 import { money } from './lib/receipt.ts';
@@ -9,9 +10,11 @@ import { redeem } from './lib/redemptions.ts';
 import { prepareVouchers, type SetupData } from './lib/setup-data.ts';
 
 export { setupOnly } from './lib/setup-data.ts';
+export { handleSummary } from './lib/summary.ts';
 
 const VOUCHERS = 50;
-const FUNDS = 100_000;
+/** Never exhausted: refusals for lack of funds would make the latency that of the refusal path. */
+const FUNDS = fundsFor(VOUCHERS, env.rate * seconds(env.duration), 500);
 
 export const options = buildOptions(
   {

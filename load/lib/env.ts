@@ -1,9 +1,10 @@
-// Run settings read from the environment: the target (loopback only), bounds, and the segment label.
+// Run settings read from the environment: the target, bounds, funds, and the segment label.
 declare const __ENV: Record<string, string | undefined>;
 
+// Any http(s) base URL: a vendor's staging service is rarely on loopback (this project's own tests are).
 const target = (__ENV.TARGET ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
-if (!/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(target))
-  throw new Error(`TARGET must be a loopback URL (127.0.0.1, localhost or [::1]), got ${target}`);
+if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(target))
+  throw new Error(`TARGET must be an http(s) base URL, e.g. https://staging.example.com/api, got ${target}`);
 
 /** Settings of one run; every script takes short smoke-run defaults. */
 export const env = {
@@ -22,6 +23,10 @@ export const env = {
   setupOnly: __ENV.VCERT_SETUP_ONLY === '1',
   /** A file holding setup data recorded by a setup-only pass, shared by every segment. */
   setupFile: __ENV.VCERT_SETUP_FILE ?? '',
+  /** Where handleSummary writes k6-summary-<segment>.json and k6-junit-<segment>.xml; none when empty. */
+  summaryDir: (__ENV.VCERT_SUMMARY_DIR ?? '').replace(/\/+$/, ''),
+  /** Funds of each voucher in minor units, instead of what the script sizes from its plan. */
+  funds: __ENV.FUNDS ? Number(__ENV.FUNDS) : null,
   /** The vendor's keys ({pos, webshop, backoffice} as JSON) for a target without test control. */
   apiKeys: __ENV.VCERT_API_KEYS ? (JSON.parse(__ENV.VCERT_API_KEYS) as Record<string, string>) : null,
 };

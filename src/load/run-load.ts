@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { request } from 'undici';
 import { startServer } from '../../reference-impl/server.ts';
 import type { Role } from '../../spec/capabilities.ts';
-import { renderReportHtml } from '../checkers/view-html.ts';
+import type { FinalLedgers } from '../history/final-ledger.ts';
 import type { History } from '../history/operation.ts';
 import { commandStop, describeStop, type StopCause } from '../run/stopped.ts';
 import { type AuditResult, auditLoadRun } from './audit.ts';
@@ -12,6 +12,7 @@ import { fetchLedgers } from './fetch-ledgers.ts';
 import { findK6, k6InstallHint } from './find-k6.ts';
 import { historyFromK6 } from './history-from-k6.ts';
 import { readK6Outputs } from './k6-samples.ts';
+import { writeLoadReports } from './load-reports.ts';
 import { inspectThresholds, runK6, thresholdsFailedExit } from './run-k6.ts';
 import { executionSegments } from './segments.ts';
 import { setupRecord } from './setup-record.ts';
@@ -143,6 +144,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       ...options.env,
       TARGET: target,
       REQUEST_TIMEOUT: `${timeoutMs}ms`,
+      // Each k6 process's handleSummary writes k6's own summary (JSON) and its thresholds (JUnit) here.
+      VCERT_SUMMARY_DIR: outDir,
     };
     if (apiKeys) env.VCERT_API_KEYS = JSON.stringify(fillRoles(apiKeys));
     const thresholds = await inspectThresholds(k6, script, env).catch((error: unknown) => {
@@ -215,6 +218,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         .concat('\n'),
     );
     let audit: AuditResult | null = null;
+    let finalLedgers: FinalLedgers | undefined;
     let auditError: string | undefined;
     const cause = stop.cause();
     if (cause) auditError = `${describeStop(cause)}: k6 was stopped, what it recorded is not audited`;
@@ -224,16 +228,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         files.ledgers = join(outDir, 'ledgers.json');
         writeFileSync(files.ledgers, JSON.stringify([...ledgers.values()], null, 1));
         audit = auditLoadRun(history, ledgers);
-        // The audit as a page: its verdicts, the money of each voucher against its debits, latency, refusals.
-        files.audit = join(outDir, 'audit.html');
-        writeFileSync(files.audit, renderReportHtml(history, audit.report, 'vcert load: audit', { ledgers }));
+        finalLedgers = ledgers;
       } catch (error) {
         auditError = `the final ledgers could not be read: ${(error as Error).message}`;
       }
     } else auditError = 'the script recorded no setup data (vcert_setup): nothing to audit';
     const k6Ok = exitCodes.every((code) => code === 0 || code === thresholdsFailedExit);
     const ok = !cause && k6Ok && thresholdResults.every((t) => t.ok) && audit?.report.valid === true;
-    return {
+    files.page = join(outDir, 'audit.html');
+    files.summary = join(outDir, 'summary.json');
+    files.junit = join(outDir, 'junit.xml');
+    const result: LoadResult = {
       ...(cause ? { stopped: cause } : {}),
       target,
       segments: count,
@@ -241,10 +246,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       thresholds: thresholdResults,
       history,
       audit,
-      auditError,
+      ...(auditError ? { auditError } : {}),
       files,
       ok,
     };
+    writeLoadReports(result, basename(options.script), finalLedgers);
+    return result;
   } catch (error) {
     // Stopped before k6 ran (e.g. while reading what the target claims): nothing ran, not a pass.
     const cause = stop.cause();

@@ -88,8 +88,8 @@ describe('vcert load hot-voucher for real (k6 running): the double-spend audit',
       assert.ok(o.severity > 0, summary);
       assert.ok(summary.includes(`OVERSPENT voucher ${o.voucher} by ${o.severity} minor units`), summary);
     }
-    const page = readFileSync(caught.files.audit as string, 'utf8');
-    assert.match(page, /vcert load: audit/);
+    const page = readFileSync(caught.files.page as string, 'utf8');
+    assert.match(page, /vcert load hot-voucher\.ts — <span[^>]*>FAIL/);
     for (const o of caught.audit!.overspent) assert.ok(page.includes(o.voucher), 'the audit page names it');
     const overspend = caught.thresholds.find((t) => t.metric === 'overspend' && t.expression === 'count==0');
     assert.equal(overspend?.ok, false, `the script's own teardown check fails too\n${summary}`);

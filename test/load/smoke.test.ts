@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -50,6 +50,22 @@ describe('k6 smoke of every load script against the reference implementation, wi
       assert.deepEqual(result.audit?.overspent, [], summary);
       assert.ok(result.thresholds.length > 0 && result.thresholds.every((t) => t.ok), summary);
       assert.equal(result.ok, true, summary);
+      // Reports for people and machines, and k6's own from the script's handleSummary.
+      const page = readFileSync(result.files.page as string, 'utf8');
+      assert.match(page, new RegExp(`vcert load ${name}\\.ts — <span[^>]*>PASS`));
+      assert.match(page, /No voucher was spent beyond its funds/);
+      const machine = JSON.parse(readFileSync(result.files.summary as string, 'utf8'));
+      assert.equal(machine.verdict, 'PASS');
+      assert.equal(machine.audit.valid, true);
+      assert.doesNotMatch(readFileSync(result.files.junit as string, 'utf8'), /<failure/);
+      const k6Summary = JSON.parse(readFileSync(join(out, name, 'k6-summary-s0.json'), 'utf8'));
+      assert.ok(k6Summary.metrics.http_reqs.values.count > 0);
+      assert.match(
+        readFileSync(join(out, name, 'k6-junit-s0.xml'), 'utf8'),
+        /<testsuite name="k6 thresholds"/,
+      );
+      // Refusals of the contract are expected statuses: k6's failed-request rate counts none of them.
+      assert.equal(k6Summary.metrics.http_req_failed.values.rate, 0, summary);
     });
 
   it('hot-voucher split into two k6 processes races on the same vouchers and merges their samples', async () => {
