@@ -59,14 +59,14 @@ export function registerLoad(program: Command): void {
     .command('load')
     .description('run a k6 load script (load/*.ts), then audit the run for overspent vouchers')
     .argument('<script>', 'k6 script, e.g. load/hot-voucher.ts')
-    .option('--target <url>', 'system under test (loopback); default: start the reference implementation')
+    .option('--target <url>', 'system under test (any http(s) base URL); default: start the reference implementation')
     .option(
       '--api-key <role=key>',
       'key for a role (pos, webshop, backoffice) of a target without test control; repeatable',
       apiKey,
     )
     .option('--segments <n>', 'split the run across n k6 processes (execution segments)', segmentCount, 1)
-    .option('--out <dir>', 'where k6 outputs, history, ledgers and report.html go', 'reports/load')
+    .option('--out <dir>', 'where k6 outputs, history, ledgers, audit.html, summary.json and junit.xml go', 'reports/load')
     .addOption(durationOption('--duration <duration>', 'DURATION for the script, e.g. 30s or 2m'))
     .option('--vus <n>', 'VUS for the script', positive)
     .option('--rate <n>', 'RATE (arrivals per second) for the script', positive)
