@@ -32,7 +32,10 @@ export function historyView(columns: HistoryColumns): History {
   const one = new Map<number, Operation>();
   let all: Operation[] | undefined;
   const every = (): Operation[] => {
-    all ??= Array.from({ length: columns.size }, (_, index) => one.get(index) ?? columns.op(index));
+    all ??= Array.from(
+      { length: columns.size },
+      (_, index) => one.get(index) ?? columns.op(columns.slotOf[index] as number),
+    );
     return all;
   };
   const ops = new Proxy([] as Operation[], {
@@ -44,7 +47,7 @@ export function historyView(columns: HistoryColumns): History {
         if (all) return all[index];
         let op = one.get(index);
         if (!op) {
-          op = columns.op(index);
+          op = columns.op(columns.slotOf[index] as number);
           one.set(index, op);
         }
         return op;

@@ -94,3 +94,45 @@ export function moveSlots(columns: ColumnArrays, from: number, to: number, count
   for (const name of ['stringOffset', 'stringLength'] as const)
     columns[name].copyWithin(to * STRING_FIELDS, from * STRING_FIELDS, (from + count) * STRING_FIELDS);
 }
+
+/**
+ * Moves the first `size` slots to where `slotOf` says (slot i goes to slotOf[i]). One loop per array
+ * type, so that each stays monomorphic (a loop over mixed typed arrays is several times slower), reading
+ * in order and writing where each goes; the extra memory is one copy of a column of each type.
+ */
+export function permuteSlots(columns: ColumnArrays, slotOf: Int32Array, size: number): void {
+  const spare64 = new Float64Array(size);
+  for (const name of float64) scatter64(columns[name], slotOf, size, spare64);
+  const spare32 = new Int32Array(size);
+  for (const name of int32) scatter32(columns[name], slotOf, size, spare32);
+  const spare8 = new Uint8Array(size);
+  for (const name of uint8) scatter8(columns[name], slotOf, size, spare8);
+  const spare16 = new Uint16Array(size * STRING_FIELDS);
+  scatter16(columns.stringOffset, slotOf, size, spare16);
+  scatter16(columns.stringLength, slotOf, size, spare16);
+}
+
+function scatter64(column: Float64Array, slotOf: Int32Array, size: number, spare: Float64Array): void {
+  spare.set(column.subarray(0, size));
+  for (let i = 0; i < size; i++) column[slotOf[i] as number] = spare[i] as number;
+}
+
+function scatter32(column: Int32Array, slotOf: Int32Array, size: number, spare: Int32Array): void {
+  spare.set(column.subarray(0, size));
+  for (let i = 0; i < size; i++) column[slotOf[i] as number] = spare[i] as number;
+}
+
+function scatter8(column: Uint8Array, slotOf: Int32Array, size: number, spare: Uint8Array): void {
+  spare.set(column.subarray(0, size));
+  for (let i = 0; i < size; i++) column[slotOf[i] as number] = spare[i] as number;
+}
+
+/** The string spans: STRING_FIELDS a slot. */
+function scatter16(column: Uint16Array, slotOf: Int32Array, size: number, spare: Uint16Array): void {
+  spare.set(column.subarray(0, size * STRING_FIELDS));
+  for (let i = 0; i < size; i++) {
+    const to = (slotOf[i] as number) * STRING_FIELDS;
+    const from = i * STRING_FIELDS;
+    for (let f = 0; f < STRING_FIELDS; f++) column[to + f] = spare[from + f] as number;
+  }
+}

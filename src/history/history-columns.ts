@@ -16,14 +16,25 @@ export interface ColumnHistoryData {
   vouchers: string[];
   clients: string[];
   codes: string[];
-  /** Operations kept as objects (lines the scanner declined), by index. */
+  /** Operations kept as objects (lines the scanner declined), by slot. */
   objects: Array<[number, Operation]>;
+  /**
+   * Where each operation is: the slot of history index i, and the history index of each slot. Slots
+   * start in history order; orderByVoucher (voucher-order.ts) puts each voucher's side by side.
+   */
+  slotOf: Int32Array;
+  indexOf: Int32Array;
   cutLine?: number;
 }
 
-/** A parsed history in columns, with the readers the checkers use. */
+/**
+ * A parsed history in columns, with the readers the checkers use. The readers take a slot (`i`); a
+ * history index (what verdicts name) is `indexOf[i]`, and the slot of history index k is `slotOf[k]`.
+ */
 export class HistoryColumns {
   readonly data: ColumnHistoryData;
+  readonly slotOf: Int32Array;
+  readonly indexOf: Int32Array;
   readonly meta: HistoryMeta | null;
   readonly size: number;
   readonly c: ColumnArrays;
@@ -38,6 +49,8 @@ export class HistoryColumns {
     this.meta = data.meta;
     this.size = data.size;
     this.c = data.columns;
+    this.slotOf = data.slotOf;
+    this.indexOf = data.indexOf;
     this.vouchers = data.vouchers;
     this.clients = data.clients;
     this.codes = data.codes;

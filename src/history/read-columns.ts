@@ -109,6 +109,8 @@ export async function readColumns(
     clients: clients.strings,
     codes: codes.strings,
     objects,
+    slotOf: identity(size, options.shared),
+    indexOf: identity(size, options.shared),
     ...(cutLine !== undefined ? { cutLine } : {}),
   };
   const repeated = findRepeatedOperation(data, error ? error.line : Number.POSITIVE_INFINITY);
@@ -136,4 +138,12 @@ class Numbering {
     });
     return ids;
   }
+}
+
+/** Slots in history order: slot i holds history index i. */
+function identity(size: number, shared: boolean): Int32Array {
+  const bytes = Math.max(8, size * 4);
+  const order = new Int32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, size);
+  for (let i = 0; i < size; i++) order[i] = i;
+  return order;
 }

@@ -147,6 +147,36 @@ describe('vcert check reads a file into columns and gives the object checkers’
     const files = write('steps', sample, random(1));
     for (const maxSteps of [1, 50, 400]) await assertSame(files.history, files.ledgers, { maxSteps }, 2);
   });
+  it('names a hold acknowledged without its id by its history index, as the model does', async () => {
+    const op = (voucher: string, at: number, rest: Record<string, unknown>) =>
+      JSON.stringify({
+        client: `c${at}`,
+        voucher,
+        args: {},
+        key: `k${at}`,
+        invokedAt: at,
+        completedAt: at + 1,
+        completion: 'ok',
+        ...rest,
+      });
+    const text = [
+      JSON.stringify({ kind: 'meta', policy: 'amount-holds', funds: { a: 1000, b: 1000 } }),
+      op('a', 10, { op: 'getBalance', key: null, result: { balance: { amount: 1000, currency: 'EUR' } } }),
+      op('b', 20, {
+        op: 'createHold',
+        args: { amount: { amount: 500, currency: 'EUR' } },
+        result: { amount: { amount: 500, currency: 'EUR' } },
+      }),
+      op('a', 30, { op: 'getBalance', key: null, result: { balance: { amount: 1000, currency: 'EUR' } } }),
+      op('b', 40, { op: 'getBalance', key: null, result: { balance: { amount: 300, currency: 'EUR' } } }),
+    ].join('\n');
+    const history = join(dir, 'hold-without-id.ndjson');
+    writeFileSync(history, text);
+    const outcome = await assertSame(history, undefined, {}, 1);
+    const lin =
+      'report' in outcome ? outcome.report.verdicts.find((v) => v.checker === 'linearizability') : undefined;
+    assert.match(lin?.first?.message ?? '', /\?1=500/);
+  });
 });
 
 describe('vcert check refuses what the object reader refuses, with the same line and reason', () => {

@@ -27,6 +27,8 @@ function seen(columns: ColumnArrays, t: ChunkTables, text: Uint8Array, objects: 
     clients: t.clients.strings,
     codes: t.codes.strings,
     objects,
+    slotOf: Int32Array.of(0),
+    indexOf: Int32Array.of(0),
   });
   const numbers: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(columns))

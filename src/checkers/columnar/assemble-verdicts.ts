@@ -1,7 +1,6 @@
-import type { Violation } from '../verdict.ts';
-import { type Verdict, ViolationLog } from '../verdict.ts';
+import { type Verdict, type Violation, ViolationLog } from '../verdict.ts';
 import type { CheckDone } from './check-thread.ts';
-import { addCounts, type Counts, newCounts } from './checker-counts.ts';
+import { addCounts, newCounts } from './checker-counts.ts';
 import type { Found } from './voucher-checks.ts';
 
 /**
@@ -16,7 +15,11 @@ function logInOrder(found: Found[]): ViolationLog {
   return log;
 }
 
-function sum(done: readonly CheckDone[], pick: (one: CheckDone) => Counts, fresh: () => Counts): Counts {
+function sum<C extends Record<string, number>>(
+  done: readonly CheckDone[],
+  pick: (one: CheckDone) => C,
+  fresh: () => C,
+): C {
   const counts = fresh();
   for (const one of done) addCounts(counts, pick(one));
   return counts;
@@ -25,12 +28,11 @@ function sum(done: readonly CheckDone[], pick: (one: CheckDone) => Counts, fresh
 export function moneyVerdict(done: readonly CheckDone[]): Verdict {
   const counts = sum(done, (one) => one.side.counts.money, newCounts.money);
   const log = logInOrder(done.map((one) => one.side.money));
-  const incomplete =
-    (counts.withoutFunds as number) + (counts.withoutLedger as number) + (counts.unknownAmounts as number);
+  const incomplete = counts.withoutFunds + counts.withoutLedger + counts.unknownAmounts;
   const verdict = log.verdict('money-bounds', counts, incomplete > 0 ? 'unknown' : true);
   if (verdict.valid === 'unknown')
     verdict.reason =
-      (counts.unknownAmounts as number) > 0
+      counts.unknownAmounts > 0
         ? `${counts.unknownAmounts} acknowledged operation(s) do not tell their amount: bounds not fully checked`
         : `${incomplete} voucher(s) lack their initial funds or final balance: bounds not fully checked`;
   return verdict;
@@ -44,11 +46,7 @@ export function conservationVerdict(done: readonly CheckDone[], ledgersRead: boo
   }
   const counts = sum(done, (one) => one.side.counts.conservation, newCounts.conservation);
   const log = logInOrder(done.map((one) => one.side.conservation));
-  const verdict = log.verdict(
-    'ledger-conservation',
-    counts,
-    (counts.withoutLedger as number) > 0 ? 'unknown' : true,
-  );
+  const verdict = log.verdict('ledger-conservation', counts, counts.withoutLedger > 0 ? 'unknown' : true);
   if (verdict.valid === 'unknown')
     verdict.reason = `${counts.withoutLedger} voucher(s) have no ledger entries: not checked`;
   return verdict;
@@ -62,7 +60,7 @@ export function policyVerdict(done: readonly CheckDone[], policyKnown: boolean):
   }
   const counts = sum(done, (one) => one.side.counts.policy, newCounts.policy);
   const log = logInOrder(done.map((one) => one.side.policy));
-  const verdict = log.verdict('policy', counts, (counts.withoutFunds as number) > 0 ? 'unknown' : true);
+  const verdict = log.verdict('policy', counts, counts.withoutFunds > 0 ? 'unknown' : true);
   if (verdict.valid === 'unknown') verdict.reason = 'amount-holds: the funds of some vouchers are not known';
   return verdict;
 }
@@ -83,8 +81,7 @@ export function linearizabilityVerdict(
     };
   const found = done.flatMap((one) => one.linearizability.found).sort((a, b) => a[0] - b[0]);
   const violations: Violation[] = found.map(([, violation]) => violation);
-  const valid =
-    (counts.notLinearizable as number) > 0 ? false : (counts.unknown as number) > 0 ? 'unknown' : true;
+  const valid = counts.notLinearizable > 0 ? false : counts.unknown > 0 ? 'unknown' : true;
   const verdict: Verdict = {
     checker: 'linearizability',
     valid,
@@ -92,9 +89,9 @@ export function linearizabilityVerdict(
   };
   if (valid === 'unknown')
     verdict.reason =
-      (counts.blindAnswers as number) > 0
+      counts.blindAnswers > 0
         ? `${counts.blindAnswers} acknowledged answer(s) do not tell what the model needs (a balance, a hold id)`
-        : (counts.withoutFunds as number) > 0 && counts.withoutFunds === counts.unknown
+        : counts.withoutFunds > 0 && counts.withoutFunds === counts.unknown
           ? 'the funds of some vouchers are not known'
           : 'the time or step limit ran out';
   const first = violations[0];

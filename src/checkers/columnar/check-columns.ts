@@ -5,6 +5,7 @@ import { HistoryColumns } from '../../history/history-columns.ts';
 import { cutLedgers, type LedgerSummary } from '../../history/ledger-pieces.ts';
 import { readColumns } from '../../history/read-columns.ts';
 import type { ChunkResult, LineBreaks } from '../../history/scan-chunk.ts';
+import { orderByVoucher } from '../../history/voucher-order.ts';
 import type { Report } from '../compose.ts';
 import { combineValidity, type Verdict } from '../verdict.ts';
 import {
@@ -159,8 +160,9 @@ export async function checkColumns(
     }
     const readMs = performance.now() - started;
 
+    const partStart = orderByVoucher(data, shared);
     const history = new HistoryColumns(data);
-    const tables = buildTables(history, shared);
+    const tables = buildTables(history, partStart, shared);
     const meta = history.meta;
     const vouchers = history.vouchers;
     const initial = new Map(summaries.map((summary) => [summary.voucherId, summary.initial]));

@@ -4,10 +4,9 @@ import { type ColumnHistoryData, HistoryColumns } from '../../history/history-co
 import { type LedgerSummary, parseLedgerPieces } from '../../history/ledger-pieces.ts';
 import { type ChunkResult, type ChunkTask, scanChunk } from '../../history/scan-chunk.ts';
 import { voucherModel } from '../../model/voucher-model.ts';
-import { type Counts, newCounts } from './checker-counts.ts';
+import { type LinearizabilityCounts, newCounts } from './checker-counts.ts';
 import type { HistoryTables } from './history-tables.ts';
-import { voucherEffects } from './money-effects.ts';
-import { checkVoucher, conserve, newFindings, type VoucherFindings } from './voucher-checks.ts';
+import { checkLedgerAlone, checkVoucher, newFindings, type VoucherFindings } from './voucher-checks.ts';
 import { checkVoucherLinearizability, type LinFound } from './voucher-linearizability.ts';
 
 /** A thread's share of reading: a chunk of the history, and some of the ledgers. */
@@ -44,7 +43,7 @@ export interface CheckShare {
 
 export interface CheckDone {
   side: VoucherFindings;
-  linearizability: { counts: Counts; found: LinFound };
+  linearizability: { counts: LinearizabilityCounts; found: LinFound };
 }
 
 /**
@@ -90,11 +89,8 @@ export class CheckThread {
     if (share.run.money || share.run.conservation || share.run.policy || share.run.moves)
       for (const v of share.vouchers) checkVoucher(context, v, side);
     const vouchers = history.vouchers.length;
-    for (const [ordinal, voucherId] of share.ledgersAlone) {
-      const none = new Int32Array(0);
-      const { all } = voucherEffects(history, tables, none);
-      conserve(context, voucherId, vouchers + ordinal, ledgers?.get(voucherId), all, none, side);
-    }
+    for (const [ordinal, voucherId] of share.ledgersAlone)
+      checkLedgerAlone(context, voucherId, vouchers + ordinal, side);
     const counts = newCounts.linearizability();
     const found: LinFound = [];
     if (share.run.linearizability && share.policy && share.linearizability.length > 0) {

@@ -36,9 +36,12 @@ export const newCounts = {
   }),
 };
 
-export type Counts = Record<string, number>;
+export type MoneyCounts = ReturnType<typeof newCounts.money>;
+export type ConservationCounts = ReturnType<typeof newCounts.conservation>;
+export type PolicyCounts = ReturnType<typeof newCounts.policy>;
+export type LinearizabilityCounts = ReturnType<typeof newCounts.linearizability>;
 
 /** Adds `more` into `into`, key by key. */
-export function addCounts(into: Counts, more: Counts): void {
-  for (const [key, value] of Object.entries(more)) into[key] = (into[key] ?? 0) + value;
+export function addCounts<C extends Record<string, number>>(into: C, more: C): void {
+  for (const key of Object.keys(more) as Array<keyof C>) (into[key] as number) += more[key] as number;
 }

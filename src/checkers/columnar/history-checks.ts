@@ -24,11 +24,12 @@ export function contractOfColumns(history: HistoryColumns, ledgers: LedgerFacts 
   const log = new ViolationLog();
   const counts = { answers: 0, outsideContract: 0, serverErrors: 0, ledgerReads: 0 };
   for (let index = 0; index < history.size; index++) {
-    const status = c.status[index] as number;
+    const i = history.slotOf[index] as number;
+    const status = c.status[i] as number;
     const hasStatus = !Number.isNaN(status);
-    if (hasStatus || c.completion[index] !== INFO) counts.answers += 1;
-    if ((c.violations[index] as number) === 0 && !(hasStatus && status >= 500)) continue;
-    const op = history.op(index);
+    if (hasStatus || c.completion[i] !== INFO) counts.answers += 1;
+    if ((c.violations[i] as number) === 0 && !(hasStatus && status >= 500)) continue;
+    const op = history.op(i);
     const breaches = breachesOf(op);
     if (breaches.length === 0) continue;
     counts.outsideContract += 1;
@@ -62,7 +63,7 @@ export interface KeyGroup {
 
 /**
  * The idempotency checker (src/checkers/idempotency.ts) over the columns. Only the operations of keys
- * used more than once are read as objects; `moved` gives, per operation, the ledger entries it owns
+ * used more than once are read as objects; `moved` gives, per history index, the ledger entries it owns
  * and their money (from each voucher's one ledger match), or nothing when no ledgers were given.
  */
 export function idempotencyOfColumns(
@@ -73,9 +74,9 @@ export function idempotencyOfColumns(
 ): Verdict {
   const log = new ViolationLog();
   const counts = { keys: tables.keys, replayedKeys: 0, replays: 0, reusedKeys: 0 };
-  const groups: number[][] = Array.from({ length: tables.groupFirst.length }, () => []);
+  const groups: number[][] = Array.from({ length: tables.groups }, () => []);
   for (let index = 0; index < history.size; index++) {
-    const group = tables.keyGroup[index] as number;
+    const group = tables.keyGroup[history.slotOf[index] as number] as number;
     if (group >= 0) (groups[group] as number[]).push(index);
   }
   const moneyGroups = new Map<string, number[][]>();
@@ -83,7 +84,7 @@ export function idempotencyOfColumns(
   const opOf = (index: number) => {
     let op = ops.get(index);
     if (!op) {
-      op = history.op(index);
+      op = history.op(history.slotOf[index] as number);
       ops.set(index, op);
     }
     return op;

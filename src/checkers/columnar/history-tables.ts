@@ -5,27 +5,36 @@ import { operationNames } from '../../history/operation.ts';
 const CREATE_HOLD = operationNames.indexOf('createHold');
 
 /**
- * What the checkers need of the whole history, built once in one pass each: the operations of each
- * voucher (in history order, vouchers as first seen, as partitionByVoucher orders them), the first
- * createHold of each hold id (indexHolds keeps the first), and the keys used more than once.
- * Typed arrays only, on SharedArrayBuffers when worker threads read them.
+ * What the checkers need of the whole history, built once: where each voucher's operations lie (slots
+ * ordered voucher by voucher, see voucher-order.ts), the first createHold of each hold id (indexHolds
+ * keeps the first in history order), and the keys used more than once (numbered as groupByKey numbers
+ * them). Slots throughout; typed arrays only, on SharedArrayBuffers when worker threads read them.
  */
 export interface HistoryTables {
-  /** Operations of voucher v: partOps[partStart[v] .. partStart[v + 1]). */
+  /** Voucher v's operations: slots partStart[v] .. partStart[v + 1], in history order. */
   partStart: Int32Array;
-  partOps: Int32Array;
-  /** Open addressing by result id hash: the first createHold acknowledged with each id (-1: empty). */
+  /** Open addressing by result id hash: the slot of the first createHold acknowledged with each id (-1: empty). */
   holdSlots: Int32Array;
-  /** 1 where the operation is the first createHold acknowledged with its id. */
+  /** 1 at the slot of the first createHold acknowledged with its id. */
   firstCreator: Uint8Array;
-  /** Per operation: the number of its key's group when the key is used more than once, else -1. */
+  /** Per slot: the number of its key's group when the key is used more than once, else -1. */
   keyGroup: Int32Array;
-  /** Per group (numbered as groupByKey inserts them: at the key's second use): its first operation. */
-  groupFirst: Int32Array;
+  /** Keys used more than once. */
+  groups: number;
   /** Distinct keys. */
   keys: number;
   /** The latest completedAt of the history. */
   end: number;
+}
+
+/** The slots of voucher v's operations. */
+export interface SlotRange {
+  from: number;
+  to: number;
+}
+
+export function voucherSlots(tables: HistoryTables, v: number): SlotRange {
+  return { from: tables.partStart[v] as number, to: tables.partStart[v + 1] as number };
 }
 
 function array<T extends Int32Array | Uint8Array>(
@@ -46,36 +55,23 @@ function tableSize(count: number): number {
   return size;
 }
 
-export function buildTables(history: HistoryColumns, shared: boolean): HistoryTables {
-  const { c, size } = history;
-  const vouchers = history.vouchers.length;
-  const partStart = array(Int32Array, vouchers + 1, shared);
-  for (let i = 0; i < size; i++) {
-    const at = (c.voucher[i] as number) + 1;
-    partStart[at] = (partStart[at] as number) + 1;
-  }
-  for (let v = 0; v < vouchers; v++)
-    partStart[v + 1] = (partStart[v + 1] as number) + (partStart[v] as number);
-  const partOps = array(Int32Array, size, shared);
-  const fill = partStart.slice(0, vouchers);
-  for (let i = 0; i < size; i++) {
-    const v = c.voucher[i] as number;
-    const at = fill[v] as number;
-    fill[v] = at + 1;
-    partOps[at] = i;
-  }
-
+/** The tables of a history whose slots orderByVoucher has ordered (`partStart` is what it returned). */
+export function buildTables(history: HistoryColumns, partStart: Int32Array, shared: boolean): HistoryTables {
+  const { c, size, slotOf } = history;
+  const creates = (i: number) =>
+    c.kind[i] === CREATE_HOLD && c.completion[i] === OK && history.has(i, RESULT_ID);
   let created = 0;
   let end = 0;
   for (let i = 0; i < size; i++) {
-    if (c.kind[i] === CREATE_HOLD && c.completion[i] === OK && history.has(i, RESULT_ID)) created++;
+    if (creates(i)) created++;
     if ((c.completedAt[i] as number) > end) end = c.completedAt[i] as number;
   }
   const holdSlots = array(Int32Array, tableSize(created), shared).fill(-1);
   const firstCreator = array(Uint8Array, size, shared);
   const holdMask = holdSlots.length - 1;
-  for (let i = 0; i < size; i++) {
-    if (c.kind[i] !== CREATE_HOLD || c.completion[i] !== OK || !history.has(i, RESULT_ID)) continue;
+  for (let index = 0; index < size; index++) {
+    const i = slotOf[index] as number;
+    if (!creates(i)) continue;
     const hash = c.idHash[i] as number;
     for (let slot = hash & holdMask; ; slot = (slot + 1) & holdMask) {
       const other = holdSlots[slot] as number;
@@ -91,9 +87,10 @@ export function buildTables(history: HistoryColumns, shared: boolean): HistoryTa
   const keySlots = new Int32Array(tableSize(size)).fill(-1);
   const keyMask = keySlots.length - 1;
   const keyGroup = array(Int32Array, size, shared).fill(-1);
-  const firsts: number[] = [];
+  let groups = 0;
   let keys = 0;
-  for (let i = 0; i < size; i++) {
+  for (let index = 0; index < size; index++) {
+    const i = slotOf[index] as number;
     if (!history.has(i, KEY)) continue;
     const hash = c.keyHash[i] as number;
     for (let slot = hash & keyMask; ; slot = (slot + 1) & keyMask) {
@@ -104,22 +101,15 @@ export function buildTables(history: HistoryColumns, shared: boolean): HistoryTa
         break;
       }
       if (c.keyHash[first] !== hash || !history.same(first, KEY, i, KEY)) continue;
-      let group = keyGroup[first] as number;
-      if (group < 0) {
-        group = firsts.length;
-        firsts.push(first);
-        keyGroup[first] = group;
-      }
-      keyGroup[i] = group;
+      if ((keyGroup[first] as number) < 0) keyGroup[first] = groups++;
+      keyGroup[i] = keyGroup[first] as number;
       break;
     }
   }
-  const groupFirst = array(Int32Array, firsts.length, shared);
-  groupFirst.set(firsts);
-  return { partStart, partOps, holdSlots, firstCreator, keyGroup, groupFirst, keys, end };
+  return { partStart, holdSlots, firstCreator, keyGroup, groups, keys, end };
 }
 
-/** The first createHold acknowledged with the id that operation i targets, or -1. */
+/** The slot of the first createHold acknowledged with the id that the operation in slot i targets, or -1. */
 export function holdOf(history: HistoryColumns, tables: HistoryTables, i: number): number {
   if (!history.has(i, TARGET)) return -1;
   const { holdSlots } = tables;

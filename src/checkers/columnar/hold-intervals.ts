@@ -4,7 +4,7 @@ import type { HoldFacts } from '../../history/hold-index.ts';
 import { type HistoryMeta, operationNames } from '../../history/operation.ts';
 import { hashString } from '../../history/string-hash.ts';
 import type { HoldInterval } from '../hold-intervals.ts';
-import type { HistoryTables } from './history-tables.ts';
+import type { HistoryTables, SlotRange } from './history-tables.ts';
 import { holdAmount } from './money-effects.ts';
 
 const CREATE_HOLD = operationNames.indexOf('createHold');
@@ -48,7 +48,7 @@ export interface ColumnInterval {
 export function voucherHoldIntervals(
   history: HistoryColumns,
   tables: HistoryTables,
-  ops: Int32Array,
+  ops: SlotRange,
   meta: HistoryMeta | null,
   endOfHistory: number,
 ): ColumnInterval[] {
@@ -62,8 +62,7 @@ export function voucherHoldIntervals(
     while (slots[slot] !== -1) slot = (slot + 1) & mask;
     slots[slot] = at;
   };
-  for (let k = 0; k < ops.length; k++) {
-    const i = ops[k] as number;
+  for (let i = ops.from; i < ops.to; i++) {
     const kind = c.kind[i] as number;
     if (kind === CREATE_HOLD) {
       if (tables.firstCreator[i] !== 1) continue;

@@ -2,6 +2,7 @@ import type { LedgerEntry } from '../../../spec/schemas/ledger.ts';
 import { INFO, KEY, OK, RESULT_ID } from '../../history/column-layout.ts';
 import type { HistoryColumns } from '../../history/history-columns.ts';
 import type { LedgerMatch } from '../ledger-match.ts';
+import type { SlotRange } from './history-tables.ts';
 import { type ColumnEffect, effectIds, effectReceipt, remainderOf } from './money-effects.ts';
 import { OpStringSet } from './op-string-set.ts';
 
@@ -17,7 +18,7 @@ const kindsOf = (effect: ColumnEffect) => (effect.debit ? debitKinds : creditKin
 export function matchVoucherLedger(
   history: HistoryColumns,
   effects: readonly ColumnEffect[],
-  ops: Int32Array,
+  ops: SlotRange,
   entries: readonly LedgerEntry[],
 ): LedgerMatch {
   const c = history.c;
@@ -114,8 +115,7 @@ export function matchVoucherLedger(
     // Indeterminate operations whose key a definite answer shares come last: the retry told their outcome.
     const answeredKeys = new OpStringSet(history, KEY, c.keyHash);
     let emptyKeyAnswered = false;
-    for (let k = 0; k < ops.length; k++) {
-      const i = ops[k] as number;
+    for (let i = ops.from; i < ops.to; i++) {
       if (c.completion[i] === INFO || !history.has(i, KEY)) continue;
       answeredKeys.addOrFind(i);
       if (history.is(i, KEY, '')) emptyKeyAnswered = true;

@@ -10,7 +10,7 @@ import {
 } from '../../history/column-layout.ts';
 import type { HistoryColumns } from '../../history/history-columns.ts';
 import { operationNames } from '../../history/operation.ts';
-import { type HistoryTables, holdOf } from './history-tables.ts';
+import { type HistoryTables, holdOf, type SlotRange } from './history-tables.ts';
 import { OpStringSet } from './op-string-set.ts';
 
 export const CAPTURE = operationNames.indexOf('captureHold');
@@ -110,13 +110,12 @@ export function remainderOf(history: HistoryColumns, i: number): number {
 export function voucherEffects(
   history: HistoryColumns,
   tables: HistoryTables,
-  ops: Int32Array,
+  ops: SlotRange,
 ): { all: ColumnEffect[]; distinct: ColumnEffect[] } {
   const all: ColumnEffect[] = [];
   const distinct: ColumnEffect[] = [];
   let seen: OpStringSet | undefined;
-  for (let k = 0; k < ops.length; k++) {
-    const i = ops[k] as number;
+  for (let i = ops.from; i < ops.to; i++) {
     const effect = effectOf(history, tables, i);
     if (!effect) continue;
     all.push(effect);

@@ -1,6 +1,7 @@
 import { OK, RESULT_ID, TARGET } from '../../history/column-layout.ts';
 import type { HistoryColumns } from '../../history/history-columns.ts';
 import type { Violation } from '../verdict.ts';
+import type { SlotRange } from './history-tables.ts';
 import type { ColumnInterval } from './hold-intervals.ts';
 import { type ColumnEffect, holdAmount, REFUND } from './money-effects.ts';
 
@@ -92,7 +93,7 @@ function fullRefundOf(history: HistoryColumns, refund: number, use: Use): boolea
 export function extraUsesColumns(
   history: HistoryColumns,
   voucher: string,
-  ops: Int32Array,
+  ops: SlotRange,
   distinct: readonly ColumnEffect[],
 ): Violation[] {
   const c = history.c;
@@ -103,7 +104,7 @@ export function extraUsesColumns(
   if (uses.length < 2) return [];
   uses.sort((a, b) => (c.invokedAt[a.index] as number) - (c.invokedAt[b.index] as number));
   const refunds: number[] = [];
-  for (const i of ops) if (c.kind[i] === REFUND) refunds.push(i);
+  for (let i = ops.from; i < ops.to; i++) if (c.kind[i] === REFUND) refunds.push(i);
   const extra: Use[] = [];
   for (let k = 1; k < uses.length; k++) {
     const before = uses[k - 1] as Use;

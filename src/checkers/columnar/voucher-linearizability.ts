@@ -1,6 +1,6 @@
-import { FAIL, INFO, OK, RESULT_ID, TARGET } from '../../history/column-layout.ts';
+import { FAIL, OK } from '../../history/column-layout.ts';
 import type { HistoryColumns } from '../../history/history-columns.ts';
-import { type Completion, type HistoryMeta, operationNames } from '../../history/operation.ts';
+import type { HistoryMeta } from '../../history/operation.ts';
 import type { Model } from '../../model/model.ts';
 import type { VoucherInput, VoucherOutput } from '../../model/model-io.ts';
 import type { VoucherState } from '../../model/voucher-state.ts';
@@ -10,57 +10,9 @@ import type { LogicalOp } from '../logical-ops.ts';
 import type { SearchBudget } from '../search-budget.ts';
 import type { Violation } from '../verdict.ts';
 import { wglSearch } from '../wgl-search.ts';
-import type { Counts } from './checker-counts.ts';
-import { type HistoryTables, holdOf } from './history-tables.ts';
-import { ttlMicros } from './hold-intervals.ts';
-import { remainderOf } from './money-effects.ts';
-
-const completions: Completion[] = ['ok', 'fail', 'info'];
-const READS = new Set([operationNames.indexOf('getBalance'), operationNames.indexOf('getLedger')]);
-const TOP_UP = operationNames.indexOf('topUp');
-const CREATE_HOLD = operationNames.indexOf('createHold');
-const orNull = (value: number) => (Number.isNaN(value) ? null : value);
-
-/** toModelIO (src/model/model-io.ts) over the columns: the model's view of operation i. */
-export function modelIO(
-  history: HistoryColumns,
-  tables: HistoryTables,
-  i: number,
-  meta: HistoryMeta | null,
-): { input: VoucherInput; output: VoucherOutput } {
-  const c = history.c;
-  const kind = c.kind[i] as number;
-  const completion = c.completion[i] as number;
-  const ok = completion === OK;
-  const read = READS.has(kind);
-  const balance = ok && (read || kind === TOP_UP) ? orNull(c.resultBalance[i] as number) : null;
-  const id = ok ? history.str(i, RESULT_ID) : null;
-  const blind = ok && ((read && balance === null) || (kind === CREATE_HOLD && id === null));
-  const target = history.str(i, TARGET);
-  const code = c.code[i] as number;
-  return {
-    input: {
-      op: operationNames[kind] as VoucherInput['op'],
-      index: i,
-      amount: orNull(c.argAmount[i] as number),
-      target,
-      knownHold: target !== null && holdOf(history, tables, i) >= 0,
-      invokedAt: c.invokedAt[i] as number,
-      completedAt: completion === INFO ? Number.POSITIVE_INFINITY : (c.completedAt[i] as number),
-      ttl: kind === CREATE_HOLD ? ttlMicros(history, i, meta) : Number.POSITIVE_INFINITY,
-    },
-    output: {
-      completion: completions[completion] as Completion,
-      code: completion === FAIL && code >= 0 ? (history.codes[code] as string) : null,
-      id,
-      amount: read || !ok ? null : orNull(c.resultAmount[i] as number),
-      balance,
-      balanceAfter: ok ? orNull(c.resultBalanceAfter[i] as number) : null,
-      remainder: ok && (c.flags[i] as number) & 1 ? remainderOf(history, i) : null,
-      ...(blind ? { blind } : {}),
-    },
-  };
-}
+import type { LinearizabilityCounts } from './checker-counts.ts';
+import { type HistoryTables, type SlotRange, voucherSlots } from './history-tables.ts';
+import { modelIO } from './model-io-columns.ts';
 
 /** The rank of an answer for choosing a retry group's representative (representative in logical-ops.ts). */
 function rank(history: HistoryColumns, i: number): number {
@@ -79,12 +31,12 @@ function rank(history: HistoryColumns, i: number): number {
 export function columnLogicalOps(
   history: HistoryColumns,
   tables: HistoryTables,
-  ops: Int32Array,
+  ops: SlotRange,
   meta: HistoryMeta | null,
 ): LogicalOp[] {
   const c = history.c;
   let byKey: Map<number, number[]> | undefined;
-  for (const i of ops) {
+  for (let i = ops.from; i < ops.to; i++) {
     const group = tables.keyGroup[i] as number;
     if (group < 0) continue;
     byKey ??= new Map();
@@ -118,7 +70,7 @@ export function columnLogicalOps(
       logical.push({ members: same, input, output, call: input.invokedAt, ret: input.completedAt });
     }
   }
-  for (const index of ops) {
+  for (let index = ops.from; index < ops.to; index++) {
     if (grouped.has(index)) continue;
     const { input, output } = modelIO(history, tables, index, meta);
     logical.push({ members: [index], input, output, call: input.invokedAt, ret: input.completedAt });
@@ -137,29 +89,29 @@ export function checkVoucherLinearizability(
   funds: number,
   model: Model<VoucherState, VoucherInput, VoucherOutput>,
   search: { budget: SearchBudget; hashFrom?: number },
-  counts: Counts,
+  counts: LinearizabilityCounts,
   found: LinFound,
 ): void {
-  counts.vouchers = (counts.vouchers as number) + 1;
+  counts.vouchers += 1;
   if (Number.isNaN(funds)) {
-    counts.withoutFunds = (counts.withoutFunds as number) + 1;
-    counts.unknown = (counts.unknown as number) + 1;
+    counts.withoutFunds += 1;
+    counts.unknown += 1;
     return;
   }
   const voucher = history.vouchers[v] as string;
-  const ops = tables.partOps.subarray(tables.partStart[v], tables.partStart[v + 1]);
+  const ops = voucherSlots(tables, v);
   const logical = columnLogicalOps(history, tables, ops, history.meta);
-  counts.logicalOps = (counts.logicalOps as number) + logical.length;
+  counts.logicalOps += logical.length;
   const result = wglSearch(model, model.init(funds, voucher), logical, search.budget, search.hashFrom);
-  counts.steps = (counts.steps as number) + result.steps;
+  counts.steps += result.steps;
   let blind = 0;
   for (const op of logical) if (op.output.blind) blind++;
-  counts.blindAnswers = (counts.blindAnswers as number) + blind;
-  if (result.valid === true && blind > 0) counts.unknown = (counts.unknown as number) + 1;
-  else if (result.valid === true) counts.linearizable = (counts.linearizable as number) + 1;
-  else if (result.valid === 'unknown') counts.unknown = (counts.unknown as number) + 1;
+  counts.blindAnswers += blind;
+  if (result.valid === true && blind > 0) counts.unknown += 1;
+  else if (result.valid === true) counts.linearizable += 1;
+  else if (result.valid === 'unknown') counts.unknown += 1;
   else {
-    counts.notLinearizable = (counts.notLinearizable as number) + 1;
+    counts.notLinearizable += 1;
     const window = linWindow(logical, result.stuck);
     const state = model.describe(result.stuck.state);
     found.push([
@@ -167,7 +119,7 @@ export function checkVoucherLinearizability(
       {
         voucher,
         message: `no order of ${window.length} operations explains their results (model: ${state})`,
-        ops: window,
+        ops: window.map((i) => history.indexOf[i] as number),
         severity: result.stuck.pending.length,
       },
       state,
