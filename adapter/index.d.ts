@@ -115,12 +115,72 @@ export interface VendorAdapter {
 
 export type AdapterFactory = (config: DriverConfig) => VendorAdapter | Promise<VendorAdapter>;
 
-export declare function routeOf(operationId: OperationId | string): OperationInfo;
-export declare function ok(status: number, body: unknown): Completion;
-export declare function refuse(code: ErrorCode, extensions?: Record<string, unknown>): Completion;
-export declare function unknown(error: unknown): Completion;
-export declare class CannotArrange extends Error {}
-export declare function toMinor(decimal: string, digits?: number): number;
-export declare function toDecimal(minor: number, digits?: number): string;
+export * from './flow-kit.js';
 export declare function checkRequest(operation: Operation): Completion | null;
-export declare function requestFingerprint(operation: Operation): string;
+
+/**
+ * A transport-free adapter (docs/adapter.md): plain JavaScript with no imports, so that Node (vcert run,
+ * race, properties) and k6 (vcert load) run the same module. Each operation is a generator that yields
+ * the HTTP requests it makes and receives their answers, and returns the completion. The runner sends
+ * the requests (recording them as evidence), and hands over the kit's helpers as `kit`.
+ */
+export interface FlowAdapter {
+  readonly name: string;
+  /** The capability names the adapter and its system claim. */
+  readonly capabilities: readonly Capability[];
+  /** The claimed capabilities the adapter provides itself: their scenarios are "emulated". */
+  readonly emulated?: readonly Capability[];
+  /** One generator per contract operation the system can perform; the others answer 404 not_found. */
+  readonly operations: { readonly [Id in OperationId]?: FlowStep<Operation, Completion> };
+  /** Provider states the system can be brought to; throw `kit.CannotArrange` for those it cannot. */
+  readonly arrange?: {
+    readonly [S in ProviderStateName]?: FlowStep<ProviderStates[S]['params'], ProviderStates[S]['result']>;
+  };
+}
+
+/**
+ * One step of a flow: `function* (input, context, kit) { const answer = yield request; …; return result; }`.
+ */
+export type FlowStep<Input, Result> = (
+  input: Input,
+  context: FlowContext,
+  kit: FlowKit,
+) => Generator<FlowRequest, Result, FlowResponse>;
+
+/** A request a flow makes; the runner sends it to --target and hands back the answer. */
+export interface FlowRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path and query, relative to the target: `/carts/c1/complete`. */
+  path: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON (content-type: application/json); a string is sent as it is. */
+  body?: unknown;
+  /**
+   * The request that moves money. A race lines up every racer right before it (everything before it is
+   * preparation: nothing may move and nothing a read sees may change before it).
+   */
+  moves?: boolean;
+}
+
+/** The answer to a FlowRequest. */
+export interface FlowResponse {
+  /** 0 when no answer came (a timeout, a lost connection): `error` says why. */
+  status: number;
+  headers: Record<string, string>;
+  /** The body parsed as JSON when it is JSON, else its text ('' when empty). */
+  // biome-ignore lint/suspicious/noExplicitAny: answers of the vendor's API are read loosely.
+  body: any;
+  error?: string;
+}
+
+/** What a flow knows besides its input. */
+export interface FlowContext {
+  /** The --target base URL (requests are relative to it). */
+  readonly target: string;
+  /** The keys of --api-key role=KEY. */
+  readonly keys: Partial<Record<Role, string>>;
+  /** Kept between calls of one adapter instance (a scenario, a racer, a k6 virtual user). */
+  readonly state: Record<string, unknown>;
+}
+
+export type FlowKit = typeof import('./flow-kit.js');

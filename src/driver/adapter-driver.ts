@@ -7,6 +7,7 @@ import { CanonicalArranger } from './arrange/canonical-arranger.ts';
 import type { Completion } from './completion.ts';
 import { contractValidator, withContractCheck } from './contract-check.ts';
 import type { Driver, DriverConfig, PreparedCall, Session } from './driver.ts';
+import { flowAdapter, isFlowAdapter } from './flow-adapter.ts';
 import type { AnyOperation, Operation, OperationId, ResultOf } from './operation.ts';
 import { routeOf } from './route-table.ts';
 import type { AdapterFactory, VendorAdapter } from './vendor-adapter.ts';
@@ -46,10 +47,12 @@ export async function loadAdapter(file: string, config: DriverConfig): Promise<V
   const url = pathToFileURL(isAbsolute(file) ? file : resolve(process.cwd(), file)).href;
   const mod = (await import(url)) as { default?: unknown; createAdapter?: unknown };
   const exported = mod.createAdapter ?? mod.default;
+  // A transport-free adapter (plain JavaScript flows, which k6 runs too): Node sends its requests.
+  if (isFlowAdapter(exported)) return flowAdapter(exported, config);
   const adapter = typeof exported === 'function' ? await (exported as AdapterFactory)(config) : exported;
   if (!isAdapter(adapter)) {
     throw new Error(
-      `${file}: expected a default export (or createAdapter) giving a VendorAdapter with invoke()`,
+      `${file}: expected a default export (or createAdapter) giving a VendorAdapter with invoke(), or a transport-free adapter with operations`,
     );
   }
   return adapter;

@@ -50,3 +50,42 @@ export function keyHolder(key: string, session: Partial<Record<string, string>>)
   if (role) return role;
   return `key:${/^vk_(pos|webshop|backoffice)_/.exec(key)?.[1] ?? 'unknown'}`;
 }
+
+/** One request as evidence, before its answer: what recordExchange needs. */
+export interface ExchangeRequest {
+  method: string;
+  url: string;
+  auth: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Notes a request for an exchange listener: the listener hears it once, when it is answered or lost,
+ * with its headers' keys redacted and its duration. Without a listener it costs nothing.
+ */
+export function recordExchange(
+  listener: ExchangeListener | undefined,
+  operationId: string,
+  request: ExchangeRequest,
+) {
+  if (!listener) return undefined;
+  const started = performance.now();
+  const shown = { ...request, headers: redactHeaders(request.headers) };
+  if (shown.body === undefined) delete shown.body;
+  const base = { kind: 'http' as const, operationId, request: shown, startedAt: new Date().toISOString() };
+  const took = () => Math.round((performance.now() - started) * 10) / 10;
+  return {
+    answered(status: number, raw: Record<string, string | string[] | undefined>, text: string) {
+      const headers = Object.fromEntries(
+        Object.entries(raw).flatMap(([k, v]) =>
+          v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]],
+        ),
+      );
+      listener({ ...base, response: { status, headers, body: text }, durationMs: took() });
+    },
+    lost(error: string) {
+      listener({ ...base, error, durationMs: took() });
+    },
+  };
+}

@@ -7,7 +7,7 @@ import { CanonicalArranger } from './arrange/canonical-arranger.ts';
 import { breaksContract, type Completion } from './completion.ts';
 import { contractValidator, withContractCheck } from './contract-check.ts';
 import type { Driver, DriverConfig, Session } from './driver.ts';
-import { keyHolder, redactHeaders } from './exchange.ts';
+import { keyHolder, recordExchange } from './exchange.ts';
 import type { Operation, OperationId, ResultOf } from './operation.ts';
 import { acquirePool, releasePool } from './pool-registry.ts';
 import { defaultRole, pathOf, routeOf } from './route-table.ts';
@@ -152,7 +152,13 @@ export class HttpDriver implements Driver {
       pathOf(route, operation.params as object | undefined, operation.query as object | undefined);
     const who =
       auth === 'none' ? 'none' : 'key' in auth ? keyHolder(auth.key, this.#session.keys) : auth.role;
-    const exchange = this.#exchange(route.operationId, route.method, path, who, headers, body);
+    const exchange = recordExchange(this.#config?.onExchange, route.operationId, {
+      method: route.method,
+      url: `${this.#origin}${path}`,
+      auth: who,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     try {
       const res = await pool.request({
         method: route.method,
@@ -181,42 +187,6 @@ export class HttpDriver implements Driver {
         ? { completion: 'ok', status, body: parsed as ResultOf<Id>, idempotencyKey }
         : { completion: 'fail', status, problem: problemOf(parsed, status), idempotencyKey };
     return this.#validate ? withContractCheck(route.operationId, answer, contentType, parsed) : answer;
-  }
-
-  /** Notes a request for the exchange listener, if there is one; it hears the exchange once answered or lost. */
-  #exchange(
-    operationId: string,
-    method: string,
-    path: string,
-    auth: string,
-    headers: Record<string, string>,
-    body?: string,
-  ) {
-    const listener = this.#config?.onExchange;
-    if (!listener) return undefined;
-    const started = performance.now();
-    const request = {
-      method,
-      url: `${this.#origin}${path}`,
-      auth,
-      headers: redactHeaders(headers),
-      ...(body === undefined ? {} : { body }),
-    };
-    const base = { kind: 'http' as const, operationId, request, startedAt: new Date().toISOString() };
-    const took = () => Math.round((performance.now() - started) * 10) / 10;
-    return {
-      answered(status: number, raw: Record<string, string | string[] | undefined>, text: string) {
-        const headers = Object.fromEntries(
-          Object.entries(raw).flatMap(([k, v]) =>
-            v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]],
-          ),
-        );
-        listener({ ...base, response: { status, headers, body: text }, durationMs: took() });
-      },
-      lost(error: string) {
-        listener({ ...base, error, durationMs: took() });
-      },
-    };
   }
 
   /** Test-control tenants are left for inspection; the target's reset or restart removes them. */
