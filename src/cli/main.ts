@@ -5,5 +5,6 @@ import { commands } from './commands/index.ts';
 const program = new Command('vcert')
   .description('Conformance test harness and simulator for voucher redemption systems')
   .version('0.1.0');
-for (const register of commands) register(program);
+const named = commands.filter((command) => command.names.includes(process.argv[2] ?? ''));
+for (const command of named.length > 0 ? named : commands) (await command.load())(program);
 await program.parseAsync(process.argv);
