@@ -2,6 +2,7 @@
 import exec from 'k6/execution';
 import http from 'k6/http';
 import { env } from './env.ts';
+import { type Completion, installedFlow, invokeFlow } from './flow.ts';
 import { opMetric, refusals, unexpected } from './metrics.ts';
 
 export interface Call {
@@ -78,12 +79,49 @@ function prepare(c: Call): Prepared {
 export function call(c: Call): Answer {
   const p = prepare(c);
   const invoked = Date.now();
+  if (installedFlow()) {
+    const completion = invokeFlow(operationOf(c, p.key));
+    return settle(p, responseOf(completion), invoked, Date.now());
+  }
   const res = http.request(...p.request);
   return settle(p, res, invoked, Date.now());
 }
 
+/** The role whose key a call carries (the vendor's keys), else the key itself. */
+function authOf(apiKey: string | null): unknown {
+  if (apiKey === null) return 'none';
+  const role = Object.entries(env.apiKeys ?? {}).find(([, key]) => key === apiKey)?.[0];
+  return role ? { role } : { key: apiKey };
+}
+
+/** A call of the scripts as the contract operation an adapter performs. */
+function operationOf(c: Call, key: string | null): Record<string, unknown> {
+  const id = c.target ?? c.voucher;
+  return {
+    operationId: c.op,
+    auth: authOf(c.apiKey),
+    ...(id ? { params: { id } } : {}),
+    ...(c.body === undefined ? {} : { body: c.body }),
+    ...(key ? { idempotencyKey: key } : {}),
+  };
+}
+
+/** An adapter's completion as the answer the scripts read: its status and body, or no answer. */
+function responseOf(completion: Completion): Response {
+  if (completion.completion === 'info')
+    return { status: 0, body: null, error: completion.error ?? 'unknown' };
+  const body = completion.completion === 'ok' ? completion.body : completion.problem;
+  return {
+    status: completion.status ?? 0,
+    body: body === undefined ? null : JSON.stringify(body),
+    error: '',
+  };
+}
+
 /** Sends requests in parallel (http.batch), e.g. the same retry several times at once. */
 export function callAll(calls: Call[]): Answer[] {
+  // An adapter's flows run one after another: k6 batches plain requests only.
+  if (installedFlow()) return calls.map(call);
   const prepared = calls.map(prepare);
   const invoked = Date.now();
   const responses = http.batch(prepared.map((p) => p.request));

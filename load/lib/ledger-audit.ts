@@ -15,12 +15,19 @@ export function auditLedgers(data: SetupData): void {
     const ledger = getLedger(data.keys.pos, voucher);
     let running = 0;
     let over = 0;
+    let lowest = 0;
     for (const entry of [...ledger.entries].sort((a, b) => a.seq - b.seq)) {
       running += entry.amount;
-      if (entry.balanceAfter > running) over += entry.balanceAfter - running;
-      running = entry.balanceAfter;
-      if (running < 0) over += -running;
+      // A system that gives no running balance (many do not): the sum of the entries is all there is.
+      if (typeof entry.balanceAfter === 'number') {
+        if (entry.balanceAfter > running) over += entry.balanceAfter - running;
+        running = entry.balanceAfter;
+      }
+      lowest = Math.min(lowest, running);
     }
+    // Spent beyond the funds (the deepest the running balance went below zero), and a balance that
+    // shows more than the entries leave (a lost update).
+    over += -lowest;
     if (ledger.balance.amount !== running) over += Math.max(0, ledger.balance.amount - running);
     if (over > 0) {
       overspend.add(over, { voucher });

@@ -5,7 +5,8 @@ export interface LedgerEntry {
   seq: number;
   kind: string;
   amount: number;
-  balanceAfter: number;
+  /** Not every system gives it. */
+  balanceAfter?: number;
   at: string;
 }
 
@@ -16,7 +17,14 @@ export interface Ledger {
 }
 
 export function getLedger(apiKey: string, voucher: string): Ledger {
-  const answer = call({ op: 'getLedger', method: 'GET', path: `/vouchers/${voucher}/ledger`, apiKey });
+  // `target`, not `voucher`: the id an adapter needs, without recording the read as a history operation.
+  const answer = call({
+    op: 'getLedger',
+    method: 'GET',
+    path: `/vouchers/${voucher}/ledger`,
+    apiKey,
+    target: voucher,
+  });
   if (answer.status !== 200) throw new Error(`getLedger ${voucher} answered ${answer.status}`);
   return answer.body as Ledger;
 }

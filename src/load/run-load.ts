@@ -10,6 +10,7 @@ import { commandStop, describeStop, type StopCause } from '../run/stopped.ts';
 import { type AuditResult, auditLoadRun } from './audit.ts';
 import { fetchLedgers } from './fetch-ledgers.ts';
 import { findK6, k6InstallHint } from './find-k6.ts';
+import { writeFlowEntry } from './flow-entry.ts';
 import { historyFromK6 } from './history-from-k6.ts';
 import { readK6Outputs } from './k6-samples.ts';
 import { writeLoadReports } from './load-reports.ts';
@@ -32,6 +33,11 @@ export interface LoadOptions {
   echo?: boolean;
   /** The vendor's keys for a target without test control; the scripts set up on their tenant. */
   apiKeys?: Partial<Record<Role, string>>;
+  /**
+   * A transport-free adapter (docs/adapter.md) for a target of another shape: k6 runs its flows for every
+   * contract call, and the final ledgers are read through it. Needs --target and --api-key.
+   */
+  adapter?: string;
   /**
    * How long one request may wait for its answer: the harness's own requests, and the scripts' through
    * REQUEST_TIMEOUT (k6 duration). Default 10 s.
@@ -105,6 +111,12 @@ function fillRoles(keys: Partial<Record<Role, string>>): Record<Role, string> {
 /** Checks what can be checked before anything starts: each problem is one line, exit code 2. */
 function checkOptions(options: LoadOptions, script: string): void {
   if (!existsSync(script)) throw new LoadNotRun(`${options.script}: no such script`);
+  if (options.adapter !== undefined) {
+    if (!existsSync(resolve(options.adapter)))
+      throw new LoadNotRun(`--adapter ${options.adapter}: no such file`);
+    if (!options.target || !options.apiKeys)
+      throw new LoadNotRun('--adapter needs --target and the vendor keys (--api-key role=KEY)');
+  }
   const count = options.segments ?? 1;
   if (!Number.isSafeInteger(count) || count < 1 || count > 64)
     throw new LoadNotRun(`--segments must be an integer from 1 to 64, got "${options.segments}"`);
@@ -140,6 +152,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const target = options.target ?? (server as { url: string }).url;
   try {
     if (options.target && !apiKeys) await needTestControl(target, timeoutMs, stop.signal);
+    const adapter = options.adapter ? resolve(options.adapter) : undefined;
+    // With an adapter, k6 runs an entry module that installs it and re-exports the script.
+    const entry = adapter ? writeFlowEntry(outDir, script, adapter) : script;
     const env: Record<string, string> = {
       ...options.env,
       TARGET: target,
@@ -148,7 +163,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       VCERT_SUMMARY_DIR: outDir,
     };
     if (apiKeys) env.VCERT_API_KEYS = JSON.stringify(fillRoles(apiKeys));
-    const thresholds = await inspectThresholds(k6, script, env).catch((error: unknown) => {
+    const thresholds = await inspectThresholds(k6, entry, env).catch((error: unknown) => {
       throw new LoadNotRun((error as Error).message.split('\n')[0] as string);
     });
     const files: Record<string, string> = {};
@@ -161,7 +176,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const logPath = join(outDir, `${name}.log`);
       const code = await runK6({
         k6,
-        args: ['run', '--out', `json=${json}`, ...args, script],
+        args: ['run', '--out', `json=${json}`, ...args, entry],
         env: { ...env, ...extra },
         logPath,
         echo: options.echo,
@@ -224,7 +239,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     if (cause) auditError = `${describeStop(cause)}: k6 was stopped, what it recorded is not audited`;
     else if (setup) {
       try {
-        const ledgers = await fetchLedgers(target, setup, timeoutMs);
+        const ledgers = await fetchLedgers(target, setup, timeoutMs, adapter);
         files.ledgers = join(outDir, 'ledgers.json');
         writeFileSync(files.ledgers, JSON.stringify([...ledgers.values()], null, 1));
         audit = auditLoadRun(history, ledgers);

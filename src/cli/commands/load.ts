@@ -19,6 +19,7 @@ function apiKey(value: string, previous: LoadFlags['apiKey']): LoadFlags['apiKey
 interface LoadFlags {
   target?: string;
   apiKey?: Partial<Record<Role, string>>;
+  adapter?: string;
   segments: number;
   out: string;
   duration?: number;
@@ -59,14 +60,25 @@ export function registerLoad(program: Command): void {
     .command('load')
     .description('run a k6 load script (load/*.ts), then audit the run for overspent vouchers')
     .argument('<script>', 'k6 script, e.g. load/hot-voucher.ts')
-    .option('--target <url>', 'system under test (any http(s) base URL); default: start the reference implementation')
+    .option(
+      '--target <url>',
+      'system under test (any http(s) base URL); default: start the reference implementation',
+    )
     .option(
       '--api-key <role=key>',
       'key for a role (pos, webshop, backoffice) of a target without test control; repeatable',
       apiKey,
     )
+    .option(
+      '--adapter <file>',
+      'a transport-free adapter (plain JavaScript flows, docs/adapter.md) for a target of another shape',
+    )
     .option('--segments <n>', 'split the run across n k6 processes (execution segments)', segmentCount, 1)
-    .option('--out <dir>', 'where k6 outputs, history, ledgers, audit.html, summary.json and junit.xml go', 'reports/load')
+    .option(
+      '--out <dir>',
+      'where k6 outputs, history, ledgers, audit.html, summary.json and junit.xml go',
+      'reports/load',
+    )
     .addOption(durationOption('--duration <duration>', 'DURATION for the script, e.g. 30s or 2m'))
     .option('--vus <n>', 'VUS for the script', positive)
     .option('--rate <n>', 'RATE (arrivals per second) for the script', positive)
@@ -121,6 +133,7 @@ export function registerLoad(program: Command): void {
           env,
           echo: !flags.quiet,
           ...(flags.apiKey ? { apiKeys: flags.apiKey } : {}),
+          ...(flags.adapter ? { adapter: flags.adapter } : {}),
           requestTimeoutMs: flags.requestTimeout,
           timeLimitMs: flags.timeout ?? Math.max(loadTimeLimitMs, (flags.duration ?? 0) + loadMarginMs),
           signal: controller.signal,
