@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Policy } from '../../../spec/capabilities.ts';
-import { type FinalLedger, parseLedgers } from '../../history/final-ledger.ts';
 import { HistoryColumns } from '../../history/history-columns.ts';
-import { cutLedgers, type LedgerSummary } from '../../history/ledger-pieces.ts';
+import type { LedgerSummary } from '../../history/ledger-pieces.ts';
 import { readColumns } from '../../history/read-columns.ts';
 import type { ChunkResult, LineBreaks } from '../../history/scan-chunk.ts';
 import { orderByVoucher } from '../../history/voucher-order.ts';
@@ -14,10 +13,12 @@ import {
   moneyVerdict,
   policyVerdict,
 } from './assemble-verdicts.ts';
-import type { CheckDone, CheckShare, ReadShare } from './check-thread.ts';
+import type { CheckDone, CheckShare } from './check-thread.ts';
 import { contractOfColumns, idempotencyOfColumns, type LedgerFacts } from './history-checks.ts';
 import { buildTables } from './history-tables.ts';
+import { type LedgersRead, readLedgers } from './ledger-shares.ts';
 import { ThreadPool } from './thread-pool.ts';
+import { shareVouchers } from './voucher-shares.ts';
 
 export const checkerNames = [
   'contract',
@@ -63,45 +64,32 @@ function shareBytes(bytes: Uint8Array, shared: boolean): Uint8Array {
   return copy;
 }
 
-/** Cuts the ledger pieces into one run of consecutive ledgers per thread, about equal in bytes. */
-function ledgerShares(
-  pieces: readonly number[],
-  threads: number,
-): Array<{ pieces: number[]; ordinal: number }> {
-  const total = pieces.length > 0 ? (pieces[pieces.length - 1] as number) - (pieces[0] as number) : 0;
-  const shares: Array<{ pieces: number[]; ordinal: number }> = [];
-  let k = 0;
-  for (let slot = 0; slot < threads; slot++) {
-    const share = { pieces: [] as number[], ordinal: k / 2 };
-    const until = (pieces[0] ?? 0) + (total * (slot + 1)) / threads;
-    while (k < pieces.length && (slot === threads - 1 || (pieces[k] as number) < until)) {
-      share.pieces.push(pieces[k] as number, pieces[k + 1] as number);
-      k += 2;
-    }
-    shares.push(share);
-  }
-  return shares;
-}
-
-function summaryOf(ledger: FinalLedger): LedgerSummary {
-  const initial = ledger.initial;
-  const breach = ledger.violations?.[0];
-  return {
-    voucherId: ledger.voucherId,
-    initial:
-      typeof initial === 'number'
-        ? initial
-        : initial && typeof initial.amount === 'number'
-          ? initial.amount
-          : null,
-    ...(breach ? { breach: { path: breach.path, message: breach.message } } : {}),
-  };
+function fundsOf(
+  history: HistoryColumns,
+  summaries: readonly LedgerSummary[],
+  shared: boolean,
+): Float64Array {
+  const { vouchers, meta } = history;
+  const initial = new Map(summaries.map((summary) => [summary.voucherId, summary.initial]));
+  const bytes = Math.max(8, vouchers.length * 8);
+  const funds = new Float64Array(
+    shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes),
+    0,
+    vouchers.length,
+  );
+  vouchers.forEach((voucher, v) => {
+    const fromMeta = meta?.funds?.[voucher];
+    funds[v] = initial.get(voucher) ?? (typeof fromMeta === 'number' ? fromMeta : Number.NaN);
+  });
+  return funds;
 }
 
 /**
  * Checks a history given as bytes (and its final ledgers) with every checker, as checkAll does and with
- * the same report, in one read into columns and one pass per voucher, spread over threads. Throws what
- * readHistoryFile and parseLedgers throw for input they cannot read.
+ * the same report, in one read into columns and one pass per voucher, spread over threads: every thread
+ * reads a chunk of the history; then the workers read the ledgers while the main thread finds repeated
+ * operations and orders and indexes the history; then every thread checks its share of the vouchers.
+ * Throws what readHistoryFile and parseLedgers throw for input they cannot read (the history's first).
  */
 export async function checkColumns(
   bytes: Uint8Array,
@@ -116,64 +104,26 @@ export async function checkColumns(
   try {
     const text = shareBytes(bytes, shared);
     const ledgerText = ledgerBytes ? shareBytes(ledgerBytes, shared) : undefined;
-    const pieces = ledgerText ? cutLedgers(ledgerText) : undefined;
-    const ledgerWork = pieces ? ledgerShares(pieces, threads) : undefined;
-    let ledgerReads: Array<LedgerSummary[] | null | undefined> = [];
+    let ledgersRead: (() => Promise<LedgersRead>) | undefined;
     const data = await readColumns(text, {
       breaks: options.breaks ?? 'readline',
       chunks: threads,
       shared,
       run: async (tasks) => {
-        const shares: ReadShare[] = Array.from({ length: threads }, (_, slot) => ({
-          ...(tasks[slot] ? { chunk: tasks[slot] } : {}),
-          ...(ledgerText && ledgerWork?.[slot]
-            ? { ledgers: { bytes: ledgerText, ...ledgerWork[slot] } }
-            : {}),
-        }));
-        const done = await pool.all(shares, (slot, share) => pool.read(slot, share));
-        ledgerReads = done.map((one) => one.ledgers);
-        return done.flatMap((one) => (one.chunk ? [one.chunk] : [])) as ChunkResult[];
+        const done = await pool.all(tasks, (slot, chunk) => pool.read(slot, { chunk }));
+        if (ledgerText) ledgersRead = readLedgers(pool, ledgerText);
+        return done.map((one) => one.chunk as ChunkResult);
       },
     });
-
-    // The ledgers: where each was read, or all on the main thread when the file had to be read whole.
-    let summaries: LedgerSummary[] = [];
-    const holder = new Map<string, number>();
-    if (ledgerText) {
-      const shareable = pieces !== null && ledgerReads.every((read) => Array.isArray(read));
-      if (shareable)
-        ledgerReads.forEach((read, slot) => {
-          for (const summary of read as LedgerSummary[]) {
-            summaries.push(summary);
-            holder.set(summary.voucherId, holder.has(summary.voucherId) ? -1 : slot);
-          }
-        });
-      if (!shareable || [...holder.values()].includes(-1)) {
-        const whole = parseLedgers(
-          Buffer.from(ledgerText.buffer, ledgerText.byteOffset, ledgerText.length).toString('utf8'),
-        );
-        pool.main.hold(whole);
-        summaries = [...whole.values()].map(summaryOf);
-        holder.clear();
-        for (const summary of summaries) holder.set(summary.voucherId, 0);
-      }
-    }
-    const readMs = performance.now() - started;
-
     const partStart = orderByVoucher(data, shared);
     const history = new HistoryColumns(data);
     const tables = buildTables(history, partStart, shared);
-    const meta = history.meta;
-    const vouchers = history.vouchers;
-    const initial = new Map(summaries.map((summary) => [summary.voucherId, summary.initial]));
-    const funds = new Float64Array(
-      shared ? new SharedArrayBuffer(Math.max(8, vouchers.length * 8)) : new ArrayBuffer(vouchers.length * 8),
-    );
-    vouchers.forEach((voucher, v) => {
-      const fromMeta = meta?.funds?.[voucher];
-      funds[v] = initial.get(voucher) ?? (typeof fromMeta === 'number' ? fromMeta : Number.NaN);
-    });
-    const policy = options.policy ?? meta?.policy;
+    const readMs = performance.now() - started;
+    const ledgers = ledgersRead ? await ledgersRead() : { summaries: [], holder: new Map<string, number>() };
+    const tablesMs = performance.now() - started - readMs;
+
+    const { summaries } = ledgers;
+    const policy = options.policy ?? history.meta?.policy;
     const ledgerFacts: LedgerFacts | undefined = ledgerText
       ? {
           count: summaries.length,
@@ -183,39 +133,8 @@ export async function checkColumns(
           vouchers: new Set(summaries.map((summary) => summary.voucherId)),
         }
       : undefined;
-    const tablesMs = performance.now() - started - readMs;
-
-    // Who checks what: a voucher's money, ledger and policy where its ledger was read (else the least
-    // loaded thread), its search wherever the load is least (a hot voucher's search beside its ledger).
-    const opsOf = (v: number) => (tables.partStart[v + 1] as number) - (tables.partStart[v] as number);
-    const load = new Array<number>(threads).fill(0);
-    const side: number[][] = Array.from({ length: threads }, () => []);
-    const search: number[][] = Array.from({ length: threads }, () => []);
-    const least = () => load.indexOf(Math.min(...load));
-    for (let v = 0; v < vouchers.length; v++) {
-      const at = holder.get(vouchers[v] as string);
-      const slot = at === undefined ? least() : at;
-      (side[slot] as number[]).push(v);
-      load[slot] = (load[slot] as number) + opsOf(v);
-    }
     const steps = options.maxSteps ?? Number.POSITIVE_INFINITY;
-    const byWork = Array.from({ length: vouchers.length }, (_, v) => v).sort((a, b) => opsOf(b) - opsOf(a));
-    for (const v of byWork) {
-      // A step limit is spent voucher by voucher in order, as checkLinearizability spends it: one thread.
-      const slot = Number.isFinite(steps) ? 0 : least();
-      (search[slot] as number[]).push(v);
-      load[slot] = (load[slot] as number) + opsOf(v);
-    }
-    for (const list of search) list.sort((a, b) => a - b);
-    const known = new Set(vouchers);
-    const alone: Array<Array<[number, string]>> = Array.from({ length: threads }, () => []);
-    summaries.forEach((summary, ordinal) => {
-      if (!known.has(summary.voucherId))
-        (alone[holder.get(summary.voucherId) ?? 0] as Array<[number, string]>).push([
-          ordinal,
-          summary.voucherId,
-        ]);
-    });
+    const shares = shareVouchers(history.vouchers, tables, ledgers, threads, Number.isFinite(steps));
     const conservation = only.has('ledger-conservation') && summaries.length > 0;
     const run = {
       money: only.has('money-bounds'),
@@ -224,22 +143,24 @@ export async function checkColumns(
       moves: only.has('idempotency') && ledgerText !== undefined,
       linearizability: only.has('linearizability') && policy !== undefined,
     };
-    const deadline = Date.now() + (options.timeLimitMs ?? 30_000);
-    const shares: CheckShare[] = Array.from({ length: threads }, (_, slot) => ({
+    const common = {
       history: data,
       tables,
-      funds,
+      funds: fundsOf(history, summaries, shared),
       ledgersGiven: ledgerText !== undefined,
       run,
       policy,
-      vouchers: side[slot] as number[],
-      ledgersAlone: conservation ? (alone[slot] as Array<[number, string]>) : [],
-      linearizability: run.linearizability ? (search[slot] as number[]) : [],
-      deadline,
+      deadline: Date.now() + (options.timeLimitMs ?? 30_000),
       maxSteps: steps,
       ...(options.hashFrom !== undefined ? { hashFrom: options.hashFrom } : {}),
+    };
+    const checkShares: CheckShare[] = Array.from({ length: threads }, (_, slot) => ({
+      ...common,
+      vouchers: shares.side[slot] as number[],
+      ledgersAlone: conservation ? (shares.alone[slot] as Array<[number, string]>) : [],
+      linearizability: run.linearizability ? (shares.search[slot] as number[]) : [],
     }));
-    const done: CheckDone[] = await pool.all(shares, (slot, share) => pool.check(slot, share));
+    const done: CheckDone[] = await pool.all(checkShares, (slot, share) => pool.check(slot, share));
 
     const moved = new Map<number, [number, number]>();
     for (const one of done)
