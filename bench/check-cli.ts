@@ -1,5 +1,6 @@
 // Runs `vcert check HISTORY --ledgers LEDGERS` as anyone would, in its own process, and measures it
-// end to end (start-up, reading, every checker, the summary) with its peak resident set size.
+// end to end (start-up, reading, every checker, the summary) with its peak resident set size and the
+// CPU time of all its threads.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ export interface CliRun {
   ms: number;
   /** Peak resident set size of the whole process (every thread), in MB. */
   peakMb: number;
+  /** CPU time of every thread, user and system. */
+  cpuMs: number;
   status: number | null;
   /** The summary's first line: "N operations: valid" or not. */
   headline: string;
@@ -27,13 +30,13 @@ export interface CliRun {
 }
 
 export function runCheckCli(history: string, ledgers: string): CliRun {
-  const rssFile = join(mkdtempSync(join(tmpdir(), 'bench-check-')), 'max-rss');
+  const usageFile = join(mkdtempSync(join(tmpdir(), 'bench-check-')), 'usage.json');
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
     [
       '--import',
-      join(root, 'test/tenders/max-rss-on-exit.ts'),
+      join(root, 'bench/usage-on-exit.ts'),
       join(root, 'src/cli/main.ts'),
       'check',
       history,
@@ -42,22 +45,32 @@ export function runCheckCli(history: string, ledgers: string): CliRun {
     ],
     {
       encoding: 'utf8',
-      env: { ...process.env, VCERT_MAX_RSS_FILE: rssFile },
+      env: { ...process.env, VCERT_USAGE_FILE: usageFile },
       timeout: 600_000,
       maxBuffer: 1 << 26,
     },
   );
   const ms = performance.now() - started;
-  let peakMb = Number.NaN;
+  let usage = { maxRssKb: Number.NaN, cpuMs: Number.NaN };
   try {
-    peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    usage = JSON.parse(readFileSync(usageFile, 'utf8'));
   } catch {
-    // the child died before its exit hook ran: no figure
+    // the child died before its exit hook ran: no figures
   }
   const lines = run.stdout.split('\n');
   const undecided = lines
     .filter((line) => /^ {2}\S+ +(false|unknown) /.test(line))
     .map((line) => line.trim().split(/ +/).slice(0, 2).join(' '));
   const headline = (lines[0] ?? run.stderr.trim().split('\n')[0] ?? '').trim();
-  return { ms, peakMb, status: run.status, headline, undecided };
+  return { ms, peakMb: usage.maxRssKb / 1024, cpuMs: usage.cpuMs, status: run.status, headline, undecided };
+}
+
+/** How long tasks waited for a core lately (Linux /proc/pressure/cpu, avg10): figures on a busy machine grow. */
+export function cpuPressure(): string {
+  try {
+    const some = /avg10=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return some ? `, CPU pressure ${some[1]}% (tasks waiting for a core, last 10 s)` : '';
+  } catch {
+    return '';
+  }
 }

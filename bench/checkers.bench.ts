@@ -22,7 +22,7 @@ import { checkPolicy } from '../src/checkers/policy.ts';
 import type { Verdict } from '../src/checkers/verdict.ts';
 import { readHistoryFile } from '../src/history/read-history.ts';
 import { createHistoryFileWriter } from '../src/history/write-history.ts';
-import { runCheckCli, writeLedgersFile } from './check-cli.ts';
+import { cpuPressure, runCheckCli, writeLedgersFile } from './check-cli.ts';
 import { generate, type Workload } from './checkers-generate.ts';
 
 const quick = process.argv.includes('--quick');
@@ -83,7 +83,7 @@ const only = process.argv[process.argv.indexOf('--only') + 1];
 console.log(
   `${availableParallelism()} cores, load average ${loadavg()
     .map((load) => load.toFixed(2))
-    .join(' ')} (1, 5, 15 min)`,
+    .join(' ')} (1, 5, 15 min)${cpuPressure()}`,
 );
 for (const { name, workload } of workloads) {
   if (process.argv.includes('--only') && name !== only) continue;
@@ -143,7 +143,7 @@ for (const { name, workload } of workloads) {
   const answer =
     cli.status === 0 ? 'valid' : `exit ${cli.status}, ${cli.headline} ${cli.undecided.join(', ')}`;
   console.log(
-    `  vcert check (CLI)     ${seconds(cli.ms)}  ${answer}, peak RSS ${Math.round(cli.peakMb)} MB  ${cli.ms < 10_000 ? 'under 10 s' : 'OVER 10 s'}  (node src/cli/main.ts check ${file} --ledgers ${ledgerFile})`,
+    `  vcert check (CLI)     ${seconds(cli.ms)}  ${answer}, CPU ${seconds(cli.cpuMs)} in all threads, peak RSS ${Math.round(cli.peakMb)} MB  ${cli.ms < 10_000 ? 'under 10 s' : 'OVER 10 s'}${cpuPressure()}  (node src/cli/main.ts check ${file} --ledgers ${ledgerFile})`,
   );
   if (process.argv.includes('--no-porcupine')) continue;
   const goStarted = performance.now();
