@@ -46,6 +46,13 @@ export interface Faults {
   reportsIgnorePartialUses?: boolean;
   /** The activity report counts refunds of payments as returned vouchers, and returned vouchers not at all. */
   refundsCountedAsReturns?: boolean;
+  /**
+   * One Idempotency-Key space for every tenant: another tenant's request under a key already used is
+   * refused as reused (or, the same request, answered with the first tenant's answer).
+   */
+  keysAcrossTenants?: boolean;
+  /** Refusals are not kept: a retry of a refused request (same key, same request) runs again. */
+  refusalsNotReplayed?: boolean;
 }
 
 export const noFaults: Readonly<Faults> = Object.freeze({});

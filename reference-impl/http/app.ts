@@ -15,6 +15,7 @@ import { capabilities } from './capabilities.ts';
 import { clientErrorHandler, refuseOnSocket } from './client-error.ts';
 import { errorHandler } from './error-handler.ts';
 import { faultyAnswers } from './faulty-answers.ts';
+import { faultyKeys } from './faulty-keys.ts';
 import { faultyReads } from './faulty-reads.ts';
 import { handlers } from './handlers.ts';
 import { strictJsonBodies } from './json-body.ts';
@@ -92,6 +93,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const faults = options.faults;
   const reads = faultyReads(faults);
   const answers = faultyAnswers(faults);
+  const keys = faultyKeys(faults);
 
   const serve = async (route: Route, request: FastifyRequest) => {
     if (route.operationId === 'getCapabilities') return capabilities(options.testControl);
@@ -142,15 +144,16 @@ export function buildApp(options: AppOptions): FastifyInstance {
         const now = new Date(options.clock.now() + caller.clockOffsetSeconds * 1000);
         const input = { params: request.params as { id: string }, query: request.query, body: request.body };
         const discard = Boolean(faults?.ackBeforeCommit) && route.operationId === 'captureHold';
-        const run = () =>
+        const transact = (claim: typeof idempotency) =>
           inTransaction(
             options.pool,
-            idempotency,
+            claim,
             route.success.status,
             (client) =>
               handler({ client, tenantId: caller.tenantId, now, newId: options.newId, faults }, input),
             discard,
           );
+        const run = keys ? () => keys(idempotency, transact) : () => transact(idempotency);
         const serveRequest = answers ? () => answers(route.operationId, run) : run;
         const answer = reads
           ? await reads.serve(caller.tenantId, route.operationId, request.url, serveRequest)

@@ -4,11 +4,13 @@ import { claimedRoute405 } from './claimed-route-405.ts';
 import type { DefectiveImplementation } from './defective-implementation.ts';
 import { exclusiveNotExclusive } from './exclusive-not-exclusive.ts';
 import { expiredVoucherPays } from './expired-voucher-pays.ts';
+import { keysAcrossTenants } from './keys-across-tenants.ts';
 import { oneTimeReused } from './one-time-reused.ts';
 import { overspendUnderRace } from './overspend-under-race.ts';
 import { refundsCountedAsReturns } from './refunds-counted-as-returns.ts';
 import { refundsFail } from './refunds-fail.ts';
 import { refusalsAsCreated } from './refusals-as-created.ts';
+import { refusalsNotReplayed } from './refusals-not-replayed.ts';
 import { replaysAs200 } from './replays-as-200.ts';
 import { reportsIgnorePartialUses } from './reports-ignore-partial-uses.ts';
 import { retryNotIdempotent } from './retry-not-idempotent.ts';
@@ -36,6 +38,8 @@ export const defectiveImplementations: readonly DefectiveImplementation[] = [
   replaysAs200,
   reportsIgnorePartialUses,
   refundsCountedAsReturns,
+  keysAcrossTenants,
+  refusalsNotReplayed,
 ];
 
 /** The defective implementation of that name, or undefined. */

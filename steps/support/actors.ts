@@ -34,6 +34,9 @@ export function parseActor(text: string, places?: Places): Actor {
     if (!places) throw new Error(`"${text}": a named store needs the scenario's places`);
     return atStore(parseActor(text.slice(0, named.index)), named[1] ?? '', places);
   }
+  // A cashier of another retailer (another tenant): its own keys, its own vouchers.
+  if (text === 'the cashier of the other retailer')
+    return { label: 'other retailer', role: 'pos', channel: 'pos', store: 'S1', register: 'POS1' };
   const pos = /POS (\d+)/.exec(text);
   if (pos || text === 'the cashier') {
     const n = pos?.[1] ?? '1';
@@ -61,7 +64,7 @@ function atStore(actor: Actor, store: string, places: Places): Actor {
 }
 
 export const actorPattern =
-  /the cashier at POS \d+ of store "[^"]*"|the back office of store "[^"]*"|the cashier at POS \d+|the cashier|POS \d+|the web shop|the back office/;
+  /the cashier at POS \d+ of store "[^"]*"|the back office of store "[^"]*"|the cashier of the other retailer|the cashier at POS \d+|the cashier|POS \d+|the web shop|the back office/;
 
 /** A receipt of the actor's register; lines and total when the step gives them. */
 export function receiptOf(actor: Actor, number: string, extra: Partial<Receipt> = {}): Receipt {

@@ -29,6 +29,8 @@ export interface VcertParameters {
 export interface KnownVoucher {
   id: string;
   readable: boolean;
+  /** The driver of the retailer the voucher belongs to, when it is not the scenario's own. */
+  via?: Driver;
 }
 
 /**
@@ -65,6 +67,10 @@ export class VoucherWorld extends World<VcertParameters> {
   readonly snapshots = new Map<string, { voucher: unknown; ledger: unknown }>();
   /** Actors whose connection to the central service is down, with the driver they use meanwhile. */
   readonly offline = new Map<string, Driver>();
+  /** Drivers of other retailers' actors (their own tenant and keys), by actor label. */
+  readonly retailers = new Map<string, Driver>();
+  /** A refused request kept for a retry later in the scenario, with its answer. */
+  refused: { request: Operation; answer: Completion } | undefined;
   /** Extra drivers (other tenants, unreachable links) closed after the scenario. */
   readonly extraDrivers: Driver[] = [];
   last: Completion | undefined;
@@ -146,20 +152,18 @@ export class VoucherWorld extends World<VcertParameters> {
   }
 
   async readVoucher(alias: string): Promise<Voucher> {
-    const voucher = await this.must({
-      operationId: 'getVoucher',
-      params: { id: this.voucherId(alias) },
-      auth: { role: 'backoffice' },
-    });
+    const voucher = await this.must(
+      { operationId: 'getVoucher', params: { id: this.voucherId(alias) }, auth: { role: 'backoffice' } },
+      this.vouchers.get(alias)?.via,
+    );
     return voucher;
   }
 
   async readLedger(alias: string): Promise<Ledger> {
-    return this.must({
-      operationId: 'getLedger',
-      params: { id: this.voucherId(alias) },
-      auth: { role: 'backoffice' },
-    });
+    return this.must(
+      { operationId: 'getLedger', params: { id: this.voucherId(alias) }, auth: { role: 'backoffice' } },
+      this.vouchers.get(alias)?.via,
+    );
   }
 
   /** The voucher an operation acts on, by its path id: a voucher, a hold of it or a payment from it. */
@@ -190,7 +194,7 @@ export class VoucherWorld extends World<VcertParameters> {
 
   /** The driver an actor reaches the service through (an unreachable one while offline). */
   via(label: string): Driver {
-    return this.offline.get(label) ?? this.driver;
+    return this.offline.get(label) ?? this.retailers.get(label) ?? this.driver;
   }
 
   requires(capability: string): void {
