@@ -107,10 +107,11 @@ export async function checkColumns(
     let ledgersRead: (() => Promise<LedgersRead>) | undefined;
     const data = await readColumns(text, {
       breaks: options.breaks ?? 'readline',
-      chunks: threads,
+      // A few chunks a thread, taken by whichever thread is free.
+      chunks: threads === 1 ? 1 : threads * 4,
       shared,
       run: async (tasks) => {
-        const done = await pool.all(tasks, (slot, chunk) => pool.read(slot, { chunk }));
+        const done = await pool.each(tasks, (slot, chunk) => pool.read(slot, { chunk }));
         if (ledgerText) ledgersRead = readLedgers(pool, ledgerText);
         return done.map((one) => one.chunk as ChunkResult);
       },

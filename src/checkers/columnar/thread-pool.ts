@@ -65,6 +65,28 @@ export class ThreadPool {
     return [mine, ...(await Promise.all(later))];
   }
 
+  /**
+   * Runs every task on whichever thread is free, results in task order: for work that cannot be cut
+   * evenly ahead (a worker starts later than the main thread, a busy machine slows one thread). The
+   * main thread takes its next task only after letting the workers' answers in.
+   */
+  async each<S, R>(tasks: readonly S[], run: (slot: number, task: S) => Promise<R>): Promise<R[]> {
+    const results: R[] = new Array(tasks.length);
+    let next = 0;
+    const take = async (slot: number) => {
+      while (next < tasks.length) {
+        const k = next++;
+        results[k] = await run(slot, tasks[k] as S);
+        if (slot === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const workers = this.#workers.map((_, k) => take(k + 1));
+    for (const promise of workers) promise.catch(() => {});
+    await take(0);
+    await Promise.all(workers);
+    return results;
+  }
+
   async close(): Promise<void> {
     this.#closing = true;
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
