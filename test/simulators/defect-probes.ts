@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ResponseValidator } from '../../src/contract/response-validator.ts';
 import type { Answer, CallOptions } from '../support/api-client.ts';
-import { activeVouchers, eur, receipt, type Tenant } from '../support/fixtures.ts';
+import { activeVouchers, eur, newTenant, receipt, type Tenant } from '../support/fixtures.ts';
 import { reportProbes } from './report-probes.ts';
 
 /** What a probe saw: whether the defect showed, and the figures that say so. */
@@ -249,6 +249,36 @@ async function replayStatus(t: Tenant): Promise<Observation> {
   return { shown: first.status === 201 && again.status !== first.status, detail };
 }
 
+/** Two tenants redeem under one Idempotency-Key, each from its own voucher: both must pay. */
+async function keysAcrossTenants(t: Tenant): Promise<Observation> {
+  const other = await newTenant(t.pos.base);
+  const [mine] = await activeVouchers(t, 2000);
+  const [theirs] = await activeVouchers(other, 2000);
+  const key = { ...unchecked, idempotencyKey: randomUUID() };
+  const first = await redeemOn(t, mine!.id, 500, key);
+  const second = await redeemOn(other, theirs!.id, 700, key);
+  const detail = `first tenant ${first.status}, second tenant under the same key ${second.status} ${second.body?.code ?? ''}`;
+  return { shown: first.status === 201 && second.status !== 201, detail };
+}
+
+/** A refused 6.00 payment retried after a refund made room for it: the retry must be the refusal again. */
+async function refusalRetried(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 1000);
+  const paid = await redeemOn(t, v!.id, 600, {});
+  const key = { ...unchecked, idempotencyKey: randomUUID() };
+  const refused = await redeemOn(t, v!.id, 600, key, 'R-2');
+  await t.pos.post(
+    'refundRedemption',
+    `/redemptions/${paid.body.id}/refunds`,
+    { receipt: receipt('R-1-R') },
+    unchecked,
+  );
+  const retried = await redeemOn(t, v!.id, 600, key, 'R-2');
+  const balance = (await ledgerOf(t, v!.id)).balance.amount;
+  const detail = `refused ${refused.status} ${refused.body?.code ?? ''}, retried after the refund ${retried.status}, balance ${balance}`;
+  return { shown: refused.status === 409 && retried.status !== 409, detail };
+}
+
 /** The probe for each defective implementation, by name. */
 export const probes: Record<string, Probe> = {
   'overspend-under-race': overspend,
@@ -265,5 +295,7 @@ export const probes: Record<string, Probe> = {
   'refunds-fail': refundFails,
   'claimed-route-405': claimedRoute,
   'replays-as-200': replayStatus,
+  'keys-across-tenants': keysAcrossTenants,
+  'refusals-not-replayed': refusalRetried,
   ...reportProbes,
 };
