@@ -64,7 +64,8 @@ const anyZone = { before: 12 * 3_600_000, after: 14 * 3_600_000 };
 
 /**
  * The periods in which the group's counts changed between the readings are those the scenario acted in:
- * between the period of the first reading and that of the second, in any time zone.
+ * between the period of the first reading and that of the second, in any time zone. A row that appeared
+ * with nothing counted in it changed nothing.
  */
 export function assertChangedPeriods(
   period: Period,
@@ -75,9 +76,10 @@ export function assertChangedPeriods(
   const earliest = periodLabel(period, before.askedAt - anyZone.before);
   const latest = periodLabel(period, after.answeredAt + anyZone.after);
   const old = new Map(before.rows.filter((r) => r.group === group).map((r) => [r.period, r]));
+  const none = { issued: 0, sold: 0, used: 0, returned: 0 };
   for (const row of after.rows.filter((r) => r.group === group)) {
-    const was = old.get(row.period);
-    if (was && countNames.every((n) => was[n] === row[n])) continue;
+    const was = old.get(row.period) ?? none;
+    if (countNames.every((n) => was[n] === row[n])) continue;
     assert.ok(
       row.period >= earliest && row.period <= latest,
       `the activity of ${group} was counted in ${row.period}, outside the ${period}s of the scenario (${earliest} to ${latest})`,

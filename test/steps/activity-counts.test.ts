@@ -70,5 +70,7 @@ describe('RP-02 as the steps read it: what a group grew by, in which periods', (
   it('does not judge the periods where the group did not change', () => {
     const old = row('2020-01-01', 'N', { sold: 4 });
     assert.doesNotThrow(() => assertChangedPeriods('day', reading([old]), reading([old]), 'N'));
+    const empty = row('2020-01-02', 'N');
+    assert.doesNotThrow(() => assertChangedPeriods('day', reading([]), reading([empty]), 'N'));
   });
 });
