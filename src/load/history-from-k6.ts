@@ -49,7 +49,7 @@ function json(text: string | undefined): unknown {
  * are whole milliseconds (k6's Date.now()), so the interval is widened to cover the whole millisecond
  * of each: a wider interval only adds possible orders, it never hides a violation of money bounds.
  */
-function toOperation(point: K6Point, originMs: number): Operation | null {
+export function toOperation(point: K6Point, originMs: number): Operation | null {
   const m = point.metadata;
   const op = point.tags.op ?? '';
   const completion = point.tags.completion ?? '';
@@ -77,21 +77,21 @@ function toOperation(point: K6Point, originMs: number): Operation | null {
 }
 
 /**
- * Turns k6's raw samples (one or several processes) into a history in the project's NDJSON format:
- * the `vcert_op` samples become operations in call order, the setup record the meta line.
+ * The origin of a run's times: the setup's start when the run recorded one (setup() ends before any
+ * iteration starts, so on one machine nothing is called before it), else the first call.
  */
-export function historyFromK6(samples: K6Samples, setup: SetupRecord | null, target?: string): History {
-  const opPoints = samples.points.filter((p) => p.metric === 'vcert_op');
-  const invokedOf = (p: K6Point) => Number(p.metadata.invoked ?? p.time);
-  const startedMs = setup ? Date.parse(setup.startedAt) : Number.NaN;
-  const originMs = Math.min(
-    Number.isNaN(startedMs) ? Number.POSITIVE_INFINITY : startedMs,
-    ...opPoints.map(invokedOf),
-  );
-  const ops = opPoints
-    .map((p) => toOperation(p, Number.isFinite(originMs) ? originMs : 0))
-    .filter((op): op is Operation => op !== null)
-    .sort((a, b) => a.invokedAt - b.invokedAt);
+export function originOf(setup: SetupRecord | null, firstCallMs: number): number {
+  const started = setup ? Date.parse(setup.startedAt) : Number.NaN;
+  if (!Number.isNaN(started)) return started;
+  return Number.isFinite(firstCallMs) ? firstCallMs : 0;
+}
+
+/** Whether a sample is a history operation's (`vcert_op`), and when it was called. */
+export const isOpPoint = (p: K6Point) => p.metric === 'vcert_op';
+export const invokedOf = (p: K6Point) => Number(p.metadata.invoked ?? p.time);
+
+/** The meta line of a load run's history: the target, and from the setup its start, policy and funds. */
+export function loadMeta(setup: SetupRecord | null, target?: string): HistoryMeta {
   const meta: HistoryMeta = { kind: 'meta', seed: 'k6' };
   if (target) meta.target = target;
   if (setup) {
@@ -99,5 +99,22 @@ export function historyFromK6(samples: K6Samples, setup: SetupRecord | null, tar
     meta.policy = setup.policy as Policy;
     meta.funds = Object.fromEntries(setup.vouchers.map((voucher) => [voucher, setup.funds]));
   }
-  return { meta, ops };
+  return meta;
+}
+
+/**
+ * Turns k6's raw samples held in memory into a history in the project's NDJSON format (tests, small
+ * runs; `vcert load` streams them with readK6Run): the `vcert_op` samples become operations in call
+ * order, the setup record the meta line.
+ */
+export function historyFromK6(samples: K6Samples, setup: SetupRecord | null, target?: string): History {
+  const opPoints = samples.points.filter(isOpPoint);
+  let first = Number.POSITIVE_INFINITY;
+  for (const point of opPoints) first = Math.min(first, invokedOf(point));
+  const originMs = originOf(setup, first);
+  const ops = opPoints
+    .map((p) => toOperation(p, originMs))
+    .filter((op): op is Operation => op !== null)
+    .sort((a, b) => a.invokedAt - b.invokedAt);
+  return { meta: loadMeta(setup, target), ops };
 }

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readK6Lines } from './k6-lines.ts';
 
 /** One data point of k6's JSON output (`--out json=FILE`). */
 export interface K6Point {
@@ -23,9 +22,13 @@ export function emptySamples(): K6Samples {
   return { types: new Map(), points: [] };
 }
 
-/** Adds one line of k6 JSON output to the samples; other lines are ignored. */
-export function addLine(samples: K6Samples, text: string): void {
-  if (text.trim() === '') return;
+/** One line of k6 JSON output: a metric's declaration (its type), a data point, or neither. */
+export type K6Line =
+  | { kind: 'metric'; metric: string; type: K6MetricType }
+  | { kind: 'point'; point: K6Point }
+  | null;
+
+export function parseK6Line(text: string): K6Line {
   const line = JSON.parse(text) as {
     type: string;
     metric: string;
@@ -37,27 +40,41 @@ export function addLine(samples: K6Samples, text: string): void {
       metadata?: Record<string, string> | null;
     };
   };
-  if (line.type === 'Metric' && line.data.type) samples.types.set(line.metric, line.data.type);
-  else if (line.type === 'Point')
-    samples.points.push({
+  if (line.type === 'Metric' && line.data.type)
+    return { kind: 'metric', metric: line.metric, type: line.data.type };
+  if (line.type !== 'Point') return null;
+  return {
+    kind: 'point',
+    point: {
       metric: line.metric,
       time: Date.parse(line.data.time ?? ''),
       value: line.data.value ?? 0,
       tags: line.data.tags ?? {},
       metadata: line.data.metadata ?? {},
-    });
+    },
+  };
 }
 
-/** Reads k6 JSON output files (one per k6 process of a segmented run) into one set of raw samples. */
+/** Adds one line of k6 JSON output to the samples; other lines are ignored. */
+export function addLine(samples: K6Samples, text: string): void {
+  if (text.trim() === '') return;
+  const line = parseK6Line(text);
+  if (line?.kind === 'metric') samples.types.set(line.metric, line.type);
+  else if (line?.kind === 'point') samples.points.push(line.point);
+}
+
+/**
+ * Reads k6 JSON output files whole into memory (small runs and tests; `vcert load` streams them with
+ * readK6Run instead).
+ */
 export async function readK6Outputs(paths: readonly string[]): Promise<K6Samples> {
   const samples = emptySamples();
-  for (const path of paths) {
-    const lines = createInterface({
-      input: createReadStream(path, 'utf8'),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
-    for await (const text of lines) addLine(samples, text);
-  }
+  for (const path of paths)
+    await readK6Lines(
+      path,
+      () => true,
+      (text) => addLine(samples, text),
+    );
   samples.points.sort((a, b) => a.time - b.time);
   return samples;
 }

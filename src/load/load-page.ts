@@ -4,6 +4,7 @@ import { escapeHtml } from '../page/html-escape.ts';
 import { renderPage } from '../page/page-shell.ts';
 import { timelineCss } from '../page/race-page/window-timeline.ts';
 import { describeStop } from '../run/stopped.ts';
+import { type LoadCounts, operationCount } from './load-summary.ts';
 import type { LoadResult } from './run-load.ts';
 
 const css = `
@@ -38,7 +39,11 @@ function auditPart(result: LoadResult): string {
  * the whole run, the overspent vouchers, then the audited history's view (checkers, funds against debits
  * per voucher, latency by operation and outcome, refusals by code).
  */
-export function renderLoadPage(result: LoadResult, script: string, ledgers?: FinalLedgers): string {
+export function renderLoadPage(
+  result: LoadResult & LoadCounts,
+  script: string,
+  ledgers?: FinalLedgers,
+): string {
   const word = result.ok ? 'PASS' : 'FAIL';
   const failed = result.thresholds.filter((t) => !t.ok).length;
   const reasons = [
@@ -54,7 +59,7 @@ export function renderLoadPage(result: LoadResult, script: string, ledgers?: Fin
     : { html: '', charts: {} };
   const body = `<header>
 <h1>vcert load ${escapeHtml(script)} — <span class="verdict verdict-${word}" id="verdict">${word}</span></h1>
-<p class="muted">${escapeHtml(result.target)} · ${result.segments} k6 process(es) · ${result.history.ops.length} operations</p>
+<p class="muted">${escapeHtml(result.target)} · ${result.segments} k6 process(es) · ${operationCount(result)} operations</p>
 ${reasons.length ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
 </header>
 <h2>Thresholds</h2>

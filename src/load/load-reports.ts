@@ -3,10 +3,11 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { FinalLedgers } from '../history/final-ledger.ts';
 import { describeStop } from '../run/stopped.ts';
 import { renderLoadPage } from './load-page.ts';
+import { type LoadCounts, operationCount } from './load-summary.ts';
 import type { LoadResult } from './run-load.ts';
 
 /** What a machine reads of a load run: the verdict, thresholds, audit verdicts and overspent vouchers. */
-export function loadSummary(result: LoadResult, script: string): Record<string, unknown> {
+export function loadSummary(result: LoadResult & LoadCounts, script: string): Record<string, unknown> {
   return {
     format: 'vcert-load-summary/1',
     script,
@@ -15,7 +16,7 @@ export function loadSummary(result: LoadResult, script: string): Record<string, 
     ...(result.stopped ? { stopped: describeStop(result.stopped) } : {}),
     segments: result.segments,
     k6ExitCodes: result.exitCodes,
-    operations: result.history.ops.length,
+    operations: operationCount(result),
     thresholds: result.thresholds,
     audit: result.audit
       ? {
@@ -33,7 +34,7 @@ export function loadSummary(result: LoadResult, script: string): Record<string, 
 }
 
 /** JUnit XML of a load run: one test case per threshold and per audit checker, failed when crossed or not valid. */
-export function loadJunit(result: LoadResult, script: string): string {
+export function loadJunit(result: LoadResult & LoadCounts, script: string): string {
   const thresholds = result.thresholds.map((t) => ({
     '@_classname': `k6 thresholds ${script}`,
     '@_name': `${t.metric} ${t.expression}`,
@@ -77,7 +78,11 @@ export function loadJunit(result: LoadResult, script: string): string {
 }
 
 /** Writes the page, summary.json and junit.xml of a load run to the paths in its `files`. */
-export function writeLoadReports(result: LoadResult, script: string, ledgers?: FinalLedgers): void {
+export function writeLoadReports(
+  result: LoadResult & LoadCounts,
+  script: string,
+  ledgers?: FinalLedgers,
+): void {
   if (result.files.page) writeFileSync(result.files.page, renderLoadPage(result, script, ledgers));
   if (result.files.summary)
     writeFileSync(result.files.summary, `${JSON.stringify(loadSummary(result, script), null, 2)}\n`);

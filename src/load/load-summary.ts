@@ -1,6 +1,21 @@
 import { describeStop } from '../run/stopped.ts';
 import type { LoadResult } from './run-load.ts';
 
+/**
+ * What a streaming load run counted as it wrote the history, so that a summary of a large run does not
+ * make every operation into an object again.
+ */
+export interface LoadCounts {
+  operations?: number;
+  /** `createHold/ok` → count. */
+  opCounts?: Record<string, number>;
+}
+
+/** How many operations a run recorded. */
+export function operationCount(result: LoadResult & LoadCounts): number {
+  return result.operations ?? result.history.ops.length;
+}
+
 function count<T>(items: readonly T[], key: (item: T) => string): string {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
@@ -8,7 +23,7 @@ function count<T>(items: readonly T[], key: (item: T) => string): string {
 }
 
 /** A readable end-of-run summary: k6 processes, thresholds over the whole run, the audit, the files. */
-export function formatLoadSummary(result: LoadResult): string {
+export function formatLoadSummary(result: LoadResult & LoadCounts): string {
   const lines: string[] = [];
   const mark = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   lines.push(`vcert load against ${result.target}: ${mark(result.ok)}`);
@@ -19,10 +34,12 @@ export function formatLoadSummary(result: LoadResult): string {
     const actual = t.actual === null ? 'unreadable' : Number(t.actual.toFixed(3));
     lines.push(`    ${t.ok ? 'ok  ' : 'FAIL'} ${t.metric} ${t.expression} (actual ${actual})`);
   }
-  const ops = result.history.ops;
-  lines.push(
-    `  history: ${ops.length} operations (${count(ops, (op) => `${op.op}/${op.completion}`) || 'none'})`,
-  );
+  const kinds = result.opCounts
+    ? Object.entries(result.opCounts)
+        .map(([name, n]) => `${name} ${n}`)
+        .join(', ')
+    : count(result.history.ops, (op) => `${op.op}/${op.completion}`);
+  lines.push(`  history: ${operationCount(result)} operations (${kinds || 'none'})`);
   if (!result.audit) lines.push(`  audit: not run: ${result.auditError ?? 'unknown reason'}`);
   else {
     lines.push(

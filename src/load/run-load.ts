@@ -1,23 +1,22 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { request } from 'undici';
 import { startServer } from '../../reference-impl/server.ts';
 import type { Role } from '../../spec/capabilities.ts';
-import type { FinalLedgers } from '../history/final-ledger.ts';
 import type { History } from '../history/operation.ts';
 import { commandStop, describeStop, type StopCause } from '../run/stopped.ts';
-import { type AuditResult, auditLoadRun } from './audit.ts';
-import { fetchLedgers } from './fetch-ledgers.ts';
+import type { AuditResult } from './audit.ts';
+import { auditRun } from './audit-run.ts';
 import { findK6, k6InstallHint } from './find-k6.ts';
 import { writeFlowEntry } from './flow-entry.ts';
-import { historyFromK6 } from './history-from-k6.ts';
 import { readK6Outputs } from './k6-samples.ts';
 import { writeLoadReports } from './load-reports.ts';
+import type { LoadCounts } from './load-summary.ts';
+import { fillRoles, K6MissingError, LoadNotRun, needTestControl } from './load-target.ts';
 import { inspectThresholds, runK6, thresholdsFailedExit } from './run-k6.ts';
 import { executionSegments } from './segments.ts';
-import { setupRecord } from './setup-record.ts';
-import { evaluateThresholds, type ThresholdResult } from './thresholds.ts';
+import { type SetupRecord, setupRecord } from './setup-record.ts';
+import type { ThresholdResult } from './thresholds.ts';
 
 export interface LoadOptions {
   script: string;
@@ -56,7 +55,7 @@ export interface LoadOptions {
   onWarning?: (line: string) => void;
 }
 
-export interface LoadResult {
+export interface LoadResult extends LoadCounts {
   target: string;
   segments: number;
   /** Exit code of each k6 process (0 passed, 99 thresholds failed, other: error). */
@@ -72,41 +71,7 @@ export interface LoadResult {
   stopped?: StopCause;
 }
 
-export class K6MissingError extends Error {}
-
-/** The load could not take place (no credentials for a target without test control): nothing ran. */
-export class LoadNotRun extends Error {
-  override name = 'LoadNotRun';
-}
-
-/** A target without test control needs the vendor's keys: the scripts' set-up makes no tenant there. */
-async function needTestControl(target: string, timeoutMs: number, signal: AbortSignal): Promise<void> {
-  let claimed: unknown;
-  try {
-    const answer = await request(`${target}/capabilities`, {
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      signal,
-    });
-    claimed = ((await answer.body.json()) as { capabilities?: unknown }).capabilities;
-  } catch (error) {
-    throw new LoadNotRun(`cannot read what ${target} claims: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(claimed) || !claimed.includes('test-control'))
-    throw new LoadNotRun(
-      'the target has no test control: give --api-key role=KEY for pos, webshop and backoffice',
-    );
-}
-
-/** One key given for some roles stands for the others too (a system without roles has one key). */
-function fillRoles(keys: Partial<Record<Role, string>>): Record<Role, string> {
-  const any = keys.backoffice ?? keys.pos ?? keys.webshop ?? '';
-  return {
-    pos: keys.pos ?? any,
-    webshop: keys.webshop ?? keys.pos ?? any,
-    backoffice: keys.backoffice ?? any,
-  };
-}
+export { K6MissingError, LoadNotRun } from './load-target.ts';
 
 /** Checks what can be checked before anything starts: each problem is one line, exit code 2. */
 function checkOptions(options: LoadOptions, script: string): void {
@@ -168,6 +133,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
     const files: Record<string, string> = {};
     const outputs: string[] = [];
+    let setupFile: SetupRecord | null = null;
     const exitCodes: number[] = [];
     const k6Run = async (name: string, args: string[], extra: Record<string, string>) => {
       const json = join(outDir, `${name}.json`);
@@ -204,14 +170,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (setupCode !== 0 && setupCode !== thresholdsFailedExit)
           throw new Error(`k6 setup pass failed (${setupCode})`);
         if (!setup) throw new Error('the setup pass recorded no setup data (vcert_setup)');
-        const setupFile = join(outDir, 'setup.json');
-        writeFileSync(setupFile, JSON.stringify(setup));
+        setupFile = setup;
+        writeFileSync(join(outDir, 'setup.json'), JSON.stringify(setup));
         const { sequence, segments } = executionSegments(count);
         exitCodes.push(
           ...(await Promise.all(
             segments.map((segment, i) =>
               k6Run(`k6-${i}`, ['--execution-segment', segment, '--execution-segment-sequence', sequence], {
-                VCERT_SETUP_FILE: setupFile,
+                VCERT_SETUP_FILE: join(outDir, 'setup.json'),
                 VCERT_SEGMENT: `s${i}`,
               }),
             ),
@@ -220,36 +186,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       } else exitCodes.push(setupCode);
     }
     if (count <= 1 && existsSync(join(outDir, 'report.html'))) files.report = join(outDir, 'report.html');
-    const samples = await readK6Outputs(outputs);
-    const thresholdResults = evaluateThresholds(thresholds, samples);
-    const setup = setupRecord(samples);
-    const history = historyFromK6(samples, setup, target);
-    files.history = join(outDir, 'history.ndjson');
-    writeFileSync(
-      files.history,
-      [history.meta, ...history.ops]
-        .map((line) => JSON.stringify(line))
-        .join('\n')
-        .concat('\n'),
-    );
-    let audit: AuditResult | null = null;
-    let finalLedgers: FinalLedgers | undefined;
-    let auditError: string | undefined;
     const cause = stop.cause();
-    if (cause) auditError = `${describeStop(cause)}: k6 was stopped, what it recorded is not audited`;
-    else if (setup) {
-      try {
-        const ledgers = await fetchLedgers(target, setup, timeoutMs, adapter);
-        files.ledgers = join(outDir, 'ledgers.json');
-        writeFileSync(files.ledgers, JSON.stringify([...ledgers.values()], null, 1));
-        audit = auditLoadRun(history, ledgers);
-        finalLedgers = ledgers;
-      } catch (error) {
-        auditError = `the final ledgers could not be read: ${(error as Error).message}`;
-      }
-    } else auditError = 'the script recorded no setup data (vcert_setup): nothing to audit';
+    const run = await auditRun({
+      outputs,
+      thresholds,
+      outDir,
+      target,
+      ...(setupFile ? { setup: setupFile } : {}),
+      ...(adapter ? { adapter } : {}),
+      timeoutMs,
+      ...(cause
+        ? { skipAudit: `${describeStop(cause)}: k6 was stopped, what it recorded is not audited` }
+        : {}),
+    });
+    Object.assign(files, run.files);
     const k6Ok = exitCodes.every((code) => code === 0 || code === thresholdsFailedExit);
-    const ok = !cause && k6Ok && thresholdResults.every((t) => t.ok) && audit?.report.valid === true;
+    const ok = !cause && k6Ok && run.thresholds.every((t) => t.ok) && run.audit?.report.valid === true;
     files.page = join(outDir, 'audit.html');
     files.summary = join(outDir, 'summary.json');
     files.junit = join(outDir, 'junit.xml');
@@ -258,14 +210,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       target,
       segments: count,
       exitCodes,
-      thresholds: thresholdResults,
-      history,
-      audit,
-      ...(auditError ? { auditError } : {}),
+      thresholds: run.thresholds,
+      history: run.history,
+      operations: run.operations,
+      opCounts: run.opCounts,
+      audit: run.audit,
+      ...(run.auditError ? { auditError: run.auditError } : {}),
       files,
       ok,
     };
-    writeLoadReports(result, basename(options.script), finalLedgers);
+    writeLoadReports(result, basename(options.script), run.ledgers);
     return result;
   } catch (error) {
     // Stopped before k6 ran (e.g. while reading what the target claims): nothing ran, not a pass.

@@ -1,4 +1,5 @@
-import type { K6MetricType, K6Point, K6Samples } from './k6-samples.ts';
+import type { K6MetricType, K6Samples } from './k6-samples.ts';
+import { ThresholdSeries } from './threshold-series.ts';
 
 /** One threshold expression of a script, evaluated over the raw samples of the whole run. */
 export interface ThresholdResult {
@@ -13,23 +14,8 @@ export interface ThresholdResult {
 const expressionPattern =
   /^\s*(avg|min|max|med|count|rate|value|p\((\d+(?:\.\d+)?)\))\s*(<=|>=|===|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
 
-/** `name{tag:value,tag:value}` into the metric name and the tags a point must carry. */
-function selector(metric: string): { name: string; tags: [string, string][] } {
-  const open = metric.indexOf('{');
-  if (open < 0) return { name: metric, tags: [] };
-  const tags = metric
-    .slice(open + 1, metric.lastIndexOf('}'))
-    .split(',')
-    .filter((pair) => pair.includes(':'))
-    .map((pair) => {
-      const at = pair.indexOf(':');
-      return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()] as [string, string];
-    });
-  return { name: metric.slice(0, open), tags };
-}
-
 /** The percentile k6 reports: linear interpolation between the closest ranks. */
-export function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0;
   const rank = (p / 100) * (sorted.length - 1);
   const low = Math.floor(rank);
@@ -41,19 +27,25 @@ function aggregate(
   kind: string,
   p: string | undefined,
   type: K6MetricType,
-  values: number[],
+  values: readonly number[],
+  sorted: () => Float64Array,
   seconds: number,
 ): number {
-  const sum = values.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  for (const value of values) sum += value;
   if (type === 'counter') return kind === 'rate' ? (seconds > 0 ? sum / seconds : 0) : sum;
-  if (type === 'rate') return values.length === 0 ? 0 : values.filter((v) => v !== 0).length / values.length;
+  if (type === 'rate') {
+    let nonZero = 0;
+    for (const value of values) if (value !== 0) nonZero += 1;
+    return values.length === 0 ? 0 : nonZero / values.length;
+  }
   if (type === 'gauge') return values.at(-1) ?? 0;
-  const sorted = [...values].sort((a, b) => a - b);
   if (kind === 'avg') return values.length === 0 ? 0 : sum / values.length;
-  if (kind === 'min') return sorted[0] ?? 0;
-  if (kind === 'max') return sorted.at(-1) ?? 0;
   if (kind === 'count') return values.length;
-  return percentile(sorted, kind === 'med' ? 50 : Number(p));
+  const order = sorted();
+  if (kind === 'min') return order[0] ?? 0;
+  if (kind === 'max') return order.at(-1) ?? 0;
+  return percentile(order, kind === 'med' ? 50 : Number(p));
 }
 
 function compare(actual: number, operator: string, expected: number): boolean {
@@ -65,29 +57,32 @@ function compare(actual: number, operator: string, expected: number): boolean {
   return actual === expected;
 }
 
+/** The series of an in-memory set of samples (tests, small runs). */
+function seriesOf(thresholds: Record<string, readonly string[]>, samples: K6Samples): ThresholdSeries {
+  const series = new ThresholdSeries(thresholds);
+  for (const [name, type] of samples.types) series.types.set(name, type);
+  for (const point of samples.points) series.add(point.metric, point.time, point.value, point.tags);
+  return series;
+}
+
 /**
  * Evaluates the script's thresholds over the merged raw samples of every k6 process of the run, so
  * that percentiles are those of the whole run (a percentile of per-process percentiles is not one).
  */
 export function evaluateThresholds(
   thresholds: Record<string, readonly string[]>,
-  samples: K6Samples,
+  samples: K6Samples | ThresholdSeries,
 ): ThresholdResult[] {
-  const times = samples.points.map((point) => point.time);
-  const seconds = times.length > 1 ? (Math.max(...times) - Math.min(...times)) / 1000 : 0;
-  const byMetric = new Map<string, K6Point[]>();
-  for (const point of samples.points) {
-    const list = byMetric.get(point.metric);
-    if (list) list.push(point);
-    else byMetric.set(point.metric, [point]);
-  }
+  const series = samples instanceof ThresholdSeries ? samples : seriesOf(thresholds, samples);
   const results: ThresholdResult[] = [];
   for (const [metric, expressions] of Object.entries(thresholds)) {
-    const { name, tags } = selector(metric);
-    const values = (byMetric.get(name) ?? [])
-      .filter((point) => tags.every(([tag, value]) => point.tags[tag] === value))
-      .map((point) => point.value);
-    const type = samples.types.get(name) ?? 'counter';
+    const values = series.values(metric);
+    let order: Float64Array | undefined;
+    const sorted = () => {
+      order ??= Float64Array.from(values).sort();
+      return order;
+    };
+    const type = series.types.get(metric.split('{')[0] as string) ?? 'counter';
     for (const expression of expressions) {
       const match = expressionPattern.exec(expression);
       if (!match) {
@@ -101,7 +96,7 @@ export function evaluateThresholds(
         string,
         string,
       ];
-      const actual = aggregate(kind.startsWith('p(') ? 'p' : kind, p, type, values, seconds);
+      const actual = aggregate(kind.startsWith('p(') ? 'p' : kind, p, type, values, sorted, series.seconds);
       results.push({ metric, expression, actual, ok: compare(actual, operator, Number(bound)) });
     }
   }

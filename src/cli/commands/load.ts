@@ -7,6 +7,7 @@ import { K6MissingError, LoadNotRun, runLoad } from '../../load/run-load.ts';
 import { durationOption, formatDuration } from '../../run/duration.ts';
 import { collectApiKey } from '../../run/parse-api-key.ts';
 import { describeStop, Stopped } from '../../run/stopped.ts';
+import { isMachineRun, registerLoadMerge, runMachineCommand, segmentOf } from './load-machines.ts';
 
 function apiKey(value: string, previous: LoadFlags['apiKey']): LoadFlags['apiKey'] {
   try {
@@ -29,6 +30,9 @@ interface LoadFlags {
   quiet: boolean;
   requestTimeout: number;
   timeout?: number;
+  segment?: { index: number; count: number };
+  setup?: string;
+  setupOnly?: boolean;
 }
 
 /** The default overall time limit: the scripts run seconds by default; a longer --duration adds to it. */
@@ -56,7 +60,7 @@ function exitWith(code: number): void {
 
 /** `vcert load SCRIPT`: runs a k6 script, then the double-spend audit; fails if either fails. */
 export function registerLoad(program: Command): void {
-  program
+  const load = program
     .command('load')
     .description('run a k6 load script (load/*.ts), then audit the run for overspent vouchers')
     .argument('<script>', 'k6 script, e.g. load/hot-voucher.ts')
@@ -74,6 +78,13 @@ export function registerLoad(program: Command): void {
       'a transport-free adapter (plain JavaScript flows, docs/adapter.md) for a target of another shape',
     )
     .option('--segments <n>', 'split the run across n k6 processes (execution segments)', segmentCount, 1)
+    .option(
+      '--segment <i/n>',
+      'run one execution segment of N, as one machine of N does (with --setup FILE)',
+      segmentOf,
+    )
+    .option('--setup <file>', 'the setup data every segment reads back (written by --setup-only)')
+    .option('--setup-only', "run the script's setup() once and write OUT/setup.json for the segments")
     .option(
       '--out <dir>',
       'where k6 outputs, history, ledgers, audit.html, summary.json and junit.xml go',
@@ -101,11 +112,14 @@ export function registerLoad(program: Command): void {
       'after',
       '\nExit codes: 0 thresholds and audit passed; 1 a threshold or the audit failed, or the time limit ' +
         'was reached; 2 could not run (no such script, bad flags, k6 missing, target unreachable); ' +
-        '130 interrupted (Ctrl-C; again exits at once).',
+        '130 interrupted (Ctrl-C; again exits at once).\n\nOn many machines: vcert load SCRIPT --setup-only ' +
+        '--target URL --out DIR once; on each machine vcert load SCRIPT --segment I/N --setup DIR/setup.json ' +
+        '--target URL --out SEG_DIR; then vcert load merge SEG_DIR... --out DIR (docs/load.md).',
     )
     // Bad flags are "could not run" (2): one line from commander, no stack trace.
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(async (script: string, flags: LoadFlags) => {
+      if (isMachineRun(flags)) return runMachineCommand(script, flags);
       const env: Record<string, string> = {};
       if (flags.duration) env.DURATION = `${flags.duration}ms`;
       if (flags.vus) env.VUS = String(flags.vus);
@@ -154,4 +168,5 @@ export function registerLoad(program: Command): void {
       }
       exitWith(code);
     });
+  registerLoadMerge(load);
 }

@@ -1,0 +1,219 @@
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Role } from '../../spec/capabilities.ts';
+import { commandStop, describeStop, type StopCause } from '../run/stopped.ts';
+import { findK6, k6InstallHint } from './find-k6.ts';
+import { readK6Outputs } from './k6-samples.ts';
+import { fillRoles, K6MissingError, LoadNotRun, needTestControl } from './load-target.ts';
+import { readK6Run } from './read-k6-run.ts';
+import { inspectThresholds, runK6, thresholdsFailedExit } from './run-k6.ts';
+import { scriptDigest } from './script-digest.ts';
+import {
+  planOf,
+  type SegmentManifest,
+  segmentFormat,
+  setupIdentity,
+  writeManifest,
+} from './segment-manifest.ts';
+import { executionSegments } from './segments.ts';
+import { readSetupFile } from './setup-file.ts';
+import { setupRecord } from './setup-record.ts';
+
+/** One machine's part of a load run, or the setup-only pass that comes first. */
+export interface MachineOptions {
+  script: string;
+  /** The system under test: every machine loads the same one. */
+  target: string;
+  outDir: string;
+  /** DURATION, VUS, RATE, ITERATIONS, FUNDS for the script. */
+  env?: Record<string, string>;
+  echo?: boolean;
+  apiKeys?: Partial<Record<Role, string>>;
+  requestTimeoutMs?: number;
+  timeLimitMs?: number;
+  signal?: AbortSignal;
+  onStop?: (cause: StopCause) => void;
+}
+
+export interface SegmentOptions extends MachineOptions {
+  /** 1-based: segment `index` of `count`. */
+  segment: { index: number; count: number };
+  /** The setup data a setup-only pass wrote; needed when there is more than one segment. */
+  setupFile?: string;
+}
+
+export interface SegmentResult {
+  dir: string;
+  manifest: SegmentManifest;
+  /** k6 ran to its end (its own thresholds over one part are not the verdict: the merge decides). */
+  ok: boolean;
+}
+
+interface Prepared {
+  k6: string;
+  script: string;
+  outDir: string;
+  env: Record<string, string>;
+  stop: ReturnType<typeof commandStop>;
+  done: () => void;
+}
+
+/** What every machine checks and sets up before k6 starts; each problem is one line (exit 2). */
+function prepare(options: MachineOptions): Prepared {
+  const script = resolve(options.script);
+  if (!existsSync(script)) throw new LoadNotRun(`${options.script}: no such script`);
+  if (!options.target) throw new LoadNotRun('give --target URL: every machine must load the same system');
+  const k6 = findK6();
+  if (!k6) throw new K6MissingError(k6InstallHint);
+  const outDir = resolve(options.outDir);
+  mkdirSync(outDir, { recursive: true });
+  const env: Record<string, string> = {
+    ...options.env,
+    TARGET: options.target,
+    REQUEST_TIMEOUT: `${options.requestTimeoutMs ?? 10_000}ms`,
+    VCERT_SUMMARY_DIR: outDir,
+  };
+  if (options.apiKeys) env.VCERT_API_KEYS = JSON.stringify(fillRoles(options.apiKeys));
+  const stop = commandStop({ signal: options.signal, timeLimitMs: options.timeLimitMs });
+  const onAbort = () => {
+    const cause = stop.cause();
+    if (cause) options.onStop?.(cause);
+  };
+  stop.signal.addEventListener('abort', onAbort, { once: true });
+  const done = () => {
+    stop.signal.removeEventListener('abort', onAbort);
+    stop.dispose();
+  };
+  return { k6, script, outDir, env, stop, done };
+}
+
+/**
+ * `vcert load SCRIPT --setup-only --out DIR`: runs the script's setup() once (a single no-op iteration)
+ * and writes the data it prepared to DIR/setup.json, for every machine of a segmented run to read back
+ * (`--setup FILE`), so that all of them race on the same vouchers.
+ */
+export async function recordSetup(options: MachineOptions): Promise<{ path: string; vouchers: number }> {
+  const run = prepare(options);
+  try {
+    if (!options.apiKeys)
+      await needTestControl(options.target, options.requestTimeoutMs ?? 10_000, run.stop.signal);
+    const json = join(run.outDir, 'k6-setup.json');
+    const code = await runK6({
+      k6: run.k6,
+      args: ['run', '--out', `json=${json}`, run.script],
+      env: { ...run.env, VCERT_SETUP_ONLY: '1' },
+      logPath: join(run.outDir, 'k6-setup.log'),
+      echo: options.echo,
+      signal: run.stop.signal,
+    });
+    const cause = run.stop.cause();
+    if (cause) throw new LoadNotRun(`${describeStop(cause)}: the setup was not recorded`);
+    if (code !== 0 && code !== thresholdsFailedExit)
+      throw new LoadNotRun(
+        `the setup pass failed (k6 exit code ${code}; see ${join(run.outDir, 'k6-setup.log')})`,
+      );
+    const setup = setupRecord(await readK6Outputs([json]));
+    if (!setup) throw new LoadNotRun('the setup pass recorded no setup data (vcert_setup)');
+    const path = join(run.outDir, 'setup.json');
+    writeFileSync(path, JSON.stringify(setup));
+    return { path, vouchers: setup.vouchers.length };
+  } finally {
+    run.done();
+  }
+}
+
+/**
+ * `vcert load SCRIPT --segment I/N --out DIR`: one k6 execution segment of the run, as one machine of N
+ * runs it, on the setup data of `--setup FILE`. DIR gets the raw samples (k6.json), k6's own summary
+ * (k6-summary-sI.json), this part's history and segment.json (script and its digest, target, plan,
+ * segment, the setup's identity, the thresholds). Nothing is audited here: the ledgers are read once,
+ * by `vcert load merge`, when every machine is done.
+ */
+export async function runSegment(options: SegmentOptions): Promise<SegmentResult> {
+  const { index, count } = options.segment;
+  if (
+    !Number.isSafeInteger(index) ||
+    !Number.isSafeInteger(count) ||
+    index < 1 ||
+    index > count ||
+    count > 64
+  )
+    throw new LoadNotRun(`--segment must be I/N with 1 <= I <= N <= 64, got ${index}/${count}`);
+  if (count > 1 && !options.setupFile)
+    throw new LoadNotRun(
+      '--segment I/N needs --setup FILE (make it once with vcert load SCRIPT --setup-only --out DIR), so that every machine races on the same vouchers',
+    );
+  const shared = options.setupFile ? readSetupFile(options.setupFile) : null;
+  const run = prepare(options);
+  try {
+    if (!shared && !options.apiKeys)
+      await needTestControl(options.target, options.requestTimeoutMs ?? 10_000, run.stop.signal);
+    const thresholds = await inspectThresholds(run.k6, run.script, run.env).catch((error: unknown) => {
+      throw new LoadNotRun((error as Error).message.split('\n')[0] as string);
+    });
+    const label = `s${index - 1}`;
+    const env: Record<string, string> = { ...run.env, VCERT_SEGMENT: label };
+    if (shared) {
+      // k6 opens it relative to the script unless absolute: a copy beside the samples, by its full path.
+      copyFileSync(resolve(options.setupFile as string), join(run.outDir, 'setup.json'));
+      env.VCERT_SETUP_FILE = join(run.outDir, 'setup.json');
+    }
+    const { sequence, segments } = executionSegments(count);
+    const executionSegment = segments[index - 1] as string;
+    const samples = join(run.outDir, 'k6.json');
+    const code = await runK6({
+      k6: run.k6,
+      args: [
+        'run',
+        '--out',
+        `json=${samples}`,
+        ...(count > 1
+          ? ['--execution-segment', executionSegment, '--execution-segment-sequence', sequence]
+          : []),
+        run.script,
+      ],
+      env,
+      logPath: join(run.outDir, 'k6.log'),
+      echo: options.echo,
+      signal: run.stop.signal,
+    });
+    const read = await readK6Run([samples], {
+      thresholds,
+      historyPath: join(run.outDir, 'history.ndjson'),
+      target: options.target,
+      ...(shared ? { setup: shared.setup } : {}),
+    });
+    const cause = run.stop.cause();
+    let setup: SegmentManifest['setup'] = shared ? setupIdentity(shared.bytes, shared.setup) : null;
+    if (!shared && read.setup) {
+      // One segment of one: its own setup() ran; keep its data as the others would have read it.
+      const bytes = Buffer.from(JSON.stringify(read.setup));
+      writeFileSync(join(run.outDir, 'setup.json'), bytes);
+      setup = setupIdentity(bytes, read.setup);
+    }
+    const manifest: SegmentManifest = {
+      format: segmentFormat,
+      script: options.script,
+      scriptSha256: scriptDigest(run.script),
+      target: options.target,
+      plan: planOf(options.env),
+      segment: { index, count, executionSegment: count > 1 ? executionSegment : '0:1', sequence },
+      setup,
+      thresholds,
+      k6ExitCode: code,
+      ...(cause ? { stopped: describeStop(cause) } : {}),
+      operations: read.history.operations,
+      files: {
+        samples: 'k6.json',
+        history: 'history.ndjson',
+        summary: `k6-summary-${label}.json`,
+        ...(setup ? { setup: 'setup.json' } : {}),
+        log: 'k6.log',
+      },
+    };
+    writeManifest(run.outDir, manifest);
+    return { dir: run.outDir, manifest, ok: !cause && (code === 0 || code === thresholdsFailedExit) };
+  } finally {
+    run.done();
+  }
+}

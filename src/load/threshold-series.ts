@@ -1,0 +1,63 @@
+import type { K6MetricType } from './k6-samples.ts';
+
+/** `name{tag:value,tag:value}` into the metric name and the tags a point must carry. */
+export function selector(metric: string): { name: string; tags: [string, string][] } {
+  const open = metric.indexOf('{');
+  if (open < 0) return { name: metric, tags: [] };
+  const tags = metric
+    .slice(open + 1, metric.lastIndexOf('}'))
+    .split(',')
+    .filter((pair) => pair.includes(':'))
+    .map((pair) => {
+      const at = pair.indexOf(':');
+      return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()] as [string, string];
+    });
+  return { name: metric.slice(0, open), tags };
+}
+
+/**
+ * What a script's thresholds need of a run's raw samples, and nothing more: the values of each
+ * threshold's metric selector (plain numbers, so that percentiles stay exact), each metric's type, and
+ * the time span of the samples read (a counter's `rate` is per second of it). Points of metrics no
+ * threshold names are not kept.
+ */
+export class ThresholdSeries {
+  readonly types = new Map<string, K6MetricType>();
+  private readonly byMetric = new Map<string, Array<{ key: string; tags: [string, string][] }>>();
+  private readonly series = new Map<string, number[]>();
+  private first = Number.POSITIVE_INFINITY;
+  private last = Number.NEGATIVE_INFINITY;
+
+  constructor(thresholds: Record<string, readonly string[]>) {
+    for (const key of Object.keys(thresholds)) {
+      const { name, tags } = selector(key);
+      const list = this.byMetric.get(name) ?? [];
+      list.push({ key, tags });
+      this.byMetric.set(name, list);
+      this.series.set(key, []);
+    }
+  }
+
+  /** Whether a threshold needs the points of this metric. */
+  wants(metric: string): boolean {
+    return this.byMetric.has(metric);
+  }
+
+  /** Counts a sample's time in the span; adds its value to every selector it matches. */
+  add(metric: string, time: number, value: number, tags: Record<string, string>): void {
+    if (time < this.first) this.first = time;
+    if (time > this.last) this.last = time;
+    for (const { key, tags: wanted } of this.byMetric.get(metric) ?? [])
+      if (wanted.every(([tag, v]) => tags[tag] === v)) (this.series.get(key) as number[]).push(value);
+  }
+
+  /** The values of one threshold's selector, in the order read. */
+  values(key: string): number[] {
+    return this.series.get(key) ?? [];
+  }
+
+  /** Seconds from the first to the last sample read. */
+  get seconds(): number {
+    return this.last > this.first ? (this.last - this.first) / 1000 : 0;
+  }
+}
