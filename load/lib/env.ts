@@ -23,6 +23,11 @@ export const env = {
   setupOnly: __ENV.VCERT_SETUP_ONLY === '1',
   /** A file holding setup data recorded by a setup-only pass, shared by every segment. */
   setupFile: __ENV.VCERT_SETUP_FILE ?? '',
+  /**
+   * The same setup data itself (JSON), for a k6 archive: open() reads only files bundled into it, so
+   * k6-operator's runners get it from a ConfigMap as an environment variable instead.
+   */
+  setupData: __ENV.VCERT_SETUP_DATA ?? '',
   /** Where handleSummary writes k6-summary-<segment>.json and k6-junit-<segment>.xml; none when empty. */
   summaryDir: (__ENV.VCERT_SUMMARY_DIR ?? '').replace(/\/+$/, ''),
   /** Funds of each voucher in minor units, instead of what the script sizes from its plan. */

@@ -10,10 +10,10 @@ import type { SetupData } from './setup-data.ts';
  */
 export function auditLedgers(data: SetupData): void {
   overspend.add(0);
-  // One segment of several (they share a setup file): its teardown runs while the other machines may
+  // One segment of several (they share the setup data): its teardown runs while the other machines may
   // still be spending, and a ledger read mid-run need not be one snapshot of entries and balance. The
   // final ledgers are audited once, when every segment is done (vcert load merge, or --segments).
-  if (env.setupOnly || env.setupFile) return;
+  if (env.setupOnly || env.setupFile || env.setupData) return;
   for (const voucher of data.vouchers) {
     const ledger = getLedger(data.keys.pos, voucher);
     let running = 0;

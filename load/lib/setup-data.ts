@@ -20,7 +20,7 @@ export interface SetupData {
 }
 
 // open() only works in the init context, so the shared file is read when the module loads.
-const shared = env.setupFile ? open(env.setupFile) : '';
+const shared = env.setupData || (env.setupFile ? open(env.setupFile) : '');
 
 /**
  * `count` activated vouchers of `funds` each, on a new tenant (test control) or on the tenant of the

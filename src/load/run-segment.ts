@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Role } from '../../spec/capabilities.ts';
 import { commandStop, describeStop, type StopCause } from '../run/stopped.ts';
@@ -40,6 +40,11 @@ export interface SegmentOptions extends MachineOptions {
   segment: { index: number; count: number };
   /** The setup data a setup-only pass wrote; needed when there is more than one segment. */
   setupFile?: string;
+  /**
+   * A k6 JSON output this segment's runner already recorded elsewhere (a k6-operator runner pod): it is
+   * taken as this segment's samples instead of running k6 here.
+   */
+  k6Output?: string;
 }
 
 export interface SegmentResult {
@@ -56,6 +61,30 @@ interface Prepared {
   env: Record<string, string>;
   stop: ReturnType<typeof commandStop>;
   done: () => void;
+}
+
+/**
+ * Takes a k6 output recorded elsewhere as segment I/N's samples. k6-operator tags every sample of runner i
+ * `instance_id=i`, and runner i runs segment i/N: a file of another runner is refused. Its exit code is
+ * not known here: 0.
+ */
+function adopt(file: string, samples: string, segment: { index: number; count: number }): number {
+  let head: string;
+  try {
+    const fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(1 << 16);
+    head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+    closeSync(fd);
+  } catch (error) {
+    throw new LoadNotRun(`--from-k6 ${file}: ${(error as Error).message}`);
+  }
+  const instance = /"instance_id":"(\d+)"/.exec(head)?.[1];
+  if (instance !== undefined && Number(instance) !== segment.index)
+    throw new LoadNotRun(
+      `--from-k6 ${file}: recorded by runner ${instance} (instance_id), not by the runner of segment ${segment.index}/${segment.count}`,
+    );
+  copyFileSync(file, samples);
+  return 0;
 }
 
 /** What every machine checks and sets up before k6 starts; each problem is one line (exit 2). */
@@ -146,7 +175,7 @@ export async function runSegment(options: SegmentOptions): Promise<SegmentResult
   const shared = options.setupFile ? readSetupFile(options.setupFile) : null;
   const run = prepare(options);
   try {
-    if (!shared && !options.apiKeys)
+    if (!shared && !options.apiKeys && !options.k6Output)
       await needTestControl(options.target, options.requestTimeoutMs ?? 10_000, run.stop.signal);
     const thresholds = await inspectThresholds(run.k6, run.script, run.env).catch((error: unknown) => {
       throw new LoadNotRun((error as Error).message.split('\n')[0] as string);
@@ -161,22 +190,24 @@ export async function runSegment(options: SegmentOptions): Promise<SegmentResult
     const { sequence, segments } = executionSegments(count);
     const executionSegment = segments[index - 1] as string;
     const samples = join(run.outDir, 'k6.json');
-    const code = await runK6({
-      k6: run.k6,
-      args: [
-        'run',
-        '--out',
-        `json=${samples}`,
-        ...(count > 1
-          ? ['--execution-segment', executionSegment, '--execution-segment-sequence', sequence]
-          : []),
-        run.script,
-      ],
-      env,
-      logPath: join(run.outDir, 'k6.log'),
-      echo: options.echo,
-      signal: run.stop.signal,
-    });
+    const code = options.k6Output
+      ? adopt(options.k6Output, samples, options.segment)
+      : await runK6({
+          k6: run.k6,
+          args: [
+            'run',
+            '--out',
+            `json=${samples}`,
+            ...(count > 1
+              ? ['--execution-segment', executionSegment, '--execution-segment-sequence', sequence]
+              : []),
+            run.script,
+          ],
+          env,
+          logPath: join(run.outDir, 'k6.log'),
+          echo: options.echo,
+          signal: run.stop.signal,
+        });
     const read = await readK6Run([samples], {
       thresholds,
       historyPath: join(run.outDir, 'history.ndjson'),
@@ -201,6 +232,7 @@ export async function runSegment(options: SegmentOptions): Promise<SegmentResult
       setup,
       thresholds,
       k6ExitCode: code,
+      ...(options.k6Output ? { recordedBy: resolve(options.k6Output) } : {}),
       ...(cause ? { stopped: describeStop(cause) } : {}),
       operations: read.history.operations,
       files: {

@@ -22,6 +22,8 @@ export interface SegmentManifest {
   /** The script's thresholds (`k6 inspect`), so that the merge needs no k6. */
   thresholds: Record<string, string[]>;
   k6ExitCode: number;
+  /** The k6 output this segment was taken from (`--from-k6`: a k6-operator runner's), when not run here. */
+  recordedBy?: string;
   /** Why k6 was stopped before its end, when it was. */
   stopped?: string;
   operations: number;

@@ -17,6 +17,7 @@ interface MachineFlags {
   segments: number;
   setup?: string;
   setupOnly?: boolean;
+  fromK6?: string;
   out: string;
   duration?: number;
   vus?: number;
@@ -87,6 +88,7 @@ async function runMachine(script: string, flags: MachineFlags): Promise<number> 
   if (flags.segments > 1)
     throw new LoadNotRun('--segments N runs every segment here; --segment I/N runs one: not both');
   if (flags.setup && !flags.segment) throw new LoadNotRun('--setup FILE is for --segment I/N');
+  if (flags.fromK6 && !flags.segment) throw new LoadNotRun('--from-k6 FILE is for --segment I/N');
   if (!flags.target) throw new LoadNotRun('give --target URL: every machine must load the same system');
   const env: Record<string, string> = {};
   if (flags.duration) env.DURATION = `${flags.duration}ms`;
@@ -113,7 +115,13 @@ async function runMachine(script: string, flags: MachineFlags): Promise<number> 
   }
   const segment = flags.segment as { index: number; count: number };
   const { value, code } = await stoppable((signal) =>
-    runSegment({ ...common, segment, ...(flags.setup ? { setupFile: flags.setup } : {}), signal }),
+    runSegment({
+      ...common,
+      segment,
+      ...(flags.setup ? { setupFile: flags.setup } : {}),
+      ...(flags.fromK6 ? { k6Output: flags.fromK6 } : {}),
+      signal,
+    }),
   );
   if (!value) return code ?? 1;
   const m = value.manifest;
@@ -129,8 +137,13 @@ async function runMachine(script: string, flags: MachineFlags): Promise<number> 
 }
 
 /** Whether the flags ask for one machine's part (or the setup pass) rather than a whole run here. */
-export function isMachineRun(flags: { segment?: unknown; setup?: unknown; setupOnly?: unknown }): boolean {
-  return Boolean(flags.segment || flags.setupOnly || flags.setup);
+export function isMachineRun(flags: {
+  segment?: unknown;
+  setup?: unknown;
+  setupOnly?: unknown;
+  fromK6?: unknown;
+}): boolean {
+  return Boolean(flags.segment || flags.setupOnly || flags.setup || flags.fromK6);
 }
 
 /** `vcert load SCRIPT --setup-only` or `--segment I/N`: the one line of a problem, exit code 2. */

@@ -33,6 +33,7 @@ interface LoadFlags {
   segment?: { index: number; count: number };
   setup?: string;
   setupOnly?: boolean;
+  fromK6?: string;
 }
 
 /** The default overall time limit: the scripts run seconds by default; a longer --duration adds to it. */
@@ -85,6 +86,10 @@ export function registerLoad(program: Command): void {
     )
     .option('--setup <file>', 'the setup data every segment reads back (written by --setup-only)')
     .option('--setup-only', "run the script's setup() once and write OUT/setup.json for the segments")
+    .option(
+      '--from-k6 <file>',
+      "with --segment I/N: take runner I's k6 JSON output (k6-operator) instead of running k6",
+    )
     .option(
       '--out <dir>',
       'where k6 outputs, history, ledgers, audit.html, summary.json and junit.xml go',
