@@ -19,6 +19,7 @@ export function findRepeatedOperation(
   while (size < data.size * 2) size *= 2;
   const mask = size - 1;
   let table: Int32Array | undefined;
+  let signatures: Int32Array | undefined;
   for (let i = 0; i < data.size; i++) {
     const line = c.line[i] as number;
     if (line >= beforeLine) return undefined;
@@ -35,14 +36,17 @@ export function findRepeatedOperation(
       continue;
     }
     table ??= new Int32Array(size).fill(-1);
-    let slot = signature(c, i) & mask;
-    for (; ; slot = (slot + 1) & mask) {
+    signatures ??= new Int32Array(size);
+    // The signature is kept beside its slot: comparing with another line's costs no look at its columns.
+    const mine = signature(c, i);
+    for (let slot = mine & mask; ; slot = (slot + 1) & mask) {
       const other = table[slot] as number;
       if (other < 0) {
         table[slot] = i;
+        signatures[slot] = mine;
         break;
       }
-      if (signature(c, other) === signature(c, i) && history.sameLine(other, i))
+      if (signatures[slot] === mine && history.sameLine(other, i))
         return new HistoryFormatError(
           line,
           `repeats the same operation (line ${c.line[other]}): a history records each operation once`,
