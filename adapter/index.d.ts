@@ -2,7 +2,7 @@
  * Types of the adapter kit (`voucher-conformance/adapter`). docs/adapter.md tells how to write an
  * adapter; the contract's names (OperationId, Capability, ErrorCode …) are generated from spec/.
  */
-import type { Capability, ErrorCode, OperationId, OperationInfo, ProviderStateName } from './contract.js';
+import type { Capability, OperationId, ProviderStateName } from './contract.js';
 
 export * from './contract.js';
 

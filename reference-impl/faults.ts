@@ -53,6 +53,16 @@ export interface Faults {
   keysAcrossTenants?: boolean;
   /** Refusals are not kept: a retry of a refused request (same key, same request) runs again. */
   refusalsNotReplayed?: boolean;
+  /**
+   * A top-up adds to the balance it read before locking the voucher: a payment that committed meanwhile
+   * is written over (a lost update that gives the spent money back).
+   */
+  topUpLostUpdate?: boolean;
+  /**
+   * A capture decides on the hold as read before the voucher's lock: two captures of one hold under
+   * different keys both see it open, and both take the money.
+   */
+  captureStaleHold?: boolean;
 }
 
 export const noFaults: Readonly<Faults> = Object.freeze({});

@@ -167,6 +167,25 @@ When(
   },
 );
 
+/** Every way money moves on a voucher at once: payments both ways, goods returned, top-ups sold. */
+When(
+  '{counters} pay, refund and top up voucher {string} at the same moment',
+  async function (this: VoucherWorld, counters, alias: string) {
+    this.requires('top-up');
+    this.requires('redemption-refund');
+    await race(this, alias, counters, { pay: 3, redeem: 1, return: 2, release: 1, 'top-up': 2 });
+  },
+);
+
+/** Two registers closing one basket: each hold captured twice at once, under two keys. */
+When(
+  '{counters} capture each hold of voucher {string} twice under different keys at the same moment',
+  async function (this: VoucherWorld, counters, alias: string) {
+    this.requires('holds');
+    await race(this, alias, counters, { 'split-capture': 1 });
+  },
+);
+
 function outcomeOf(world: VoucherWorld): RaceOutcome {
   const outcome = stateOf(world).outcome;
   if (!outcome) throw new Error('no race has run in this scenario');

@@ -3,7 +3,7 @@ import type { Voucher } from '../../spec/schemas/voucher.ts';
 import { assertTopUpAllowed, decideTransition, type LifecycleAction } from '../domain/lifecycle.ts';
 import { assertCurrency, assertSpendable } from '../domain/spendable.ts';
 import { appendEntry } from '../storage/ledger-rows.ts';
-import { saveVoucher } from '../storage/voucher-rows.ts';
+import { readVoucher, saveVoucher } from '../storage/voucher-rows.ts';
 import type { OpContext } from './context.ts';
 import { lockVoucher } from './load-voucher.ts';
 import { voucherView } from './views.ts';
@@ -71,11 +71,14 @@ export async function topUp(
   id: string,
   input: { amount: { amount: number; currency: string }; receipt: Receipt },
 ) {
+  // Defect (topUpLostUpdate): the balance is read before the lock, with time for a payment to commit.
+  const stale = ctx.faults?.topUpLostUpdate ? await readVoucher(ctx.client, ctx.tenantId, id) : null;
+  if (stale) await new Promise((resolve) => setTimeout(resolve, 20));
   const v = await lockVoucher(ctx, id);
   assertTopUpAllowed(v);
   assertSpendable(v, ctx.now);
   assertCurrency(v, input.amount.currency);
-  v.balance += input.amount.amount;
+  v.balance = (stale?.balance ?? v.balance) + input.amount.amount;
   await appendEntry(ctx.client, v, {
     kind: 'load',
     amount: input.amount.amount,

@@ -139,7 +139,10 @@ export async function captureHold(
   const found =
     (await readHold(ctx.client, ctx.tenantId, holdId)) ?? refuse('not_found', `no hold ${holdId}`);
   const v = await lockVoucherForUse(ctx, found.voucherId);
-  const hold = (await readHold(ctx.client, ctx.tenantId, holdId)) as HoldRecord;
+  // Defect (captureStaleHold): the hold as it was before the lock; a capture that committed meanwhile is not seen.
+  const hold = ctx.faults?.captureStaleHold
+    ? found
+    : ((await readHold(ctx.client, ctx.tenantId, holdId)) as HoldRecord);
   const amount = decideCapture(v, hold, input.amount, ctx.now, ctx.faults);
   v.openHolds -= 1;
   if (hold.reserves) v.held -= hold.amount;

@@ -1,5 +1,6 @@
 import { ackWithoutMoving } from './ack-without-moving.ts';
 import { captureLostAfterAck } from './capture-lost-after-ack.ts';
+import { captureStaleHold } from './capture-stale-hold.ts';
 import { claimedRoute405 } from './claimed-route-405.ts';
 import type { DefectiveImplementation } from './defective-implementation.ts';
 import { exclusiveNotExclusive } from './exclusive-not-exclusive.ts';
@@ -16,6 +17,7 @@ import { reportsIgnorePartialUses } from './reports-ignore-partial-uses.ts';
 import { retryNotIdempotent } from './retry-not-idempotent.ts';
 import { rolesNotEnforced } from './roles-not-enforced.ts';
 import { staleBalanceCache } from './stale-balance-cache.ts';
+import { topUpLostUpdate } from './top-up-lost-update.ts';
 import { wrongBalanceBody } from './wrong-balance-body.ts';
 
 export type { DefectiveImplementation, StartedTarget, StartOptions } from './defective-implementation.ts';
@@ -40,6 +42,8 @@ export const defectiveImplementations: readonly DefectiveImplementation[] = [
   refundsCountedAsReturns,
   keysAcrossTenants,
   refusalsNotReplayed,
+  topUpLostUpdate,
+  captureStaleHold,
 ];
 
 /** The defective implementation of that name, or undefined. */

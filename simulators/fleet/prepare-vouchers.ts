@@ -14,6 +14,8 @@ export interface VoucherBatch {
   holdTtlSeconds?: number;
   /** Names the types of this run: vouchers of one kind share one type. */
   runId: string;
+  /** Reusable vouchers may be topped up (the target claims top-up, and the race tops up). */
+  topUps?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function prepareVouchers(driver: Driver, batch: VoucherBatch): Prom
     currency: batch.currency,
     policy: batch.policy,
     reusable: kind === 'reusable',
-    topUpAllowed: false,
+    topUpAllowed: kind === 'reusable' && batch.topUps === true,
     validityDays: 365,
     holdTtlSeconds: batch.holdTtlSeconds ?? 5,
   });

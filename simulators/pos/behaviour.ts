@@ -14,6 +14,10 @@ export const behaviours = [
   'return',
   /** one-step redemption without a hold */
   'redeem',
+  /** hold, then two captures of it at once under different keys (two registers closing one basket) */
+  'split-capture',
+  /** load value onto the voucher (a top-up sold at the counter) while others spend it */
+  'top-up',
 ] as const;
 export type Behaviour = (typeof behaviours)[number];
 
@@ -30,6 +34,8 @@ export const defaultMix: BehaviourMix = {
   'double-pay': 1,
   return: 1,
   redeem: 1,
+  'split-capture': 1,
+  'top-up': 1,
 };
 
 /** One basket, decided up front from the client's own seeded stream (so a seed replays the same plans). */

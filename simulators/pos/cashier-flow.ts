@@ -100,10 +100,13 @@ async function capture(
     key: context.newKey(),
     role: context.profile.role,
   };
+  // double-pay: one key twice at once (a retry in flight); split-capture: two keys at once (two registers).
   const firsts =
     plan.behaviour === 'double-pay'
       ? await Promise.all([context.call(call), context.call(call)])
-      : [await context.call(call)];
+      : plan.behaviour === 'split-capture'
+        ? await Promise.all([context.call(call), context.call({ ...call, key: context.newKey() })])
+        : [await context.call(call)];
   const answered = firsts.find((o) => o.completion === 'ok') ?? firsts.find((o) => o.completion !== 'info');
   const paid = await settle(context, call, answered ?? firsts[0]);
   const lost = firsts.every((o) => o.completion === 'info');
@@ -128,6 +131,24 @@ async function capture(
  */
 export async function workBasket(context: CounterContext, plan: BasketPlan, number: string): Promise<void> {
   await context.call({ op: 'getBalance', voucher: plan.voucher, role: context.profile.role });
+  if (plan.behaviour === 'top-up' && context.abilities.topUp) {
+    await settle(
+      context,
+      {
+        op: 'topUp',
+        voucher: plan.voucher,
+        body: {
+          amount: { amount: plan.amount, currency: context.currency },
+          receipt: receiptFor(context, number),
+        },
+        key: context.newKey(),
+        role: context.profile.role,
+      },
+      undefined,
+      takeStartLine(context),
+    );
+    return;
+  }
   const useHolds = context.abilities.holds && (plan.behaviour !== 'redeem' || !context.abilities.redeem);
   if (!useHolds) {
     if (context.abilities.redeem) await redeemOnce(context, plan, number);

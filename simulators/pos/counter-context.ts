@@ -18,6 +18,8 @@ export interface CounterAbilities {
   holds: boolean;
   redeem: boolean;
   refund: boolean;
+  /** Top-ups of the race's vouchers (the target claims top-up; their type allows it). */
+  topUp?: boolean;
 }
 
 /** Everything the cashier's flow needs: how to call, who it is, and when to stop retrying. */

@@ -1,6 +1,6 @@
 import type { LedgerEntry } from '../../spec/schemas/ledger.ts';
 import type { HoldFacts } from '../history/hold-index.ts';
-import { remainderAmount, resultString } from '../history/op-fields.ts';
+import { answerIdentity, remainderAmount } from '../history/op-fields.ts';
 import type { Operation } from '../history/operation.ts';
 import { type MoneyEffect, moneyEffect } from './money-effect.ts';
 
@@ -100,7 +100,7 @@ export function matchLedger(
   for (const [index, effect] of effects) {
     const op = ops[index] as Operation;
     if (op.completion !== 'ok') continue;
-    const resultId = resultString(op, 'id');
+    const resultId = answerIdentity(op);
     if (resultId !== null && seenResults.has(resultId)) continue; // a replay of an answer already matched
     if (resultId !== null) seenResults.set(resultId, index);
     const kinds = kindsOf(effect);

@@ -1,5 +1,6 @@
 import type { HoldFacts } from '../history/hold-index.ts';
 import {
+  answerIdentity,
   creditOps,
   debitOps,
   receiptNumber,
@@ -65,7 +66,7 @@ export function distinctMoneyEffects(
     const op = ops[index] as Operation;
     const effect = moneyEffect(op, holds);
     if (!effect) continue;
-    const id = resultString(op, 'id');
+    const id = answerIdentity(op);
     if (id !== null) {
       if (seen.has(id)) continue;
       seen.add(id);

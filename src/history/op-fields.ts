@@ -61,3 +61,13 @@ export function isAnswer(op: Operation): boolean {
   const status = (op.result as { status?: unknown } | null)?.status;
   return status !== 0;
 }
+
+/**
+ * What makes two answers one answer (a replay that moves nothing more): the id of what the operation
+ * made. A top-up makes nothing with an id of its own (its answer is the voucher, the same for every
+ * top-up), so its Idempotency-Key stands for it; without a key, none.
+ */
+export function answerIdentity(op: Operation): string | null {
+  if (op.op === 'topUp') return op.key === null ? null : `key:${op.key}`;
+  return resultString(op, 'id');
+}

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promi
 import { fetchFinalLedgers } from '../../simulators/fleet/final-ledgers.ts';
 import { type FleetResult, runFleet } from '../../simulators/fleet/fleet.ts';
 import { prepareVouchers } from '../../simulators/fleet/prepare-vouchers.ts';
+import { defaultMix } from '../../simulators/pos/behaviour.ts';
 import type { Policy } from '../../spec/capabilities.ts';
 import { checkAll } from '../checkers/check-all.ts';
 import type { Report } from '../checkers/compose.ts';
@@ -74,6 +75,8 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
   const claimed = new Set(seams.claimed);
   const policy = policyOf(claimed, options.policy);
   const runId = `${options.seed}-${Date.now().toString(36)}`;
+  // Top-ups race too when the target claims them and the mix has them (the vouchers' type then allows them).
+  const topUps = claimed.has('top-up') && ((options.mix ?? defaultMix)['top-up'] ?? 0) > 0;
   const kinds = voucherKinds(options.voucherKind ?? 'reusable', options.vouchers);
   if (kinds.includes('one-time') && !claimed.has('one-time-vouchers'))
     throw new Error('one-time vouchers: the target does not claim the capability one-time-vouchers');
@@ -85,6 +88,7 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
       funds: options.funds,
       currency: options.currency,
       runId,
+      topUps,
     });
   } catch (error) {
     // Stopped before the first operation: nothing was raced, and that is the verdict (not a pass).
@@ -130,6 +134,7 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
         holds: claimed.has('holds'),
         redeem: claimed.has('one-step-redeem'),
         refund: claimed.has('redemption-refund'),
+        topUp: topUps,
       },
       maxOps: options.ops,
       seconds: options.seconds,

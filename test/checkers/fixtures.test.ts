@@ -49,6 +49,13 @@ const expectations: Array<{
     windows: { policy: [0, 1, 2], lin: [0, 1] },
   },
   {
+    // Two top-ups and a replay of the second: the voucher is the answer of each (one id for all), so the
+    // key, not the result's id, tells a replay; both top-ups are funds the payment may take.
+    fixture: 'top-ups-replayed',
+    valid: { money: true, ledger: true, idempotency: true, policy: true, lin: true },
+    windows: {},
+  },
+  {
     fixture: 'lost-capture',
     valid: { money: false, ledger: false, idempotency: true, policy: true, lin: false },
     windows: { ledger: [0] },

@@ -78,7 +78,7 @@ test('a failing scenario carries its exchanges, a message in domain terms and a 
   const junit = await readFile(join(reports, 'junit.xml'), 'utf8');
   assert.match(
     junit,
-    /<system-out>[^]*redeem: POST http:\/\/127\.0\.0\.1/,
+    /<system-out>[\s\S]*redeem: POST http:\/\/127\.0\.0\.1/,
     'JUnit carries the exchange in system-out',
   );
 

@@ -279,6 +279,50 @@ async function refusalRetried(t: Tenant): Promise<Observation> {
   return { shown: refused.status === 409 && retried.status !== 409, detail };
 }
 
+/** 20 payments of 3.00 and 5 top-ups of 1.00 at once on a 100.00 voucher: the balance against the ledger. */
+async function topUpRace(t: Tenant): Promise<Observation> {
+  for (let round = 1; round <= 3; round++) {
+    const [v] = await activeVouchers(t, 10_000, 1, { topUpAllowed: true, policy: 'balance-guard' });
+    const pays = Array.from({ length: 20 }, (_, i) => redeemOn(t, v!.id, 300, {}, `P${i}`));
+    const loads = Array.from({ length: 5 }, (_, i) =>
+      t.pos.post('topUp', `/vouchers/${v!.id}/top-ups`, { amount: eur(100), receipt: receipt(`T${i}`) }),
+    );
+    const [paid, loaded] = await Promise.all([Promise.all(pays), Promise.all(loads)]);
+    const debits = paid.filter((a) => a.status === 201).length * 300;
+    const credits = loaded.filter((a) => a.status === 200).length * 100;
+    const ledger = await ledgerOf(t, v!.id);
+    const sum = ledger.entries.reduce((total: number, e: { amount: number }) => total + e.amount, 0);
+    const expected = 10_000 - debits + credits;
+    const detail = `round ${round}: balance ${ledger.balance.amount}, entries add up to ${sum}, expected ${expected}`;
+    if (ledger.balance.amount !== sum || ledger.balance.amount !== expected) return { shown: true, detail };
+    if (round === 3) return { shown: false, detail };
+  }
+  return { shown: false, detail: 'unreachable' };
+}
+
+/** A hold captured twice at once under two keys, three times: at most one capture may pay. */
+async function captureTwice(t: Tenant): Promise<Observation> {
+  const rounds: string[] = [];
+  for (let round = 1; round <= 3; round++) {
+    const [v] = await activeVouchers(t, 2000, 1, { policy: 'balance-guard' });
+    const hold = await t.pos.post('createHold', `/vouchers/${v!.id}/holds`, {
+      amount: eur(500),
+      receipt: receipt('R-1'),
+    });
+    const capture = () => t.pos.post('captureHold', `/holds/${hold.body.id}/capture`, {}, unchecked);
+    const answers = await Promise.all([capture(), capture()]);
+    const balance = (await ledgerOf(t, v!.id)).balance.amount;
+    rounds.push(
+      `round ${round}: captures ${answers.map((a) => a.status).join('/')}, balance ${balance} of 2000`,
+    );
+    // The correct server refuses the second with 409 hold_not_open; the defect pays twice, or its database
+    // refuses the second write and the capture fails with a 500.
+    const twice = answers.every((a) => a.status === 201) || answers.some((a) => a.status >= 500);
+    if (twice || balance < 1500) return { shown: true, detail: rounds.join('; ') };
+  }
+  return { shown: false, detail: rounds.join('; ') };
+}
+
 /** The probe for each defective implementation, by name. */
 export const probes: Record<string, Probe> = {
   'overspend-under-race': overspend,
@@ -297,5 +341,7 @@ export const probes: Record<string, Probe> = {
   'replays-as-200': replayStatus,
   'keys-across-tenants': keysAcrossTenants,
   'refusals-not-replayed': refusalRetried,
+  'top-up-lost-update': topUpRace,
+  'capture-stale-hold': captureTwice,
   ...reportProbes,
 };

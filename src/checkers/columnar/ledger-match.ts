@@ -3,7 +3,7 @@ import { INFO, KEY, OK, RESULT_ID } from '../../history/column-layout.ts';
 import type { HistoryColumns } from '../../history/history-columns.ts';
 import type { LedgerMatch } from '../ledger-match.ts';
 import type { SlotRange } from './history-tables.ts';
-import { type ColumnEffect, effectIds, effectReceipt, remainderOf } from './money-effects.ts';
+import { type ColumnEffect, effectIds, effectReceipt, remainderOf, TOP_UP } from './money-effects.ts';
 import { OpStringSet } from './op-string-set.ts';
 
 const debitKinds = new Set(['capture', 'remainder', 'payout']);
@@ -77,12 +77,18 @@ export function matchVoucherLedger(
     return -1;
   };
   const seenResults = new OpStringSet(history, RESULT_ID, c.idHash);
+  // A top-up's answer is the voucher: its key, not its result id, says whether it is a replay.
+  const seenKeys = new OpStringSet(history, KEY, c.keyHash);
   const unknown: ColumnEffect[] = [];
   for (const effect of effects) {
     const index = effect.index;
     if (c.completion[index] === INFO) unknown.push(effect);
     if (c.completion[index] !== OK) continue;
-    if (history.has(index, RESULT_ID) && seenResults.addOrFind(index) >= 0) continue; // a replay already matched
+    const replay =
+      c.kind[index] === TOP_UP
+        ? history.has(index, KEY) && seenKeys.addOrFind(index) >= 0
+        : history.has(index, RESULT_ID) && seenResults.addOrFind(index) >= 0;
+    if (replay) continue; // a replay of an answer already matched
     const kinds = kindsOf(effect);
     const byOperation = new Set<number>();
     if (byId.size > 0)

@@ -2,6 +2,7 @@ import {
   ARG_RECEIPT,
   FAIL,
   HOLD_ID,
+  KEY,
   OK,
   REMAINDER,
   RESULT_ID,
@@ -115,13 +116,22 @@ export function voucherEffects(
   const all: ColumnEffect[] = [];
   const distinct: ColumnEffect[] = [];
   let seen: OpStringSet | undefined;
+  let seenKeys: OpStringSet | undefined;
   for (let i = ops.from; i < ops.to; i++) {
     const effect = effectOf(history, tables, i);
     if (!effect) continue;
     all.push(effect);
-    if (history.c.completion[i] === OK && history.has(i, RESULT_ID)) {
-      seen ??= new OpStringSet(history, RESULT_ID, history.c.idHash);
-      if (seen.addOrFind(i) >= 0) continue;
+    if (history.c.completion[i] === OK) {
+      // A top-up's answer is the voucher: its key, not its result id, says whether it is a replay.
+      if (history.c.kind[i] === TOP_UP) {
+        if (history.has(i, KEY)) {
+          seenKeys ??= new OpStringSet(history, KEY, history.c.keyHash);
+          if (seenKeys.addOrFind(i) >= 0) continue;
+        }
+      } else if (history.has(i, RESULT_ID)) {
+        seen ??= new OpStringSet(history, RESULT_ID, history.c.idHash);
+        if (seen.addOrFind(i) >= 0) continue;
+      }
     }
     distinct.push(effect);
   }
