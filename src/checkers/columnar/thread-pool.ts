@@ -22,9 +22,10 @@ export class ThreadPool {
   #closing = false;
   #next = 0;
 
-  constructor(workers: number) {
+  /** `script` is what each worker runs (check-worker.ts; tests give one that fails). */
+  constructor(workers: number, script = new URL('./check-worker.ts', import.meta.url)) {
     for (let k = 0; k < workers; k++) {
-      const worker = new Worker(new URL('./check-worker.ts', import.meta.url));
+      const worker = new Worker(script);
       worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
         const pending = this.#pending.get(message.id);
         this.#pending.delete(message.id);
@@ -87,8 +88,10 @@ export class ThreadPool {
     return results;
   }
 
+  /** Stops every worker; a call still waiting fails (one line), it never waits forever. */
   async close(): Promise<void> {
     this.#closing = true;
+    this.#fail(new Error('check worker stopped: the check was closed'));
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 
