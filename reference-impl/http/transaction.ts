@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { statusOf } from '../../spec/errors.ts';
 import { Refusal } from '../domain/refusal.ts';
-import { claimKey, storeAnswer } from '../storage/idempotency-rows.ts';
+import { batching, send } from '../storage/batch.ts';
+import { type Claim, claimKey, storeAnswer, storedClaim } from '../storage/idempotency-rows.ts';
 import { problem } from './problem.ts';
 
 export interface Answer {
@@ -23,10 +24,20 @@ export function fingerprint(method: string, path: string, body: unknown): string
   return createHash('sha256').update(`${method} ${path}\n${canonical}`).digest('hex');
 }
 
+/** The answer to a request whose key another request holds: that request's answer, or a conflict. */
+function claimAnswer(claim: Exclude<Claim, { kind: 'new' }>): Answer {
+  if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
+  const body = problem('idempotency_key_reused', 'this Idempotency-Key was used with another request');
+  return { status: body.status, body };
+}
+
 /**
  * Runs one operation in one transaction. For a mutating operation the idempotency record is claimed
  * first and written with the answer in the same transaction (RD-06); a domain refusal is an answer too.
- * Handlers decide before they write, so a refusal commits nothing but its record.
+ * Handlers decide before they write, so a refusal commits nothing but its record. The client batches
+ * (storage/batch.ts): BEGIN and the claim go with the operation's first query, the writes with COMMIT.
+ * The operation runs before the claim is judged: when the key turns out to be taken, whatever it did
+ * is rolled back and the first answer replayed, exactly as if it had not run.
  */
 export async function inTransaction(
   pool: pg.Pool,
@@ -37,28 +48,42 @@ export async function inTransaction(
   discardSuccess = false,
 ): Promise<Answer> {
   for (let attempt = 1; ; attempt++) {
-    const client = await pool.connect();
+    const connection = await pool.connect();
+    const client = batching(connection);
     try {
-      await client.query('BEGIN');
-      if (idempotency) {
-        const claim = await claimKey(client, idempotency.tenantId, idempotency.key, idempotency.fingerprint);
-        if (claim.kind !== 'new') {
-          await client.query('ROLLBACK');
-          if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
-          const body = problem(
-            'idempotency_key_reused',
-            'this Idempotency-Key was used with another request',
-          );
-          return { status: body.status, body };
-        }
-      }
-      let answer: Answer;
+      await send(client, 'BEGIN');
+      // The claim's insert rides with the operation's first query; it is judged before anything commits.
+      const claiming = idempotency
+        ? await claimKey(client, idempotency.tenantId, idempotency.key, idempotency.fingerprint)
+        : null;
+      let answer: Answer | null = null;
+      let failure: unknown = null;
       try {
         answer = { status: successStatus, body: await run(client) };
       } catch (error) {
-        if (!(error instanceof Refusal)) throw error;
-        answer = { status: statusOf(error.code), body: problem(error.code, error.message, error.extensions) };
+        if (error instanceof Refusal)
+          answer = {
+            status: statusOf(error.code),
+            body: problem(error.code, error.message, error.extensions),
+          };
+        else failure = error;
       }
+      if (failure) {
+        // The key decides first, as when it was claimed before the operation ran: a key another
+        // request holds answers with that request's answer; a new one lets the failure stand.
+        await client.query('ROLLBACK');
+        const taken =
+          idempotency &&
+          (await storedClaim(client, idempotency.tenantId, idempotency.key, idempotency.fingerprint));
+        if (!taken) throw failure;
+        return claimAnswer(taken);
+      }
+      const claim = claiming ? await claiming.claim() : null;
+      if (claim && claim.kind !== 'new') {
+        await client.query('ROLLBACK');
+        return claimAnswer(claim);
+      }
+      if (!answer) throw new Error('the operation ended without an answer');
       if (idempotency)
         await storeAnswer(client, idempotency.tenantId, idempotency.key, answer.status, answer.body);
       await client.query(discardSuccess && answer.status < 400 ? 'ROLLBACK' : 'COMMIT');
@@ -69,7 +94,7 @@ export async function inTransaction(
       if (code && retryable.has(code) && attempt < 3) continue;
       throw error;
     } finally {
-      client.release();
+      connection.release();
     }
   }
 }

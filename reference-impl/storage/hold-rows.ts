@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { HoldRecord } from '../domain/redemption.ts';
+import { send } from './batch.ts';
 import type { Row } from './row.ts';
 import type { StoredVoucher } from './voucher-rows.ts';
 
@@ -27,7 +28,8 @@ export async function readHold(
 }
 
 export async function insertHold(client: pg.ClientBase, tenantId: string, h: HoldRecord): Promise<void> {
-  await client.query(
+  await send(
+    client,
     `INSERT INTO holds (id, tenant_id, voucher_id, amount, reserves, status, receipt, created_at, expires_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
     [h.id, tenantId, h.voucherId, h.amount, h.reserves, h.status, h.receipt, h.createdAt, h.expiresAt],
@@ -40,7 +42,7 @@ export async function closeHold(
   status: HoldRecord['status'],
   redemptionId: string | null,
 ): Promise<void> {
-  await client.query('UPDATE holds SET status = $2, redemption_id = $3 WHERE id = $1', [
+  await send(client, 'UPDATE holds SET status = $2, redemption_id = $3 WHERE id = $1', [
     h.id,
     status,
     redemptionId,

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { LedgerEntry, LedgerKind } from '../../spec/schemas/ledger.ts';
 import type { Receipt } from '../../spec/schemas/receipt.ts';
+import { send } from './batch.ts';
 import type { StoredVoucher } from './voucher-rows.ts';
 
 export interface NewEntry {
@@ -23,7 +24,8 @@ export async function appendEntry(client: pg.ClientBase, v: StoredVoucher, e: Ne
     register: e.receipt?.register,
     legalEntity: e.receipt?.legalEntity,
   };
-  await client.query(
+  await send(
+    client,
     `INSERT INTO ledger (voucher_id, seq, tenant_id, kind, amount, balance_after, currency, at, receipt,
        operation_id, store, register, legal_entity) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
     [

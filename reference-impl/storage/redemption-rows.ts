@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Receipt } from '../../spec/schemas/receipt.ts';
+import { send } from './batch.ts';
 import type { Row } from './row.ts';
 
 export interface StoredRedemption {
@@ -44,7 +45,8 @@ export async function readRedemption(
 }
 
 export async function insertRedemption(client: pg.ClientBase, r: StoredRedemption): Promise<void> {
-  await client.query(
+  await send(
+    client,
     `INSERT INTO redemptions (id, tenant_id, voucher_id, hold_id, amount, refunded, receipt, captured_at,
        balance_after, remainder_voucher_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
     [
@@ -63,7 +65,7 @@ export async function insertRedemption(client: pg.ClientBase, r: StoredRedemptio
 }
 
 export async function addRefunded(client: pg.ClientBase, id: string, amount: number): Promise<void> {
-  await client.query('UPDATE redemptions SET refunded = refunded + $2 WHERE id = $1', [id, amount]);
+  await send(client, 'UPDATE redemptions SET refunded = refunded + $2 WHERE id = $1', [id, amount]);
 }
 
 export async function insertRefund(
@@ -80,7 +82,8 @@ export async function insertRefund(
     receipt: Receipt;
   },
 ): Promise<void> {
-  await client.query(
+  await send(
+    client,
     `INSERT INTO refunds (id, tenant_id, redemption_id, voucher_id, amount, refunded_total, balance_after,
        created_at, receipt) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
     [

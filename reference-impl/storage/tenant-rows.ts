@@ -14,11 +14,13 @@ export function hashKey(key: string): string {
 
 /** Finds the tenant and role of an API key (only its hash is stored). */
 export async function findCaller(client: pg.Pool | pg.ClientBase, key: string): Promise<Caller | null> {
-  const { rows } = await client.query(
-    `SELECT k.tenant_id, k.role, t.clock_offset_seconds FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
+  // Named: every request asks it, so each connection plans it once.
+  const { rows } = await client.query({
+    name: 'find-caller',
+    text: `SELECT k.tenant_id, k.role, t.clock_offset_seconds FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
      WHERE k.key_hash = $1`,
-    [hashKey(key)],
-  );
+    values: [hashKey(key)],
+  });
   const r = rows[0];
   return r ? { tenantId: r.tenant_id, role: r.role, clockOffsetSeconds: r.clock_offset_seconds } : null;
 }

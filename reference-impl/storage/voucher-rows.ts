@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { VoucherRecord } from '../domain/voucher.ts';
+import { send } from './batch.ts';
 import type { Row } from './row.ts';
 
 /** A voucher as stored: the domain record plus the ledger's last sequence number. */
@@ -76,7 +77,8 @@ export async function findVoucherBy(
 
 /** Writes back the mutable fields of a locked voucher. */
 export async function saveVoucher(client: pg.ClientBase, v: StoredVoucher): Promise<void> {
-  await client.query(
+  await send(
+    client,
     `UPDATE vouchers SET balance = $2, held = $3, open_holds = $4, state = $5, used = $6, ledger_seq = $7,
        activated_at = $8, expires_at = $9 WHERE id = $1`,
     [v.id, v.balance, v.held, v.openHolds, v.state, v.used, v.ledgerSeq, v.activatedAt, v.expiresAt],
@@ -84,7 +86,8 @@ export async function saveVoucher(client: pg.ClientBase, v: StoredVoucher): Prom
 }
 
 export async function insertVoucher(client: pg.ClientBase, v: StoredVoucher): Promise<void> {
-  await client.query(
+  await send(
+    client,
     `INSERT INTO vouchers (id, tenant_id, voucher_type_id, template_id, number, barcode, magstripe, qr, currency,
        denomination, balance, state, ledger_seq, issued_at, activated_at, expires_at, remainder_of, used)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
