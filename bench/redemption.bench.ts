@@ -1,65 +1,116 @@
-// Redemptions per second through HTTP (hold, then capture) against the same database work driven
-// straight at the database (the ceiling), on many vouchers and on one hot voucher, in one run.
-// Prints the machine, the parameters, throughput and latency per case and path, the ratio
-// HTTP / ceiling (goal: at least 0.5), where the CPU went, and a check that the money adds up.
-// Run: npm run bench   (knobs: BENCH_CLIENTS, BENCH_VOUCHERS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_MAX, BENCH_PROFILE=auto|on|off,
-// BENCH_KEY_LOOKUP=1 adds a diagnostic path: the ceiling plus the server's API-key lookup per step)
+// One-step redemptions per second through the reference implementation's HTTP API against the limit
+// of its database: pgbench running the minimal correct redemption transaction (idempotency row,
+// voucher row lock, balance, redemption row, ledger entry, stored answer) on the server's own schema
+// and the same embedded PostgreSQL server. At 8 and 32 clients, on many vouchers and on one hot
+// voucher: both throughputs, every round, and their ratio (goal: at least 0.9 in all four cells).
+// The HTTP load is wrk with bench/redemption/redeem.wrk.lua (an undici loop when wrk is missing).
+// Ends with a check that the money of every run adds up; exit code 1 when it does not.
+// Set-up: bash scripts/setup-pgbench.sh (pgbench and wrk from Debian's packages).
+// Run: npm run bench   (knobs: BENCH_CLIENTS=8,32, BENCH_VOUCHERS=200, BENCH_ROUNDS=3, BENCH_SECONDS=5,
+// BENCH_WARMUP_SECONDS=2, BENCH_HTTP=wrk|node)
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { Pool } from 'undici';
-import { dbRedeemer } from './redemption/db-redeemer.ts';
-import { httpRedeemer } from './redemption/http-redeemer.ts';
-import { describeMachine, type Params, printReport } from './redemption/report.ts';
-import { type CaseResult, runCase } from './redemption/run-case.ts';
-import { activatedVouchers, createTenant } from './redemption/seed.ts';
+import { type Cell, type CellResult, runCell } from './redemption/ceiling-cell.ts';
+import { printCeilingReport } from './redemption/ceiling-report.ts';
+import { runHttpLoop } from './redemption/http-loop.ts';
+import { checkLedgers } from './redemption/ledger-check.ts';
+import { pgbenchVersion, runPgbench } from './redemption/pgbench-run.ts';
+import { activatedVouchers, createTenant, receipt } from './redemption/seed.ts';
 import { startServerChild } from './redemption/server-child.ts';
+import { hasWrk, runWrk } from './redemption/wrk-run.ts';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const params: Params = {
-  clients: num('BENCH_CLIENTS', 16),
-  vouchers: num('BENCH_VOUCHERS', 2000),
-  rounds: num('BENCH_ROUNDS', 6),
-  maxSeconds: num('BENCH_SECONDS', 2.5),
-  maxRedemptions: num('BENCH_MAX', 50_000),
-  warmupSeconds: num('BENCH_WARMUP_SECONDS', 2),
-  warmupRedemptions: num('BENCH_WARMUP_MAX', 2000),
-  dbPoolSize: 16, // the server's own pool size (reference-impl/storage/database.ts)
-  amount: 100,
-  manyBalance: 10_000_000,
-  hotBalance: 1_000_000_000_000,
-  profile: (process.env.BENCH_PROFILE ?? 'auto') as Params['profile'],
-};
+const clientCounts = (process.env.BENCH_CLIENTS ?? '8,32').split(',').map(Number);
+const voucherCount = num('BENCH_VOUCHERS', 200);
+const rounds = num('BENCH_ROUNDS', 3);
+const seconds = num('BENCH_SECONDS', 5);
+const warmupSeconds = num('BENCH_WARMUP_SECONDS', 2);
+const amount = 100;
+
+const pgbench = await pgbenchVersion();
+if (!pgbench) {
+  console.error('pgbench is not installed: bash scripts/setup-pgbench.sh');
+  process.exit(2);
+}
+// The script needs \gset (pgbench 12); any pgbench since speaks protocol 3 to any newer server.
+const pgbenchMajor = Number(/\) (\d+)/.exec(pgbench)?.[1]);
+if (!(pgbenchMajor >= 12)) {
+  console.error(`${pgbench}: the redemption script needs pgbench 12 or later`);
+  process.exit(2);
+}
+const useWrk = process.env.BENCH_HTTP !== 'node' && (await hasWrk());
+const runHttp = useWrk ? runWrk : runHttpLoop;
+const loadBefore = loadavg();
 
 const dataDir = mkdtempSync(join(tmpdir(), 'vcert-redemption-bench-'));
 const server = await startServerChild(dataDir);
-const http = new Pool(server.url, { connections: params.clients, pipelining: 1, keepAliveTimeout: 30_000 });
-const db = new pg.Pool({ connectionString: server.databaseUrl, max: params.dbPoolSize });
+const db = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
 // An idle connection sees PostgreSQL stop at the end; that is not a failure of the run.
 db.on('error', () => {});
+let ok = false;
 try {
-  const machine = await describeMachine(db);
-  const setupStart = performance.now();
+  const http = new Pool(server.url, { connections: 16 });
   const tenant = await createTenant(http);
-  const many = await activatedVouchers(http, tenant, 'MANY', params.vouchers, params.manyBalance);
-  const hot = await activatedVouchers(http, tenant, 'HOT', 1, params.hotBalance);
-  const setupSeconds = (performance.now() - setupStart) / 1000;
-  const paths = {
-    ceiling: dbRedeemer(db, tenant.tenantId, params.amount),
-    http: httpRedeemer(http, tenant.posKey, params.amount),
-    ...(process.env.BENCH_KEY_LOOKUP === '1'
-      ? { keyLookup: dbRedeemer(db, tenant.tenantId, params.amount, tenant.posKey) }
-      : {}),
+  const sets = {
+    many: await activatedVouchers(http, tenant, 'MANY', voucherCount, 1_000_000_000),
+    hot: await activatedVouchers(http, tenant, 'HOT', 1, 1_000_000_000_000),
   };
-  const context = { server, db, dataDir, params, paths };
-  const results: CaseResult[] = [];
-  results.push(await runCase(context, 'many vouchers', many, params.manyBalance));
-  results.push(await runCase(context, 'one hot voucher', hot, params.hotBalance));
-  printReport(machine, params, setupSeconds, results);
-} finally {
   await http.close();
+  const { rows } = await db.query('SHOW server_version');
+  const serverVersion = String(rows[0].server_version);
+  const counted = new Map<string[], number>();
+  const count = (vouchers: string[], n: number) => counted.set(vouchers, (counted.get(vouchers) ?? 0) + n);
+  const fingerprint = 'f'.repeat(64);
+  const paths = {
+    pgbench: async (cell: Cell, forSeconds: number) => {
+      const vars = {
+        tenant: tenant.tenantId,
+        ids: cell.vouchers.join(''),
+        count: cell.vouchers.length,
+        amount,
+        fingerprint,
+        receipt: JSON.stringify(receipt('PGBENCH-1')),
+      };
+      const run = { databaseUrl: server.databaseUrl, clients: cell.clients, seconds: forSeconds, vars };
+      const result = await runPgbench(run);
+      count(cell.vouchers, result.completed);
+      return result;
+    },
+    http: async (cell: Cell, forSeconds: number, tag: string) => {
+      const run = { url: server.url, posKey: tenant.posKey, vouchers: cell.vouchers, amount };
+      const result = await runHttp({ ...run, clients: cell.clients, seconds: forSeconds, tag });
+      count(cell.vouchers, result.completed);
+      return result;
+    },
+  };
+  const plan = { db, rounds, seconds, warmupSeconds, paths };
+  const results: CellResult[] = [];
+  for (const clients of clientCounts) {
+    results.push(await runCell(plan, { clients, name: `many (${voucherCount})`, vouchers: sets.many }));
+    results.push(await runCell(plan, { clients, name: 'one hot', vouchers: sets.hot }));
+  }
+  const checks = [];
+  for (const [name, vouchers] of Object.entries(sets)) {
+    checks.push({ name, check: await checkLedgers(db, vouchers, amount, counted.get(vouchers) ?? 0) });
+  }
+  const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(' ');
+  const machine = [
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; node ${process.version}; ` +
+      `load average ${load(loadBefore)} before, ${load(loadavg())} after (other users of the machine)`,
+    `PostgreSQL ${serverVersion} (embedded, fsync on), the reference server's pool of 16 connections; ` +
+      `${pgbench} (a client of major ${pgbenchMajor} against a server of ${serverVersion.split('.')[0]}: ` +
+      'protocol 3, the warm-up runs proved it)',
+  ];
+  const httpTool = useWrk
+    ? 'wrk -t 2 with bench/redemption/redeem.wrk.lua'
+    : 'undici loop (wrk not installed: bash scripts/setup-pgbench.sh)';
+  ok = printCeilingReport({ machine, rounds, seconds, warmupSeconds, httpTool }, results, checks);
+} finally {
   await db.end();
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
+process.exitCode = ok ? 0 : 1;

@@ -1,0 +1,53 @@
+import type pg from 'pg';
+import type { LoadResult } from './pgbench-run.ts';
+
+/** One cell of the table: a number of clients on a set of vouchers. */
+export interface Cell {
+  clients: number;
+  name: string;
+  vouchers: string[];
+}
+
+/** Runs one path (pgbench or HTTP) for `seconds` with `clients` on `vouchers`; `tag` names the phase. */
+export type Path = (cell: Cell, seconds: number, tag: string) => Promise<LoadResult>;
+
+export interface CellResult {
+  cell: Cell;
+  pgbench: LoadResult[];
+  http: LoadResult[];
+}
+
+export interface CellPlan {
+  db: pg.Pool;
+  rounds: number;
+  seconds: number;
+  warmupSeconds: number;
+  paths: { pgbench: Path; http: Path };
+}
+
+/**
+ * A warm-up of each path, then `rounds` rounds that alternate which path goes first (background load
+ * from other users of the machine hits both alike), each phase from a checkpointed database.
+ */
+export async function runCell(plan: CellPlan, cell: Cell): Promise<CellResult> {
+  const result: CellResult = { cell, pgbench: [], http: [] };
+  const prefix = `c${cell.clients}-${cell.vouchers.length}`;
+  for (const path of ['pgbench', 'http'] as const) {
+    await plan.paths[path](cell, plan.warmupSeconds, `${prefix}-w${path}`);
+  }
+  for (let round = 0; round < plan.rounds; round++) {
+    const order = round % 2 === 0 ? (['pgbench', 'http'] as const) : (['http', 'pgbench'] as const);
+    for (const path of order) {
+      await plan.db.query('CHECKPOINT');
+      result[path].push(await plan.paths[path](cell, plan.seconds, `${prefix}-r${round}${path}`));
+    }
+  }
+  return result;
+}
+
+/** All rounds of one path together: redemptions per second over the time they ran. */
+export function perSecond(runs: LoadResult[]): number {
+  const completed = runs.reduce((sum, r) => sum + r.completed, 0);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  return completed / seconds;
+}

@@ -1,0 +1,66 @@
+import { type CellResult, perSecond } from './ceiling-cell.ts';
+import type { LedgerCheck } from './ledger-check.ts';
+import type { LoadResult } from './pgbench-run.ts';
+import { formatTable } from './table.ts';
+
+export interface CeilingSetup {
+  machine: string[];
+  rounds: number;
+  seconds: number;
+  warmupSeconds: number;
+  httpTool: string;
+}
+
+const rate = (runs: LoadResult[]) => runs.map((r) => r.perSecond.toFixed(0)).join(' / ');
+const failures = (runs: LoadResult[]) => runs.reduce((sum, r) => sum + r.failed, 0);
+
+/** The table: per cell, both throughputs (all rounds and each round), their ratio and its range. */
+export function printCeilingReport(
+  setup: CeilingSetup,
+  cells: CellResult[],
+  checks: Array<{ name: string; check: LedgerCheck }>,
+): boolean {
+  const rows = cells.map((c) => {
+    const ceiling = perSecond(c.pgbench);
+    const http = perSecond(c.http);
+    const paired = c.http.map((h, i) => h.perSecond / (c.pgbench[i]?.perSecond ?? Number.NaN));
+    return [
+      c.cell.clients,
+      c.cell.name,
+      ceiling.toFixed(0),
+      rate(c.pgbench),
+      http.toFixed(0),
+      rate(c.http),
+      (http / ceiling).toFixed(2),
+      `${Math.min(...paired).toFixed(2)}-${Math.max(...paired).toFixed(2)}`,
+      failures(c.pgbench) + failures(c.http),
+    ];
+  });
+  const out = [
+    ...setup.machine,
+    `each cell: ${setup.warmupSeconds} s warm-up per path, then ${setup.rounds} rounds of ${setup.seconds} s per path, ` +
+      'alternating which goes first, each from a checkpointed database',
+    `ceiling: pgbench -M prepared with bench/redemption/redeem.pgbench.sql; http: ${setup.httpTool}`,
+    '',
+    formatTable(
+      [
+        'clients',
+        'vouchers',
+        'pgbench/s',
+        'rounds',
+        'http/s',
+        'rounds',
+        'http ÷ pgbench',
+        'per round',
+        'failed',
+      ],
+      rows,
+    ),
+    '',
+    'goal: http ÷ pgbench at least 0.9 in every cell',
+  ];
+  for (const { name, check } of checks)
+    out.push(`ledger check, ${name}: ${check.ok ? 'ok' : 'FAILED'}: ${check.detail}`);
+  console.log(out.join('\n'));
+  return checks.every((c) => c.check.ok);
+}
