@@ -41,3 +41,9 @@ export function workersFor(roundTrip: number | undefined): number {
   if (roundTrip === undefined || roundTrip < serialBelowMs) return 0;
   return Math.min(maxAutoWorkers, Math.ceil(roundTrip / 6));
 }
+
+/** Whether a URL's host is this machine (127.0.0.0/8, ::1, localhost): no network between, no latency to hide. */
+export function onLoopback(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -16,7 +16,7 @@ import { MessageCollector } from '../report/message-collector.ts';
 import { cucumberFormatFiles, type ReportFiles, reportFiles } from '../report/report-files.ts';
 import { readWaiverFile } from '../report/waiver-file.ts';
 import { writeReports } from '../report/write-reports.ts';
-import { roundTripMs, workersFor } from './choose-parallel.ts';
+import { onLoopback, roundTripMs, workersFor } from './choose-parallel.ts';
 import {
   type ClaimedCapabilities,
   readCapabilityManifest,
@@ -40,7 +40,12 @@ import { keepSupport, supportFor } from './support-library-cache.ts';
 import { watchTargetConnections } from './target-connections.ts';
 import { type KeptTenderConfig, keepTenderConfig } from './tender-config-keeper.ts';
 
-export interface RunOptions extends SuiteSelection {
+export interface RunOptions extends Omit<SuiteSelection, 'parallel'> {
+  /**
+   * Worker count; 'auto' chooses it from the target's round trip (choose-parallel.ts). Default: 'auto'
+   * for a target that is not on loopback, else 0 (one process).
+   */
+  parallel?: number | 'auto';
   /** URL of the implementation to certify; without it the bundled reference implementation is started. */
   target?: string;
   apiKeys?: Partial<Record<Role, string>>;
@@ -141,10 +146,14 @@ function dryRunExitCode(summary: CertificationSummary): number {
  * touches process or the console; invalid options throw before anything starts.
  */
 export async function runConformance(options: RunOptions = {}, io: RunIo = {}): Promise<RunResult> {
-  checkSelection(options);
+  const selection: SuiteSelection = {
+    ...options,
+    parallel: options.parallel === 'auto' ? undefined : options.parallel,
+  };
+  checkSelection(selection);
   const cwd = options.cwd ?? process.cwd();
   const root = options.root ?? suiteRoot;
-  await checkTagExpression(root, options);
+  await checkTagExpression(root, selection);
   const files = reportFiles(resolve(cwd, options.reports ?? 'reports'));
   const waiverPath = options.waivers ? resolve(cwd, options.waivers) : null;
   const waivers = waiverPath ? await readWaiverFile(waiverPath) : null;
@@ -173,7 +182,7 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
   stop.signal.addEventListener('abort', onStop, { once: true });
   const timeoutMs = options.requestTimeoutMs;
   // Against a remote target, scenarios run in parallel unless --parallel says otherwise (choose-parallel.ts).
-  let parallel = options.parallel;
+  let parallel = options.parallel === 'auto' ? undefined : options.parallel;
   try {
     // A dry run plans and matches steps: it needs no target.
     if (options.dryRun) throw dryRunSkip;
@@ -187,16 +196,23 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
     connections = watchTargetConnections([target.url]);
     if (stop.signal.aborted) connections.cut(stop.signal.reason as Error);
     const choice = { target: target.url, adapter, apiKeys: options.apiKeys, timeoutMs };
+    const asked = performance.now();
     capabilities = options.capabilities
       ? await readCapabilityManifest(resolve(cwd, options.capabilities))
       : await unlessStopped(stop.signal, readTargetCapabilities(choice));
+    // The capability read is a request to the target the run makes anyway: its time is the round trip.
+    const capabilityReadMs = options.capabilities || adapter ? undefined : performance.now() - asked;
     if (!adapter && hasKeys(options.apiKeys) && capabilities.claimed.includes('test-control'))
       io.onWarning?.(
         '--api-key is not used: the target has test control, so every scenario gets a tenant of its own',
       );
     keptTenders = await unlessStopped(stop.signal, keepTenderConfig(choice, capabilities.claimed));
-    if (options.parallel === undefined && target.implementation === 'external' && !options.dryRun) {
-      const roundTrip = await unlessStopped(stop.signal, roundTripMs(target.url));
+    const auto =
+      options.parallel === 'auto' ||
+      (options.parallel === undefined && target.implementation === 'external' && !onLoopback(target.url));
+    if (auto && !options.dryRun) {
+      // An adapter may not reach the network to say what it claims: its target is timed by itself.
+      const roundTrip = capabilityReadMs ?? (await unlessStopped(stop.signal, roundTripMs(target.url)));
       parallel = workersFor(roundTrip);
       if (parallel > 0)
         io.onNote?.(
@@ -219,7 +235,7 @@ export async function runConformance(options: RunOptions = {}, io: RunIo = {}): 
       const listOnly = stop.signal.aborted;
       const configuration = await cucumberRunConfiguration({
         root,
-        selection: { ...options, parallel: listOnly ? 0 : parallel },
+        selection: { ...selection, parallel: listOnly ? 0 : parallel },
         worldParameters: {
           target: target?.url ?? options.target ?? 'http://127.0.0.1:9',
           ...(adapter ? { adapter } : {}),

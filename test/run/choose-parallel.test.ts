@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { roundTripMs, workersFor } from '../../src/run/choose-parallel.ts';
+import { onLoopback, roundTripMs, workersFor } from '../../src/run/choose-parallel.ts';
 
 describe('workers for a remote target', () => {
   it('runs serially below 10 ms, one worker per 6 ms above, at most 8', () => {
@@ -27,5 +27,17 @@ describe('workers for a remote target', () => {
       server.close();
     }
     assert.equal(await roundTripMs(`http://127.0.0.1:${port}/`), undefined, 'closed: no answer');
+  });
+
+  it('knows what is this machine: loopback targets run in one process unless --parallel says otherwise', () => {
+    for (const url of [
+      'http://127.0.0.1:8080',
+      'http://localhost',
+      'http://[::1]:9',
+      'https://127.5.0.1/api',
+    ])
+      assert.equal(onLoopback(url), true, url);
+    for (const url of ['https://sandbox.vendor.example', 'http://10.0.0.7:8080', 'http://192.0.2.1'])
+      assert.equal(onLoopback(url), false, url);
   });
 });

@@ -20,7 +20,7 @@ interface RunFlags {
   name?: string[];
   dryRun?: boolean;
   format?: string[];
-  parallel?: number;
+  parallel?: number | 'auto';
   requestTimeout: number;
   timeout: number;
   shard?: string;
@@ -43,10 +43,11 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export const runTimeLimitMs = 20 * 60_000;
 export const runRequestTimeoutMs = 10_000;
 
-function workers(value: string): number {
+function workers(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
   const n = Number(value);
   if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 64)
-    throw new InvalidArgumentError('an integer from 0 to 64');
+    throw new InvalidArgumentError('an integer from 0 to 64, or auto');
   return n;
 }
 
@@ -105,7 +106,7 @@ export function registerRun(program: Command): void {
     )
     .option(
       '--parallel <n>',
-      'cucumber worker count (default: 0 for the bundled implementation; for a --target, from its round trip: 0 under 10 ms, then one per 6 ms, at most 8)',
+      'cucumber worker count, or auto: from the round trip of the capability read, 0 under 10 ms, then one per 6 ms, at most 8 (default: auto for a --target off this machine, else 0)',
       workers,
     )
     .option('--shard <i/n>', 'run only shard I of N (1-based, as cucumber-js)')
