@@ -1,7 +1,13 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { HistoryColumns } from '../history/history-columns.ts';
 import type { History, Operation } from '../history/operation.ts';
-import { type CheckerName, type ColumnCheckOptions, checkColumns } from './columnar/check-columns.ts';
+import {
+  type CheckerName,
+  type ColumnCheckOptions,
+  checkColumns,
+  defaultThreads,
+} from './columnar/check-columns.ts';
+import { ThreadPool } from './columnar/thread-pool.ts';
 import type { Report } from './compose.ts';
 
 export type { CheckerName };
@@ -74,6 +80,15 @@ export interface CheckFileResult {
   timings: { readMs: number; tablesMs: number; checkMs: number; threads: number };
 }
 
+/** The size of a file, 0 when it cannot be read (reading it says why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * `vcert check FILE [--ledgers FILE]`: every checker over a stored history, with the report checkAll
  * gives for it, read once into columns and checked one voucher at a time over worker threads. Throws a
@@ -85,20 +100,26 @@ export async function checkHistoryFile(
   options: ColumnCheckOptions & { ledgers?: string } = {},
 ): Promise<CheckFileResult> {
   const started = performance.now();
-  const bytes = readShared(path);
-  let ledgers: Uint8Array | undefined;
+  // The workers start first: their start-up overlaps the reading of the files.
+  const pool = new ThreadPool(Math.max(1, options.threads ?? defaultThreads(sizeOf(path))) - 1);
   try {
-    ledgers = options.ledgers === undefined ? undefined : readShared(options.ledgers);
-  } catch (error) {
-    // As readHistoryFile then readLedgersFile: a bad history line is told before an unreadable ledgers file.
-    await checkColumns(bytes, undefined, { ...options, only: [] });
-    throw error;
+    const bytes = readShared(path);
+    let ledgers: Uint8Array | undefined;
+    try {
+      ledgers = options.ledgers === undefined ? undefined : readShared(options.ledgers);
+    } catch (error) {
+      // As readHistoryFile then readLedgersFile: a bad history line is told before an unreadable ledgers file.
+      await checkColumns(bytes, undefined, { ...options, only: [] }, pool);
+      throw error;
+    }
+    const fileMs = performance.now() - started;
+    const checked = await checkColumns(bytes, ledgers, options, pool);
+    return {
+      history: historyView(checked.history),
+      report: checked.report,
+      timings: { ...checked.timings, readMs: checked.timings.readMs + fileMs },
+    };
+  } finally {
+    await pool.close();
   }
-  const fileMs = performance.now() - started;
-  const checked = await checkColumns(bytes, ledgers, options);
-  return {
-    history: historyView(checked.history),
-    report: checked.report,
-    timings: { ...checked.timings, readMs: checked.timings.readMs + fileMs },
-  };
 }

@@ -251,6 +251,7 @@ describe('vcert check refuses what the object reader refuses, with the same line
     writeFileSync(bad, `[\n${base.ledgers.map((l) => JSON.stringify(l)).join(',\n')},\n{"entries":[]}\n]`);
     assert.match(errorOf(await assertSame(history, bad, {}, 1)), /ledger \d+: a ledger needs a voucherId/);
     assert.match(errorOf(await assertSame(history, join(dir, 'missing.ledgers.json'), {}, 1)), /ENOENT/);
+    assert.match(errorOf(await assertSame(join(dir, 'missing.ndjson'), bad, {}, 1)), /ENOENT/);
     const broken = join(dir, 'broken.ndjson');
     writeFileSync(broken, `${lines.slice(0, 4).join('\n')}\n{"client":"x"}\n`);
     assert.match(

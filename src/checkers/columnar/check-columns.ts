@@ -53,7 +53,8 @@ export interface ColumnCheck {
 /** Below this many bytes a history is checked on the main thread alone (threads cost more than they save). */
 const smallHistory = 4 << 20;
 
-function defaultThreads(bytes: number): number {
+/** The threads for a history of `bytes` bytes, the main one included: the cores, at most 4; one below 4 MB. */
+export function defaultThreads(bytes: number): number {
   return bytes < smallHistory ? 1 : Math.max(1, Math.min(4, availableParallelism()));
 }
 
@@ -95,12 +96,14 @@ export async function checkColumns(
   bytes: Uint8Array,
   ledgerBytes: Uint8Array | undefined,
   options: ColumnCheckOptions = {},
+  /** Threads already started (the caller closes them); else they are started and closed here. */
+  started?: ThreadPool,
 ): Promise<ColumnCheck> {
-  const started = performance.now();
-  const threads = Math.max(1, options.threads ?? defaultThreads(bytes.length));
+  const begun = performance.now();
+  const pool = started ?? new ThreadPool(Math.max(1, options.threads ?? defaultThreads(bytes.length)) - 1);
+  const threads = pool.size;
   const shared = threads > 1;
   const only = new Set<CheckerName>(options.only ?? checkerNames);
-  const pool = new ThreadPool(threads - 1);
   try {
     const text = shareBytes(bytes, shared);
     const ledgerText = ledgerBytes ? shareBytes(ledgerBytes, shared) : undefined;
@@ -119,9 +122,9 @@ export async function checkColumns(
     const partStart = orderByVoucher(data, shared);
     const history = new HistoryColumns(data);
     const tables = buildTables(history, partStart, shared);
-    const readMs = performance.now() - started;
+    const readMs = performance.now() - begun;
     const ledgers = ledgersRead ? await ledgersRead() : { summaries: [], holder: new Map<string, number>() };
-    const tablesMs = performance.now() - started - readMs;
+    const tablesMs = performance.now() - begun - readMs;
 
     const { summaries } = ledgers;
     const policy = options.policy ?? history.meta?.policy;
@@ -179,9 +182,9 @@ export async function checkColumns(
     if (only.has('linearizability'))
       verdicts.push(linearizabilityVerdict(done, policy !== undefined, history.size));
     const report = { valid: combineValidity(verdicts.map((verdict) => verdict.valid)), verdicts };
-    const checkMs = performance.now() - started - readMs - tablesMs;
+    const checkMs = performance.now() - begun - readMs - tablesMs;
     return { history, report, timings: { readMs, tablesMs, checkMs, threads } };
   } finally {
-    await pool.close();
+    if (!started) await pool.close();
   }
 }
