@@ -7,6 +7,7 @@ import type { BehaviourMix } from '../simulators/pos/behaviour.ts';
 import type { Policy } from '../spec/capabilities.ts';
 import { renderSummary } from '../src/checkers/summary-text.ts';
 import type { Driver } from '../src/driver/driver.ts';
+import { raceAttachment, raceMediaType } from '../src/evidence/race-attachment.ts';
 import { type RaceOutcome, raceOnce } from '../src/race/race-once.ts';
 import { raceDefaults } from '../src/race/race-options.ts';
 import type { Money } from './support/money.ts';
@@ -112,6 +113,13 @@ async function race(
   // the racers may miss each other, so the race is run again (a bounded number of times) until they meet.
   for (let attempt = 1; attempt <= raceAttempts; attempt++) {
     await raceOnceInto(world, state, voucher, counters, mix, whole, amount);
+    // The race as evidence: the certification page charts its money, latency and refusals.
+    const outcome = state.outcome;
+    if (outcome)
+      await world.attach(
+        raceAttachment({ history: outcome.history, ledgers: outcome.ledgers, report: outcome.report }),
+        raceMediaType,
+      );
     // A finding is never raced away: a race the checkers fault is the outcome.
     if (voucher.policy !== 'exclusive-hold' || inUseSeen(state.outcome)) return;
     if (state.outcome?.report.valid !== true) return;

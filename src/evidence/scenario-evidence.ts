@@ -1,4 +1,5 @@
 import type { Envelope } from '../report/envelope.ts';
+import { raceMediaType } from './race-attachment.ts';
 
 /** One attachment a scenario made: exchanges, a reproducer, a note. */
 export interface EvidenceAttachment {
@@ -13,6 +14,8 @@ export interface ScenarioEvidence {
   /** The failing step's text, when a step failed. */
   failingStep?: string;
   attachments: EvidenceAttachment[];
+  /** The races the scenario ran (raceAttachment bodies), for the certification page's charts. */
+  races: string[];
 }
 
 /** Media types kept for people (text, the exchanges as JSON); markers for machines are left out. */
@@ -48,11 +51,12 @@ export function scenarioEvidence(envelopes: Iterable<Envelope>): Map<string, Sce
       if (!key) continue;
       attempts.set(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
       // A retried scenario keeps only its last attempt's evidence.
-      evidence.set(key, { key, attachments: [] });
+      evidence.set(key, { key, attachments: [], races: [] });
     } else if (envelope.attachment) {
       const a = envelope.attachment;
       const record = a.testCaseStartedId ? recordOf(a.testCaseStartedId) : undefined;
-      if (record && forPeople(a.mediaType))
+      if (record && a.mediaType === raceMediaType) record.races.push(a.body);
+      else if (record && forPeople(a.mediaType))
         record.attachments.push({
           mediaType: a.mediaType,
           body: a.body,

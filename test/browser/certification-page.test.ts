@@ -74,6 +74,7 @@ const evidence = new Map<string, ScenarioEvidence>([
     {
       key: 'features/redemption/pay.feature:9',
       failingStep: 'the second answer is the same as the first',
+      races: [],
       attachments: [
         {
           mediaType: 'text/plain',
