@@ -111,7 +111,7 @@ export async function checkColumns(
     const data = await readColumns(text, {
       breaks: options.breaks ?? 'readline',
       // A few chunks a thread, taken by whichever thread is free.
-      chunks: threads === 1 ? 1 : threads * 4,
+      chunks: threads === 1 ? 1 : threads * 6,
       shared,
       run: async (tasks) => {
         const done = await pool.each(tasks, (slot, chunk) => pool.read(slot, { chunk }));

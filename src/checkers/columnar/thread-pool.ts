@@ -81,7 +81,9 @@ export class ThreadPool {
         if (slot === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     };
-    const workers = this.#workers.map((_, k) => take(k + 1));
+    // Two takers a worker: its next task waits in its queue while it works on one, so it never idles
+    // until the main thread, busy with a task of its own, hands it another.
+    const workers = this.#workers.flatMap((_, k) => [take(k + 1), take(k + 1)]);
     for (const promise of workers) promise.catch(() => {});
     await take(0);
     await Promise.all(workers);
