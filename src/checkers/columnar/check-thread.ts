@@ -9,7 +9,7 @@ import type { HistoryTables } from './history-tables.ts';
 import { checkLedgerAlone, checkVoucher, newFindings, type VoucherFindings } from './voucher-checks.ts';
 import { checkVoucherLinearizability, type LinFound } from './voucher-linearizability.ts';
 
-/** A thread's share of reading: a chunk of the history, and some of the ledgers. */
+/** A thread's share of reading: a chunk of the history, or a run of the ledgers (it keeps every run it reads). */
 export interface ReadShare {
   chunk?: ChunkTask;
   ledgers?: { bytes: Uint8Array; pieces: number[]; ordinal: number };
@@ -62,7 +62,8 @@ export class CheckThread {
     const done: ReadDone = {};
     if (share.ledgers) {
       const read = parseLedgerPieces(share.ledgers.bytes, share.ledgers.pieces, share.ledgers.ordinal);
-      this.#ledgers = read?.ledgers;
+      this.#ledgers ??= new Map();
+      for (const [voucher, ledger] of read?.ledgers ?? []) this.#ledgers.set(voucher, ledger);
       done.ledgers = read ? read.summaries : null;
     }
     if (share.chunk) done.chunk = scanChunk(share.chunk);

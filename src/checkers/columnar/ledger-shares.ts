@@ -42,32 +42,25 @@ function summaryOf(ledger: FinalLedger): LedgerSummary {
 }
 
 /**
- * Starts reading the ledgers on the worker threads (the main thread, when there are none), each
- * parsing and keeping a share of them, while the main thread goes on with the history. The answer
- * waits for them; a ledgers file that cannot be shared out (one line, another layout, a bad or doubled
- * ledger) is then read whole on the main thread, which holds it all and throws parseLedgers' error.
+ * Starts reading the ledgers on the worker threads, each parsing and keeping runs of them, while the
+ * main thread goes on with the history; the answer makes the main thread read what is left, then waits
+ * for all. A ledgers file that cannot be shared out (one line, another layout, a bad or doubled ledger)
+ * is then read whole on the main thread, which holds it all and throws parseLedgers' error.
  */
 export function readLedgers(pool: ThreadPool, bytes: Uint8Array): () => Promise<LedgersRead> {
   const pieces = cutLedgers(bytes);
-  const slots = pool.size > 1 ? Array.from({ length: pool.size - 1 }, (_, k) => k + 1) : [0];
-  const reads = pieces
-    ? Promise.all(
-        split(pieces, slots.length).map((share, k) =>
-          pool.read(slots[k] as number, { ledgers: { bytes, ...share } }).then((done) => done.ledgers),
-        ),
-      )
-    : Promise.resolve([null]);
-  reads.catch(() => {}); // observed when asked for
+  const runs = pieces ? split(pieces, pool.size === 1 ? 1 : pool.size * 6) : [];
+  const reading = pool.start(runs, (slot, run) => pool.read(slot, { ledgers: { bytes, ...run } }));
   return async () => {
-    const done = await reads;
+    const done = await reading.join();
     const holder = new Map<string, number>();
     const summaries: LedgerSummary[] = [];
-    let whole = done.some((read) => !Array.isArray(read));
+    let whole = pieces === null || done.some((read) => !Array.isArray(read.ledgers));
     done.forEach((read, k) => {
-      for (const summary of read ?? []) {
+      for (const summary of read.ledgers ?? []) {
         whole ||= holder.has(summary.voucherId);
         summaries.push(summary);
-        holder.set(summary.voucherId, slots[k] as number);
+        holder.set(summary.voucherId, reading.slots[k] as number);
       }
     });
     if (!whole) return { summaries, holder };

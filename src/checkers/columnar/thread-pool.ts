@@ -71,12 +71,25 @@ export class ThreadPool {
    * evenly ahead (a worker starts later than the main thread, a busy machine slows one thread). The
    * main thread takes its next task only after letting the workers' answers in.
    */
-  async each<S, R>(tasks: readonly S[], run: (slot: number, task: S) => Promise<R>): Promise<R[]> {
+  each<S, R>(tasks: readonly S[], run: (slot: number, task: S) => Promise<R>): Promise<R[]> {
+    return this.start(tasks, run).join();
+  }
+
+  /**
+   * Starts the tasks on the workers at once; `join` makes the main thread take what is left (when it
+   * is done with other work) and waits for all. Results in task order, with the slot that ran each.
+   */
+  start<S, R>(
+    tasks: readonly S[],
+    run: (slot: number, task: S) => Promise<R>,
+  ): { join: () => Promise<R[]>; slots: number[] } {
     const results: R[] = new Array(tasks.length);
+    const slots: number[] = new Array(tasks.length);
     let next = 0;
     const take = async (slot: number) => {
       while (next < tasks.length) {
         const k = next++;
+        slots[k] = slot;
         results[k] = await run(slot, tasks[k] as S);
         if (slot === 0) await new Promise((resolve) => setImmediate(resolve));
       }
@@ -85,9 +98,12 @@ export class ThreadPool {
     // until the main thread, busy with a task of its own, hands it another.
     const workers = this.#workers.flatMap((_, k) => [take(k + 1), take(k + 1)]);
     for (const promise of workers) promise.catch(() => {});
-    await take(0);
-    await Promise.all(workers);
-    return results;
+    const join = async () => {
+      await take(0);
+      await Promise.all(workers);
+      return results;
+    };
+    return { join, slots };
   }
 
   /** Stops every worker; a call still waiting fails (one line), it never waits forever. */
