@@ -158,13 +158,23 @@ export async function checkColumns(
       maxSteps: steps,
       ...(options.hashFrom !== undefined ? { hashFrom: options.hashFrom } : {}),
     };
-    const checkShares: CheckShare[] = Array.from({ length: threads }, (_, slot) => ({
+    const share = (slot: number, search: number[]): CheckShare => ({
       ...common,
-      vouchers: shares.side[slot] as number[],
-      ledgersAlone: conservation ? (shares.alone[slot] as Array<[number, string]>) : [],
-      linearizability: run.linearizability ? (shares.search[slot] as number[]) : [],
-    }));
-    const done: CheckDone[] = await pool.all(checkShares, (slot, share) => pool.check(slot, share));
+      vouchers: shares.side[slot] ?? [],
+      ledgersAlone: conservation ? (shares.alone[slot] ?? []) : [],
+      linearizability: run.linearizability ? search : [],
+    });
+    // Each worker's ledger checks first (they go where its ledgers are), then searches for any thread.
+    const workerSides = Array.from({ length: threads - 1 }, (_, k) => pool.check(k + 1, share(k + 1, [])));
+    for (const promise of workerSides) promise.catch(() => {});
+    const batches = run.linearizability ? shares.batches : [];
+    const searching = pool.start(
+      batches.map((batch) => share(-1, batch)),
+      (slot, batch) => pool.check(slot, batch),
+    );
+    const mainSide = await pool.check(0, share(0, shares.searchOnMain));
+    const searched = await searching.join();
+    const done: CheckDone[] = [mainSide, ...(await Promise.all(workerSides)), ...searched];
 
     const moved = new Map<number, [number, number]>();
     for (const one of done)
