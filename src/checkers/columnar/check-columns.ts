@@ -13,7 +13,7 @@ import {
   moneyVerdict,
   policyVerdict,
 } from './assemble-verdicts.ts';
-import type { CheckDone, CheckShare } from './check-thread.ts';
+import type { CheckContext, CheckDone, CheckShare } from './check-thread.ts';
 import { contractOfColumns, idempotencyOfColumns, type LedgerFacts } from './history-checks.ts';
 import { buildTables } from './history-tables.ts';
 import { type LedgersRead, readLedgers } from './ledger-shares.ts';
@@ -147,7 +147,7 @@ export async function checkColumns(
       moves: only.has('idempotency') && ledgerText !== undefined,
       linearizability: only.has('linearizability') && policy !== undefined,
     };
-    const common = {
+    const context: CheckContext = {
       history: data,
       tables,
       funds: fundsOf(history, summaries, shared),
@@ -158,8 +158,9 @@ export async function checkColumns(
       maxSteps: steps,
       ...(options.hashFrom !== undefined ? { hashFrom: options.hashFrom } : {}),
     };
+    const prepared = pool.prepare(context);
+    prepared.catch(() => {});
     const share = (slot: number, search: number[]): CheckShare => ({
-      ...common,
       vouchers: shares.side[slot] ?? [],
       ledgersAlone: conservation ? (shares.alone[slot] ?? []) : [],
       linearizability: run.linearizability ? search : [],
@@ -175,6 +176,7 @@ export async function checkColumns(
     const mainSide = await pool.check(0, share(0, shares.searchOnMain));
     const searched = await searching.join();
     const done: CheckDone[] = [mainSide, ...(await Promise.all(workerSides)), ...searched];
+    await prepared;
 
     const moved = new Map<number, [number, number]>();
     for (const one of done)

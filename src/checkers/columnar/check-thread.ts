@@ -21,8 +21,8 @@ export interface ReadDone {
   ledgers?: LedgerSummary[] | null;
 }
 
-/** A thread's share of checking: the vouchers whose money, ledger and policy it checks, and those it searches. */
-export interface CheckShare {
+/** What every thread checks against, sent to each once (a history's data takes a while to copy). */
+export interface CheckContext {
   history: ColumnHistoryData;
   tables: HistoryTables;
   funds: Float64Array;
@@ -31,14 +31,18 @@ export interface CheckShare {
   /** Which checkers run (conservation only when some ledgers were given; policy and search only with a policy). */
   run: { money: boolean; conservation: boolean; policy: boolean; moves: boolean; linearizability: boolean };
   policy: Policy | undefined;
-  vouchers: number[];
-  /** Ledgers of vouchers the history never names, with where they come in the order of findings. */
-  ledgersAlone: Array<[number, string]>;
-  linearizability: number[];
   /** Epoch milliseconds after which the search gives up, and the model steps it may take. */
   deadline: number;
   maxSteps: number;
   hashFrom?: number;
+}
+
+/** A share of checking: the vouchers whose money, ledger and policy it checks, and those it searches. */
+export interface CheckShare {
+  vouchers: number[];
+  /** Ledgers of vouchers the history never names, with where they come in the order of findings. */
+  ledgersAlone: Array<[number, string]>;
+  linearizability: number[];
 }
 
 export interface CheckDone {
@@ -52,6 +56,7 @@ export interface CheckDone {
  */
 export class CheckThread {
   #ledgers: Map<string, FinalLedger> | undefined;
+  #context: { given: CheckContext; history: HistoryColumns } | undefined;
 
   /** Gives the thread ledgers read elsewhere (the whole file, read in one piece). */
   hold(ledgers: Map<string, FinalLedger> | undefined): void {
@@ -70,41 +75,47 @@ export class CheckThread {
     return done;
   }
 
+  /** Takes what the shares that follow are checked against. */
+  prepare(given: CheckContext): void {
+    this.#context = { given, history: new HistoryColumns(given.history) };
+  }
+
   check(share: CheckShare): CheckDone {
-    const history = new HistoryColumns(share.history);
-    const { tables } = share;
-    const ledgers = share.ledgersGiven ? (this.#ledgers ?? new Map<string, FinalLedger>()) : undefined;
+    if (!this.#context) throw new Error('a share to check came before its history');
+    const { given, history } = this.#context;
+    const { tables } = given;
+    const ledgers = given.ledgersGiven ? (this.#ledgers ?? new Map<string, FinalLedger>()) : undefined;
     const meta = history.meta;
     const context = {
       history,
       tables,
-      funds: share.funds,
+      funds: given.funds,
       ledgers,
-      money: share.run.money,
-      conservation: share.run.conservation,
-      moves: share.run.moves,
-      policy: share.run.policy ? share.policy : undefined,
+      money: given.run.money,
+      conservation: given.run.conservation,
+      moves: given.run.moves,
+      policy: given.run.policy ? given.policy : undefined,
       oneTime: new Set(meta?.oneTime ?? []),
     };
     const side = newFindings();
-    if (share.run.money || share.run.conservation || share.run.policy || share.run.moves)
+    if (given.run.money || given.run.conservation || given.run.policy || given.run.moves)
       for (const v of share.vouchers) checkVoucher(context, v, side);
     const vouchers = history.vouchers.length;
     for (const [ordinal, voucherId] of share.ledgersAlone)
       checkLedgerAlone(context, voucherId, vouchers + ordinal, side);
     const counts = newCounts.linearizability();
     const found: LinFound = [];
-    if (share.run.linearizability && share.policy && share.linearizability.length > 0) {
-      const model = voucherModel(share.policy, context.oneTime);
-      const budget = { deadline: share.deadline, steps: share.maxSteps, now: () => Date.now() };
+    if (given.run.linearizability && given.policy && share.linearizability.length > 0) {
+      const model = voucherModel(given.policy, context.oneTime);
+      const budget = { deadline: given.deadline, steps: given.maxSteps, now: () => Date.now() };
       for (const v of share.linearizability)
         checkVoucherLinearizability(
           history,
           tables,
           v,
-          share.funds[v] as number,
+          given.funds[v] as number,
           model,
-          { budget, hashFrom: share.hashFrom },
+          { budget, hashFrom: given.hashFrom },
           counts,
           found,
         );

@@ -3,9 +3,14 @@ import { parentPort } from 'node:worker_threads';
 import { CheckThread } from './check-thread.ts';
 
 const thread = new CheckThread();
-parentPort?.on('message', (message: { id: number; kind: 'read' | 'check'; share: never }) => {
+parentPort?.on('message', (message: { id: number; kind: 'read' | 'prepare' | 'check'; share: never }) => {
   try {
-    const result = message.kind === 'read' ? thread.read(message.share) : thread.check(message.share);
+    const result =
+      message.kind === 'read'
+        ? thread.read(message.share)
+        : message.kind === 'prepare'
+          ? thread.prepare(message.share)
+          : thread.check(message.share);
     parentPort?.postMessage({ id: message.id, result });
   } catch (error) {
     // One line: the caller prints it as the reason the history could not be checked.

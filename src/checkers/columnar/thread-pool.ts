@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CheckDone, CheckShare, ReadDone, ReadShare } from './check-thread.ts';
+import type { CheckContext, CheckDone, CheckShare, ReadDone, ReadShare } from './check-thread.ts';
 import { CheckThread } from './check-thread.ts';
 
 interface Pending {
@@ -47,6 +47,12 @@ export class ThreadPool {
 
   read(slot: number, share: ReadShare): Promise<ReadDone> {
     return slot === 0 ? Promise.resolve(this.main.read(share)) : this.#call(slot, 'read', share);
+  }
+
+  /** Sends every thread what the shares that follow are checked against (once: it takes a while to copy). */
+  async prepare(context: CheckContext): Promise<void> {
+    this.main.prepare(context);
+    await Promise.all(this.#workers.map((_, k) => this.#call(k + 1, 'prepare', context)));
   }
 
   check(slot: number, share: CheckShare): Promise<CheckDone> {
@@ -113,7 +119,7 @@ export class ThreadPool {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 
-  #call<R>(slot: number, kind: 'read' | 'check', share: unknown): Promise<R> {
+  #call<R>(slot: number, kind: 'read' | 'prepare' | 'check', share: unknown): Promise<R> {
     if (this.#failed) return Promise.reject(this.#failed);
     const id = this.#next++;
     const worker = this.#workers[slot - 1] as Worker;
