@@ -3,7 +3,6 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type Policy, policies } from '../../../spec/capabilities.ts';
 import { checkHistoryFile } from '../../checkers/check-file.ts';
 import { renderSummary } from '../../checkers/summary-text.ts';
-import { renderReportHtml } from '../../checkers/view-html.ts';
 
 interface CheckOptions {
   ledgers?: string;
@@ -78,6 +77,8 @@ export function registerCheck(program: Command): void {
       console.log(renderSummary(history, report));
       if (report.valid !== true) {
         const html = options.html ?? `${file.replace(/\.ndjson$/, '')}.check.html`;
+        // Loaded only for a history that is not valid: the page and its charts take a while to load.
+        const { renderReportHtml } = await import('../../checkers/view-html.ts');
         await writeFile(html, renderReportHtml(history, report, `vcert check ${file}`));
         console.log(`\nview: ${html}`);
       }
