@@ -10,7 +10,7 @@ import { routes } from '../../spec/routes/index.ts';
 import type { Route } from '../../spec/routes/route.ts';
 import type { Faults } from '../faults.ts';
 import type { Caller } from '../storage/tenant-rows.ts';
-import { authenticate, idempotencyKeyOf } from './auth.ts';
+import { authenticate, bearerKey, idempotencyKeyOf } from './auth.ts';
 import { capabilities } from './capabilities.ts';
 import { clientErrorHandler, refuseOnSocket } from './client-error.ts';
 import { errorHandler } from './error-handler.ts';
@@ -19,6 +19,7 @@ import { faultyKeys } from './faulty-keys.ts';
 import { faultyReads } from './faulty-reads.ts';
 import { handlers } from './handlers.ts';
 import { strictJsonBodies } from './json-body.ts';
+import { confirm, knownKeys } from './known-keys.ts';
 import { maxBodyBytes, maxHeaderBytes } from './limits.ts';
 import { allowedMethods } from './method-not-allowed.ts';
 import { problem, sendProblem } from './problem.ts';
@@ -89,6 +90,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   const callers = new WeakMap<FastifyRequest, Caller>();
+  // Operations (routes with a handler) confirm their caller in their own transaction; the rest ask.
+  const known = knownKeys();
   const control = testControl(options.pool, options.clock, options.newId);
   const faults = options.faults;
   const reads = faultyReads(faults);
@@ -119,7 +122,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
         ? {
             onRequest: async (request: FastifyRequest) => {
               const access = faults?.skipRoleCheck ? 'public' : route.access;
-              callers.set(request, await authenticate(options.pool, request, access));
+              const keys = handlers[route.operationId] ? known : undefined;
+              callers.set(request, await authenticate(options.pool, request, access, keys));
             },
           }
         : {}),
@@ -130,7 +134,21 @@ export function buildApp(options: AppOptions): FastifyInstance {
             ? reply.code(route.success.status).send()
             : reply.code(route.success.status).send(body);
         }
-        const caller = callers.get(request) as Caller;
+        let caller = callers.get(request) as Caller;
+        const apiKey = bearerKey(request);
+        const checkCaller = async (client: pg.ClientBase) => {
+          const asked = await confirm(client, apiKey);
+          return async () => {
+            const seen = await asked.caller();
+            if (!seen) known.forget(apiKey);
+            else known.remember(apiKey, seen);
+            if (!seen || seen.tenantId !== caller.tenantId || seen.role !== caller.role)
+              return 'gone' as const;
+            if (seen.clockOffsetSeconds === caller.clockOffsetSeconds) return 'same' as const;
+            caller = seen;
+            return 'moved' as const;
+          };
+        };
         assertReferenceIds(request);
         const key = route.mutating ? idempotencyKeyOf(request) : null;
         const idempotency =
@@ -141,7 +159,6 @@ export function buildApp(options: AppOptions): FastifyInstance {
                 fingerprint: fingerprint(request.method, request.url, request.body),
               }
             : null;
-        const now = new Date(options.clock.now() + caller.clockOffsetSeconds * 1000);
         const input = { params: request.params as { id: string }, query: request.query, body: request.body };
         const discard = Boolean(faults?.ackBeforeCommit) && route.operationId === 'captureHold';
         const transact = (claim: typeof idempotency) =>
@@ -149,9 +166,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
             options.pool,
             claim,
             route.success.status,
-            (client) =>
-              handler({ client, tenantId: caller.tenantId, now, newId: options.newId, faults }, input),
+            (client) => {
+              const now = new Date(options.clock.now() + caller.clockOffsetSeconds * 1000);
+              return handler({ client, tenantId: caller.tenantId, now, newId: options.newId, faults }, input);
+            },
             discard,
+            checkCaller,
           );
         const run = keys ? () => keys(idempotency, transact) : () => transact(idempotency);
         const serveRequest = answers ? () => answers(route.operationId, run) : run;

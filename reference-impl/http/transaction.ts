@@ -14,6 +14,13 @@ export interface Answer {
 
 const retryable = new Set(['40P01', '40001']);
 
+/**
+ * Who is calling, confirmed inside the transaction (known-keys.ts): asked in its first message, then
+ * judged: the operation ran with the caller the transaction sees ('same'), with a clock offset that
+ * has since moved ('moved': it runs again), or for a key that is gone ('gone': unauthorized).
+ */
+export type CallerCheck = (client: pg.ClientBase) => Promise<() => Promise<'same' | 'moved' | 'gone'>>;
+
 /** A stable fingerprint of a request: method, path and the body with its keys sorted. */
 export function fingerprint(method: string, path: string, body: unknown): string {
   const canonical = JSON.stringify(body ?? null, (_k, v) =>
@@ -46,12 +53,14 @@ export async function inTransaction(
   run: (client: pg.PoolClient) => Promise<unknown>,
   /** The ackBeforeCommit fault: a success is answered, then its transaction rolled back. */
   discardSuccess = false,
+  checkCaller?: CallerCheck,
 ): Promise<Answer> {
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1, moves = 0; ; attempt++) {
     const connection = await pool.connect();
     const client = batching(connection);
     try {
       await send(client, 'BEGIN');
+      const judgeCaller = checkCaller ? await checkCaller(client) : null;
       // The claim's insert rides with the operation's first query; it is judged before anything commits.
       const claiming = idempotency
         ? await claimKey(client, idempotency.tenantId, idempotency.key, idempotency.fingerprint)
@@ -77,6 +86,17 @@ export async function inTransaction(
           (await storedClaim(client, idempotency.tenantId, idempotency.key, idempotency.fingerprint));
         if (!taken) throw failure;
         return claimAnswer(taken);
+      }
+      const caller = judgeCaller ? await judgeCaller() : 'same';
+      if (caller !== 'same') {
+        await client.query('ROLLBACK');
+        if (caller === 'moved') {
+          if (++moves > 5) throw new Error("the tenant's clock moved during each of 5 runs");
+          attempt -= 1;
+          continue;
+        }
+        const body = problem('unauthorized', 'unknown API key');
+        return { status: body.status, body };
       }
       const claim = claiming ? await claiming.claim() : null;
       if (claim && claim.kind !== 'new') {

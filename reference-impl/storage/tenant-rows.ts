@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Role } from '../../spec/capabilities.ts';
+import type { Row } from './row.ts';
 
 export interface Caller {
   tenantId: string;
@@ -12,17 +13,25 @@ export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-/** Finds the tenant and role of an API key (only its hash is stored). */
-export async function findCaller(client: pg.Pool | pg.ClientBase, key: string): Promise<Caller | null> {
-  // Named: every request asks it, so each connection plans it once.
-  const { rows } = await client.query({
-    name: 'find-caller',
+/** The query that finds the tenant and role of an API key (only its hash is stored), and its reading. */
+export function callerLookup(key: string) {
+  return {
     text: `SELECT k.tenant_id, k.role, t.clock_offset_seconds FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
      WHERE k.key_hash = $1`,
     values: [hashKey(key)],
-  });
-  const r = rows[0];
-  return r ? { tenantId: r.tenant_id, role: r.role, clockOffsetSeconds: r.clock_offset_seconds } : null;
+    caller(rows: Row[]): Caller | null {
+      const r = rows[0];
+      return r ? { tenantId: r.tenant_id, role: r.role, clockOffsetSeconds: r.clock_offset_seconds } : null;
+    },
+  };
+}
+
+/** Finds the tenant and role of an API key. */
+export async function findCaller(client: pg.Pool | pg.ClientBase, key: string): Promise<Caller | null> {
+  const lookup = callerLookup(key);
+  // Named: each connection plans it once.
+  const { rows } = await client.query({ name: 'find-caller', text: lookup.text, values: lookup.values });
+  return lookup.caller(rows);
 }
 
 /** Creates a tenant with one fresh key per role; returns the keys in clear, once. */
