@@ -1,77 +1,17 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import type { HistoryColumns } from '../history/history-columns.ts';
-import type { History, Operation } from '../history/operation.ts';
+import { statSync } from 'node:fs';
+import type { History } from '../history/operation.ts';
+import { readShared } from '../history/read-shared.ts';
 import {
   type CheckerName,
   type ColumnCheckOptions,
   checkColumns,
   defaultThreads,
 } from './columnar/check-columns.ts';
+import { historyView } from './columnar/history-view.ts';
 import { ThreadPool } from './columnar/thread-pool.ts';
 import type { Report } from './compose.ts';
 
 export type { CheckerName };
-
-/** Reads a whole file into memory shareable with worker threads. */
-export function readShared(path: string): Uint8Array {
-  const file = openSync(path, 'r');
-  try {
-    const size = fstatSync(file).size;
-    const bytes = new Uint8Array(new SharedArrayBuffer(Math.max(1, size)), 0, size);
-    for (let at = 0; at < size; ) {
-      const read = readSync(file, bytes, at, Math.min(size - at, 1 << 30), at);
-      if (read === 0) break;
-      at += read;
-    }
-    return bytes;
-  } finally {
-    closeSync(file);
-  }
-}
-
-/**
- * A History whose operations are made from their lines only when asked for: `ops.length` and
- * `ops[index]` cost one line each (what the summary and a window read); anything else (iterating them,
- * as the HTML page does) makes them all once.
- */
-export function historyView(columns: HistoryColumns): History {
-  const one = new Map<number, Operation>();
-  let all: Operation[] | undefined;
-  const every = (): Operation[] => {
-    all ??= Array.from(
-      { length: columns.size },
-      (_, index) => one.get(index) ?? columns.op(columns.slotOf[index] as number),
-    );
-    return all;
-  };
-  const ops = new Proxy([] as Operation[], {
-    get(_target, property) {
-      if (property === 'length') return columns.size;
-      if (typeof property === 'string' && /^(0|[1-9]\d*)$/.test(property)) {
-        const index = Number(property);
-        if (index >= columns.size) return undefined;
-        if (all) return all[index];
-        let op = one.get(index);
-        if (!op) {
-          op = columns.op(columns.slotOf[index] as number);
-          one.set(index, op);
-        }
-        return op;
-      }
-      const list = every();
-      const value = Reflect.get(list, property, list);
-      return typeof value === 'function' ? value.bind(list) : value;
-    },
-    has(_target, property) {
-      return Reflect.has(every(), property);
-    },
-  });
-  return {
-    meta: columns.meta,
-    ops,
-    ...(columns.data.cutLine !== undefined ? { cutLine: columns.data.cutLine } : {}),
-  };
-}
 
 export interface CheckFileResult {
   /** The history checked (its operations read from the file when asked for). */
