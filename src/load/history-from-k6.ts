@@ -34,12 +34,13 @@ function violationsOf(op: string, status: number, completion: string, result: un
 }
 const completions: ReadonlySet<string> = new Set(['ok', 'fail', 'info']);
 
-function json(text: string | undefined): unknown {
-  if (text === undefined || text === '') return {};
+/** A metadata field's JSON; `{}` when empty, `{ error: text }` when it is not JSON. */
+function json(text: string | undefined): { value: unknown; parsed: boolean } {
+  if (text === undefined || text === '') return { value: {}, parsed: false };
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), parsed: true };
   } catch {
-    return { error: text };
+    return { value: { error: text }, parsed: false };
   }
 }
 
@@ -50,6 +51,18 @@ function json(text: string | undefined): unknown {
  * of each: a wider interval only adds possible orders, it never hides a violation of money bounds.
  */
 export function toOperation(point: K6Point, originMs: number): Operation | null {
+  return operationOf(point, originMs)?.op ?? null;
+}
+
+/**
+ * The operation, and the JSON texts of its arguments and result as k6 recorded them when they are that
+ * JSON (a history line can then carry them as they are instead of writing them out again).
+ */
+export function operationOf(
+  point: K6Point,
+  originMs: number,
+  lazy = false,
+): { op: Operation; argsText?: string; resultText?: string } | null {
   const m = point.metadata;
   const op = point.tags.op ?? '';
   const completion = point.tags.completion ?? '';
@@ -58,22 +71,43 @@ export function toOperation(point: K6Point, originMs: number): Operation | null 
   const completed = Number(m.completed ?? point.time);
   const status = Number(m.status);
   const answered = Number.isSafeInteger(status) && status > 0;
-  const result = json(m.result);
-  const violations = answered ? violationsOf(op, status, completion, result) : [];
+  // Lazily (a history line is written from the texts): only what the contract check reads is parsed.
+  const needResult = answered && completion === 'ok';
+  const result = lazy && !needResult && objectText(m.result) ? { value: null, parsed: true } : json(m.result);
+  const args = lazy && objectText(m.args) ? { value: {}, parsed: true } : json(m.args);
+  const violations = answered ? violationsOf(op, status, completion, result.value) : [];
   return {
-    client: m.client || 'k6',
-    op: op as Operation['op'],
-    voucher: m.voucher,
-    ...(m.target ? { target: m.target } : {}),
-    args: json(m.args) as Record<string, unknown>,
-    key: m.key || null,
-    invokedAt: Math.max(0, (invoked - originMs) * 1000),
-    completedAt: Math.max(0, (completed - originMs) * 1000 + 999),
-    completion: completion as Completion,
-    result,
-    ...(answered ? { status } : {}),
-    ...(violations.length > 0 ? { violations } : {}),
+    op: {
+      client: m.client || 'k6',
+      op: op as Operation['op'],
+      voucher: m.voucher,
+      ...(m.target ? { target: m.target } : {}),
+      args: args.value as Record<string, unknown>,
+      key: m.key || null,
+      invokedAt: Math.max(0, (invoked - originMs) * 1000),
+      completedAt: Math.max(0, (completed - originMs) * 1000 + 999),
+      completion: completion as Completion,
+      result: result.value,
+      ...(answered ? { status } : {}),
+      ...(violations.length > 0 ? { violations } : {}),
+    },
+    ...(args.parsed ? { argsText: m.args } : {}),
+    ...(result.parsed ? { resultText: m.result } : {}),
   };
+}
+
+/**
+ * A JSON object's text on one line, as k6's JSON.stringify wrote it: what a history line can carry as it
+ * is without parsing it first.
+ */
+export function objectText(text: string | undefined): text is string {
+  return (
+    typeof text === 'string' &&
+    text.startsWith('{') &&
+    text.endsWith('}') &&
+    !text.includes('\n') &&
+    !text.includes('\r')
+  );
 }
 
 /**

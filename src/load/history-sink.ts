@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Operation } from '../history/operation.ts';
-import { invokedOf, loadMeta, originOf, toOperation } from './history-from-k6.ts';
+import { invokedOf, loadMeta, operationOf, originOf } from './history-from-k6.ts';
 import type { K6Point } from './k6-samples.ts';
 import type { SetupRecord } from './setup-record.ts';
 
@@ -13,6 +13,28 @@ export interface HistoryWritten {
 }
 
 const flushAt = 1 << 20;
+
+/** JSON text that can stand in a line as it is: not empty, and on one line. */
+const inline = (text: string | undefined): text is string =>
+  text !== undefined && text !== '' && !text.includes('\n') && !text.includes('\r');
+
+/**
+ * An operation's history line (the fields of src/history/operation.ts), with its arguments and result as
+ * the JSON texts k6 recorded when they are that JSON: writing them out again would cost more than all
+ * the rest of the line.
+ */
+function historyLine(op: Operation, argsText?: string, resultText?: string): string {
+  const text = JSON.stringify;
+  const args = inline(argsText) ? argsText : text(op.args);
+  const result = inline(resultText) ? resultText : text(op.result);
+  return `{"client":${text(op.client)},"op":"${op.op}","voucher":${text(op.voucher)}${
+    op.target !== undefined ? `,"target":${text(op.target)}` : ''
+  },"args":${args},"key":${op.key === null ? 'null' : text(op.key)},"invokedAt":${op.invokedAt},"completedAt":${
+    op.completedAt
+  },"completion":"${op.completion}","result":${result}${op.status !== undefined ? `,"status":${op.status}` : ''}${
+    op.violations ? `,"violations":${text(op.violations)}` : ''
+  }${op.index !== undefined ? `,"index":${op.index}` : ''}}`;
+}
 
 /**
  * Writes a load run's history (NDJSON, src/history) as k6's `vcert_op` samples are read, one line per
@@ -51,7 +73,7 @@ export class HistorySink {
 
   add(point: K6Point): void {
     if (this.originMs === null) this.waiting.push(point);
-    else this.write(toOperation(point, this.originMs));
+    else this.write(operationOf(point, this.originMs, true));
   }
 
   /** Writes what waited and closes the file. */
@@ -71,18 +93,19 @@ export class HistorySink {
     this.line(JSON.stringify(loadMeta(this.setup, this.target)));
     const waiting = this.waiting;
     this.waiting = [];
-    for (const point of waiting) this.write(toOperation(point, originMs));
+    for (const point of waiting) this.write(operationOf(point, originMs, true));
   }
 
-  private write(op: Operation | null): void {
-    if (!op) return;
+  private write(made: ReturnType<typeof operationOf>): void {
+    if (!made) return;
+    const op = made.op;
     const index = (this.numbers.get(op.client) ?? 0) + 1;
     this.numbers.set(op.client, index);
     op.index = index;
     this.written.operations += 1;
     const key = `${op.op}/${op.completion}`;
     this.written.counts[key] = (this.written.counts[key] ?? 0) + 1;
-    this.line(JSON.stringify(op));
+    this.line(historyLine(op, made.argsText, made.resultText));
   }
 
   private line(text: string): void {

@@ -5,37 +5,51 @@ const quote = 0x22;
 /** How k6 starts every data point's line: `{"metric":"NAME","type":"Point",...}`. */
 const pointStart = Buffer.from('{"metric":"');
 
-/** The metric a Point line names, read from its bytes; null when the line does not start as k6 writes. */
-function metricOf(chunk: Buffer, start: number, end: number): string | null {
-  if (
-    end - start <= pointStart.length ||
-    chunk.compare(pointStart, 0, pointStart.length, start, start + pointStart.length) !== 0
-  )
-    return null;
-  const from = start + pointStart.length;
-  const close = chunk.indexOf(quote, from);
-  return close < 0 || close >= end ? null : chunk.toString('latin1', from, close);
+/** The names to keep, looked up by length and first byte, then compared byte by byte. */
+function nameTable(names: readonly string[]): Map<number, Buffer[]> {
+  const table = new Map<number, Buffer[]>();
+  for (const name of names) {
+    const bytes = Buffer.from(name, 'latin1');
+    const key = bytes.length * 256 + (bytes[0] ?? 0);
+    table.set(key, [...(table.get(key) ?? []), bytes]);
+  }
+  return table;
+}
+
+/** Whether `chunk` holds `name` at `from` (names are short: a loop beats a native call). */
+function sameBytes(chunk: Buffer, from: number, name: Buffer): boolean {
+  for (let i = 0; i < name.length; i++) if (chunk[from + i] !== name[i]) return false;
+  return true;
 }
 
 /**
  * Reads a k6 JSON output (`--out json=FILE`) in chunks and hands over each line as text, except the data
- * points of metrics that `wanted` declines: those are recognised from their first bytes and skipped
- * without being decoded or parsed (a run of a million requests writes ten lines or more per request, and
- * the audit needs only a few metrics of them). A line of any other shape is always handed over. Memory
+ * points of metrics not in `wanted`: those are recognised from their first bytes and skipped without
+ * being decoded or parsed (a run of a million requests writes ten lines or more per request, and the
+ * audit needs only a few metrics of them). A line of any other shape is always handed over. Memory
  * stays at one chunk and one line, whatever the size of the file.
  */
 export async function readK6Lines(
   path: string,
-  wanted: (metric: string) => boolean,
+  wanted: readonly string[] | 'all',
   onLine: (text: string) => void,
 ): Promise<void> {
-  let carry: Buffer | null = null;
+  const table = wanted === 'all' ? null : nameTable(wanted);
+  const keep = (chunk: Buffer, start: number, end: number): boolean => {
+    if (!table || end - start <= pointStart.length) return true;
+    for (let i = 0; i < pointStart.length; i++) if (chunk[start + i] !== pointStart[i]) return true;
+    const from = start + pointStart.length;
+    const close = chunk.indexOf(quote, from);
+    if (close < 0 || close >= end) return true;
+    const candidates = table.get((close - from) * 256 + (chunk[from] as number));
+    return candidates?.some((name) => sameBytes(chunk, from, name)) ?? false;
+  };
   const take = (chunk: Buffer, start: number, end: number) => {
-    const metric = metricOf(chunk, start, end);
-    if (metric !== null && !wanted(metric)) return;
+    if (!keep(chunk, start, end)) return;
     const text = chunk.toString('utf8', start, end);
     if (text.trim() !== '') onLine(text);
   };
+  let carry: Buffer | null = null;
   for await (const piece of createReadStream(path, { highWaterMark: 1 << 22 })) {
     const chunk = piece as Buffer;
     let start = 0;

@@ -69,12 +69,7 @@ export function addLine(samples: K6Samples, text: string): void {
  */
 export async function readK6Outputs(paths: readonly string[]): Promise<K6Samples> {
   const samples = emptySamples();
-  for (const path of paths)
-    await readK6Lines(
-      path,
-      () => true,
-      (text) => addLine(samples, text),
-    );
+  for (const path of paths) await readK6Lines(path, 'all', (text) => addLine(samples, text));
   samples.points.sort((a, b) => a.time - b.time);
   return samples;
 }

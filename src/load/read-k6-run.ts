@@ -1,8 +1,16 @@
 import { HistorySink, type HistoryWritten } from './history-sink.ts';
 import { readK6Lines } from './k6-lines.ts';
+import { pointText } from './k6-point-text.ts';
 import { parseK6Line } from './k6-samples.ts';
 import type { SetupRecord } from './setup-record.ts';
 import { ThresholdSeries } from './threshold-series.ts';
+
+/** The metric of a Point line as k6 writes it (`{"metric":"NAME",...`); null for any other line. */
+function metricOf(text: string): string | null {
+  if (!text.startsWith('{"metric":"')) return null;
+  const close = text.indexOf('"', 11);
+  return close < 0 ? null : text.slice(11, close);
+}
 
 export interface K6RunRead {
   /** What the thresholds need, over the samples of every file. */
@@ -34,10 +42,18 @@ export async function readK6Run(paths: readonly string[], sources: K6RunSources)
   const series = new ThresholdSeries(sources.thresholds);
   let setup = sources.setup ?? null;
   const sink = new HistorySink(sources.historyPath, sources.target, setup);
-  const wanted = (metric: string) =>
-    metric === 'vcert_op' || metric === 'vcert_setup' || series.wants(metric);
+  const wanted = ['vcert_op', 'vcert_setup', ...series.metrics];
   let unreadable = 0;
   const onLine = (text: string) => {
+    // Threshold samples (most lines) are read from their text; vcert_op and vcert_setup whole.
+    const metric = metricOf(text);
+    if (metric !== null && metric !== 'vcert_op' && metric !== 'vcert_setup') {
+      const point = pointText(text);
+      if (point) {
+        series.addText(metric, point);
+        return;
+      }
+    }
     let line: ReturnType<typeof parseK6Line>;
     try {
       line = parseK6Line(text);

@@ -1,3 +1,4 @@
+import { type PointText, tagPair } from './k6-point-text.ts';
 import type { K6MetricType } from './k6-samples.ts';
 
 /** `name{tag:value,tag:value}` into the metric name and the tags a point must carry. */
@@ -23,7 +24,10 @@ export function selector(metric: string): { name: string; tags: [string, string]
  */
 export class ThresholdSeries {
   readonly types = new Map<string, K6MetricType>();
-  private readonly byMetric = new Map<string, Array<{ key: string; tags: [string, string][] }>>();
+  private readonly byMetric = new Map<
+    string,
+    Array<{ key: string; tags: [string, string][]; pairs: string[] }>
+  >();
   private readonly series = new Map<string, number[]>();
   private first = Number.POSITIVE_INFINITY;
   private last = Number.NEGATIVE_INFINITY;
@@ -32,23 +36,35 @@ export class ThresholdSeries {
     for (const key of Object.keys(thresholds)) {
       const { name, tags } = selector(key);
       const list = this.byMetric.get(name) ?? [];
-      list.push({ key, tags });
+      list.push({ key, tags, pairs: tags.map(([tag, value]) => tagPair(tag, value)) });
       this.byMetric.set(name, list);
       this.series.set(key, []);
     }
   }
 
-  /** Whether a threshold needs the points of this metric. */
-  wants(metric: string): boolean {
-    return this.byMetric.has(metric);
+  /** The metrics whose points a threshold needs. */
+  get metrics(): string[] {
+    return [...this.byMetric.keys()];
   }
 
   /** Counts a sample's time in the span; adds its value to every selector it matches. */
   add(metric: string, time: number, value: number, tags: Record<string, string>): void {
-    if (time < this.first) this.first = time;
-    if (time > this.last) this.last = time;
+    this.span(time);
     for (const { key, tags: wanted } of this.byMetric.get(metric) ?? [])
       if (wanted.every(([tag, v]) => tags[tag] === v)) (this.series.get(key) as number[]).push(value);
+  }
+
+  /** The same for a point read as text (pointText): its tags are matched as `"key":"value"` pairs. */
+  addText(metric: string, point: PointText): void {
+    this.span(point.time);
+    for (const { key, pairs } of this.byMetric.get(metric) ?? [])
+      if (pairs.every((pair) => point.tags.includes(pair)))
+        (this.series.get(key) as number[]).push(point.value);
+  }
+
+  private span(time: number): void {
+    if (time < this.first) this.first = time;
+    if (time > this.last) this.last = time;
   }
 
   /** The values of one threshold's selector, in the order read. */
