@@ -10,6 +10,8 @@ export interface HistoryWritten {
   operations: number;
   /** `createHold/ok` → count. */
   counts: Record<string, number>;
+  /** Each client's number of operations (the last `index` it was given). */
+  clients: Record<string, number>;
 }
 
 const flushAt = 1 << 20;
@@ -57,10 +59,14 @@ export class HistorySink {
   private readonly written: HistoryWritten;
   private readonly target: string | undefined;
 
-  constructor(path: string, target?: string, setup?: SetupRecord | null) {
+  private readonly meta: boolean;
+
+  /** `meta: false`: a later part of a history read in parts (only the first has the meta line). */
+  constructor(path: string, target?: string, setup?: SetupRecord | null, meta = true) {
     this.target = target;
+    this.meta = meta;
     this.file = openSync(path, 'w');
-    this.written = { path, operations: 0, counts: {} };
+    this.written = { path, operations: 0, counts: {}, clients: {} };
     if (setup) this.useSetup(setup);
   }
 
@@ -85,12 +91,13 @@ export class HistorySink {
     }
     this.flush();
     closeSync(this.file);
+    this.written.clients = Object.fromEntries(this.numbers);
     return this.written;
   }
 
   private start(originMs: number): void {
     this.originMs = originMs;
-    this.line(JSON.stringify(loadMeta(this.setup, this.target)));
+    if (this.meta) this.line(JSON.stringify(loadMeta(this.setup, this.target)));
     const waiting = this.waiting;
     this.waiting = [];
     for (const point of waiting) this.write(operationOf(point, originMs, true));

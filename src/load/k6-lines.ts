@@ -27,12 +27,14 @@ function sameBytes(chunk: Buffer, from: number, name: Buffer): boolean {
  * points of metrics not in `wanted`: those are recognised from their first bytes and skipped without
  * being decoded or parsed (a run of a million requests writes ten lines or more per request, and the
  * audit needs only a few metrics of them). A line of any other shape is always handed over. Memory
- * stays at one chunk and one line, whatever the size of the file.
+ * stays at one chunk and one line, whatever the size of the file. `range`: only the bytes from `start`
+ * to `end` (each at the start of a line).
  */
 export async function readK6Lines(
   path: string,
   wanted: readonly string[] | 'all',
   onLine: (text: string) => void,
+  range?: { start: number; end: number },
 ): Promise<void> {
   const table = wanted === 'all' ? null : nameTable(wanted);
   const keep = (chunk: Buffer, start: number, end: number): boolean => {
@@ -50,7 +52,12 @@ export async function readK6Lines(
     if (text.trim() !== '') onLine(text);
   };
   let carry: Buffer | null = null;
-  for await (const piece of createReadStream(path, { highWaterMark: 1 << 22 })) {
+  const stream = createReadStream(path, {
+    highWaterMark: 1 << 22,
+    ...(range ? { start: range.start, end: range.end - 1 } : {}),
+  });
+  if (range && range.end <= range.start) return;
+  for await (const piece of stream) {
     const chunk = piece as Buffer;
     let start = 0;
     let at = chunk.indexOf(newline);

@@ -16,6 +16,13 @@ export function selector(metric: string): { name: string; tags: [string, string]
   return { name: metric.slice(0, open), tags };
 }
 
+export interface SeriesPart {
+  types: Array<[string, K6MetricType]>;
+  series: Array<[string, Float64Array]>;
+  first: number;
+  last: number;
+}
+
 /**
  * What a script's thresholds need of a run's raw samples, and nothing more: the values of each
  * threshold's metric selector (plain numbers, so that percentiles stay exact), each metric's type, and
@@ -70,6 +77,29 @@ export class ThresholdSeries {
   /** The values of one threshold's selector, in the order read. */
   values(key: string): number[] {
     return this.series.get(key) ?? [];
+  }
+
+  /** What a part of a run's samples gave (a worker's share), to be merged into the whole. */
+  toPart(): SeriesPart {
+    return {
+      types: [...this.types],
+      series: [...this.series].map(([key, values]) => [key, Float64Array.from(values)]),
+      first: this.first,
+      last: this.last,
+    };
+  }
+
+  /** Adds a part's samples after those already read (parts in file order keep a gauge's last value). */
+  merge(part: SeriesPart): void {
+    for (const [name, type] of part.types) this.types.set(name, type);
+    for (const [key, values] of part.series) {
+      const list = this.series.get(key);
+      if (list) for (const value of values) list.push(value);
+    }
+    if (part.last >= part.first) {
+      this.span(part.first);
+      this.span(part.last);
+    }
   }
 
   /** Seconds from the first to the last sample read. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { historyFromK6 } from '../../src/load/history-from-k6.ts';
@@ -100,6 +100,32 @@ describe('the streaming read of k6 outputs (readK6Run)', () => {
     assert.equal(read.history.operations, 40);
     assert.equal(read.history.counts['createHold/fail'], 10);
     assert.equal(read.unreadable, 0);
+  });
+
+  it('reads a large run in parts on worker threads with the same result, numbers carried across parts', async () => {
+    const dir = scratchDir('vcert-read-k6-parts');
+    const text = output();
+    const half = text.indexOf('\n', text.length / 2) + 1;
+    writeFileSync(join(dir, 'a.json'), text.slice(0, half));
+    writeFileSync(join(dir, 'b.json'), text.slice(half));
+    const files = [join(dir, 'a.json'), join(dir, 'b.json')];
+    const inOrder = await readK6Run(files, { thresholds, historyPath: join(dir, 'one.ndjson'), threads: 1 });
+    const inParts = await readK6Run(files, {
+      thresholds,
+      historyPath: join(dir, 'parts.ndjson'),
+      threads: 3,
+      inPartsFrom: 0,
+    });
+    assert.deepEqual(
+      evaluateThresholds(thresholds, inParts.series),
+      evaluateThresholds(thresholds, inOrder.series),
+    );
+    assert.deepEqual(inParts.setup, inOrder.setup);
+    assert.deepEqual(inParts.history.counts, inOrder.history.counts);
+    assert.deepEqual(inParts.history.clients, inOrder.history.clients);
+    const lines = (file: string) => readFileSync(join(dir, file), 'utf8').trim().split('\n');
+    assert.deepEqual(lines('parts.ndjson').sort(), lines('one.ndjson').sort());
+    assert.deepEqual(readdirSync(dir).sort(), ['a.json', 'b.json', 'one.ndjson', 'parts.ndjson']);
   });
 
   it('numbers each client’s operations and leaves out a line cut short', async () => {
