@@ -179,6 +179,94 @@ describe('vcert check reads a file into columns and gives the object checkers’
   });
 });
 
+describe('vcert check decides by history order where the object checkers do, though it reads voucher by voucher', () => {
+  const money = (amount: number) => ({ amount, currency: 'EUR' });
+  const line = (at: number, rest: Record<string, unknown>) =>
+    JSON.stringify({
+      client: `c${at}`,
+      args: {},
+      key: null,
+      invokedAt: at,
+      completedAt: at + 1,
+      completion: 'ok',
+      ...rest,
+    });
+  const check = async (name: string, lines: string[]) => {
+    const history = join(dir, `${name}.ndjson`);
+    writeFileSync(history, lines.join('\n'));
+    return assertSame(history, undefined, {}, 1);
+  };
+
+  it('the worst of equal idempotency findings is the key repeated first in the history', async () => {
+    const redeem = (at: number, voucher: string, key: string, id: string) =>
+      line(at, { op: 'redeem', voucher, key, args: { amount: money(5) }, result: { id, amount: money(5) } });
+    const outcome = await check('key-order', [
+      JSON.stringify({ kind: 'meta', policy: 'balance-guard', funds: { a: 100, b: 100 } }),
+      redeem(10, 'a', 'kA', 'r1'),
+      redeem(20, 'b', 'kB', 'r2'),
+      redeem(30, 'b', 'kB', 'r3'),
+      redeem(40, 'a', 'kA', 'r4'),
+    ]);
+    const verdict =
+      'report' in outcome ? outcome.report.verdicts.find((v) => v.checker === 'idempotency') : undefined;
+    assert.deepEqual(
+      [verdict?.first?.ops, verdict?.worst?.ops],
+      [
+        [0, 3],
+        [1, 2],
+      ],
+    );
+  });
+
+  it('the worst of equal contract findings is the first in the history', async () => {
+    const read = (at: number, voucher: string, breach?: string) =>
+      line(at, {
+        op: 'getBalance',
+        voucher,
+        status: 200,
+        result: { balance: money(100) },
+        ...(breach ? { violations: [{ path: '/balance', message: breach }] } : {}),
+      });
+    const outcome = await check('contract-order', [
+      JSON.stringify({ kind: 'meta', policy: 'balance-guard', funds: { a: 100, b: 100 } }),
+      read(10, 'a'),
+      read(20, 'b', 'must be object'),
+      read(30, 'a', 'must be object'),
+    ]);
+    const verdict =
+      'report' in outcome ? outcome.report.verdicts.find((v) => v.checker === 'contract') : undefined;
+    assert.deepEqual([verdict?.first?.ops, verdict?.worst?.ops], [[1], [1]]);
+  });
+
+  it('a hold id acknowledged on two vouchers belongs to the first createHold in the history', async () => {
+    const hold = (at: number, voucher: string, amount: number) =>
+      line(at, {
+        op: 'createHold',
+        voucher,
+        key: `k${at}`,
+        args: { amount: money(amount) },
+        result: { id: 'h1', amount: money(amount) },
+      });
+    const outcome = await check('hold-order', [
+      JSON.stringify({ kind: 'meta', policy: 'exclusive-hold', funds: { a: 150, b: 1000 } }),
+      line(10, { op: 'getBalance', voucher: 'a', result: { balance: money(150) } }),
+      hold(20, 'b', 100),
+      hold(30, 'a', 200),
+      line(40, {
+        op: 'captureHold',
+        voucher: 'a',
+        target: 'h1',
+        key: 'k40',
+        result: { id: 'r1', holdId: 'h1' },
+      }),
+    ]);
+    const verdicts = 'report' in outcome ? outcome.report.verdicts : [];
+    // The capture takes the first hold's 100, within a's 150 (the later one's 200 would not be).
+    assert.equal(verdicts.find((v) => v.checker === 'money-bounds')?.counts.violations, 0);
+    assert.equal(verdicts.find((v) => v.checker === 'policy')?.counts.holds, 1);
+  });
+});
+
 describe('vcert check refuses what the object reader refuses, with the same line and reason', () => {
   const base = sampleOf(5).sample;
   const lines = [JSON.stringify(base.meta), ...base.ops.map((op) => JSON.stringify(op))];

@@ -5,7 +5,7 @@ import type { Operation } from '../../history/operation.ts';
 import { breachesOf } from '../contract.ts';
 import { answerOf } from '../idempotency.ts';
 import { requestSignature } from '../key-groups.ts';
-import { type Verdict, ViolationLog } from '../verdict.ts';
+import { type Verdict, type Violation, ViolationLog } from '../verdict.ts';
 import type { HistoryTables } from './history-tables.ts';
 
 /** What the checkers of the whole history need to know of the final ledgers, in their order. */
@@ -18,13 +18,16 @@ export interface LedgerFacts {
   vouchers: ReadonlySet<string>;
 }
 
-/** The contract checker (src/checkers/contract.ts) over the columns: only answers with a breach are read as objects. */
+/**
+ * The contract checker (src/checkers/contract.ts) over the columns: slots read in their order (side by
+ * side in memory), only answers with a breach read as objects, their findings logged in history order.
+ */
 export function contractOfColumns(history: HistoryColumns, ledgers: LedgerFacts | undefined): Verdict {
   const c = history.c;
   const log = new ViolationLog();
   const counts = { answers: 0, outsideContract: 0, serverErrors: 0, ledgerReads: 0 };
-  for (let index = 0; index < history.size; index++) {
-    const i = history.slotOf[index] as number;
+  const found: Array<[number, Violation]> = [];
+  for (let i = 0; i < history.size; i++) {
     const status = c.status[i] as number;
     const hasStatus = !Number.isNaN(status);
     if (hasStatus || c.completion[i] !== INFO) counts.answers += 1;
@@ -35,13 +38,19 @@ export function contractOfColumns(history: HistoryColumns, ledgers: LedgerFacts 
     counts.outsideContract += 1;
     if (op.status !== undefined && op.status >= 500) counts.serverErrors += 1;
     const more = breaches.length > 1 ? ` (and ${breaches.length - 1} more)` : '';
-    log.add({
-      voucher: op.voucher,
-      message: `${op.op} by ${op.client} answered ${op.status ?? 'without a status'} outside the contract: ${breaches[0]}${more}`,
-      ops: [index],
-      severity: op.status !== undefined && op.status >= 500 ? 2 : 1,
-    });
+    const index = history.indexOf[i] as number;
+    found.push([
+      index,
+      {
+        voucher: op.voucher,
+        message: `${op.op} by ${op.client} answered ${op.status ?? 'without a status'} outside the contract: ${breaches[0]}${more}`,
+        ops: [index],
+        severity: op.status !== undefined && op.status >= 500 ? 2 : 1,
+      },
+    ]);
   }
+  found.sort((a, b) => a[0] - b[0]);
+  for (const [, violation] of found) log.add(violation);
   counts.ledgerReads = ledgers?.count ?? 0;
   for (const breach of ledgers?.breaches ?? []) {
     counts.outsideContract += 1;

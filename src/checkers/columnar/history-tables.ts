@@ -55,58 +55,111 @@ function tableSize(count: number): number {
   return size;
 }
 
-/** The tables of a history whose slots orderByVoucher has ordered (`partStart` is what it returned). */
+/**
+ * The tables of a history whose slots orderByVoucher has ordered (`partStart` is what it returned).
+ * Slots are read in their order (side by side in memory); where history order decides (which
+ * createHold of an id came first, in what order the repeated keys are numbered), history indices do.
+ */
 export function buildTables(history: HistoryColumns, partStart: Int32Array, shared: boolean): HistoryTables {
-  const { c, size, slotOf } = history;
+  const { c, size } = history;
+  let end = 0;
+  for (let i = 0; i < size; i++) if ((c.completedAt[i] as number) > end) end = c.completedAt[i] as number;
+  const { holdSlots, firstCreator } = holdTable(history, shared);
+  const { keyGroup, groups, keys } = keyTable(history, shared);
+  return { partStart, holdSlots, firstCreator, keyGroup, groups, keys, end };
+}
+
+/** The first createHold (in history order) acknowledged with each hold id. */
+function holdTable(history: HistoryColumns, shared: boolean) {
+  const { c, size, indexOf } = history;
   const creates = (i: number) =>
     c.kind[i] === CREATE_HOLD && c.completion[i] === OK && history.has(i, RESULT_ID);
   let created = 0;
-  let end = 0;
-  for (let i = 0; i < size; i++) {
-    if (creates(i)) created++;
-    if ((c.completedAt[i] as number) > end) end = c.completedAt[i] as number;
-  }
+  for (let i = 0; i < size; i++) if (creates(i)) created++;
   const holdSlots = array(Int32Array, tableSize(created), shared).fill(-1);
+  const hashes = new Int32Array(holdSlots.length);
   const firstCreator = array(Uint8Array, size, shared);
-  const holdMask = holdSlots.length - 1;
-  for (let index = 0; index < size; index++) {
-    const i = slotOf[index] as number;
+  const mask = holdSlots.length - 1;
+  for (let i = 0; i < size; i++) {
     if (!creates(i)) continue;
     const hash = c.idHash[i] as number;
-    for (let slot = hash & holdMask; ; slot = (slot + 1) & holdMask) {
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const other = holdSlots[slot] as number;
       if (other < 0) {
         holdSlots[slot] = i;
+        hashes[slot] = hash;
         firstCreator[i] = 1;
         break;
       }
-      if (c.idHash[other] === hash && history.same(other, RESULT_ID, i, RESULT_ID)) break;
-    }
-  }
-
-  const keySlots = new Int32Array(tableSize(size)).fill(-1);
-  const keyMask = keySlots.length - 1;
-  const keyGroup = array(Int32Array, size, shared).fill(-1);
-  let groups = 0;
-  let keys = 0;
-  for (let index = 0; index < size; index++) {
-    const i = slotOf[index] as number;
-    if (!history.has(i, KEY)) continue;
-    const hash = c.keyHash[i] as number;
-    for (let slot = hash & keyMask; ; slot = (slot + 1) & keyMask) {
-      const first = keySlots[slot] as number;
-      if (first < 0) {
-        keySlots[slot] = i;
-        keys++;
-        break;
+      if (hashes[slot] !== hash || !history.same(other, RESULT_ID, i, RESULT_ID)) continue;
+      if ((indexOf[i] as number) < (indexOf[other] as number)) {
+        holdSlots[slot] = i;
+        firstCreator[other] = 0;
+        firstCreator[i] = 1;
       }
-      if (c.keyHash[first] !== hash || !history.same(first, KEY, i, KEY)) continue;
-      if ((keyGroup[first] as number) < 0) keyGroup[first] = groups++;
-      keyGroup[i] = keyGroup[first] as number;
       break;
     }
   }
-  return { partStart, holdSlots, firstCreator, keyGroup, groups, keys, end };
+  return { holdSlots, firstCreator };
+}
+
+/**
+ * The keys used more than once, each a group, numbered in the order of their second use in the
+ * history (as groupByKey numbers them); and how many distinct keys there are.
+ */
+function keyTable(history: HistoryColumns, shared: boolean) {
+  const { c, size, indexOf } = history;
+  const keySlots = new Int32Array(tableSize(size)).fill(-1);
+  const hashes = new Int32Array(keySlots.length);
+  const mask = keySlots.length - 1;
+  const keyGroup = array(Int32Array, size, shared).fill(-1);
+  // Per group, as found in slot order: its two first uses in the history.
+  const firstUse: number[] = [];
+  const secondUse: number[] = [];
+  const use = (group: number, index: number) => {
+    if (index < (firstUse[group] as number)) {
+      secondUse[group] = firstUse[group] as number;
+      firstUse[group] = index;
+    } else if (index < (secondUse[group] as number)) secondUse[group] = index;
+  };
+  let keys = 0;
+  for (let i = 0; i < size; i++) {
+    if (!history.has(i, KEY)) continue;
+    const hash = c.keyHash[i] as number;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const first = keySlots[slot] as number;
+      if (first < 0) {
+        keySlots[slot] = i;
+        hashes[slot] = hash;
+        keys++;
+        break;
+      }
+      if (hashes[slot] !== hash || !history.same(first, KEY, i, KEY)) continue;
+      let group = keyGroup[first] as number;
+      if (group < 0) {
+        group = firstUse.length;
+        firstUse.push(Number.POSITIVE_INFINITY);
+        secondUse.push(Number.POSITIVE_INFINITY);
+        keyGroup[first] = group;
+        use(group, indexOf[first] as number);
+      }
+      keyGroup[i] = group;
+      use(group, indexOf[i] as number);
+      break;
+    }
+  }
+  const order = Array.from(firstUse, (_, group) => group).sort(
+    (a, b) => (secondUse[a] as number) - (secondUse[b] as number),
+  );
+  const number = new Int32Array(order.length);
+  order.forEach((group, k) => {
+    number[group] = k;
+  });
+  for (let i = 0; i < size; i++) {
+    const group = keyGroup[i] as number;
+    if (group >= 0) keyGroup[i] = number[group] as number;
+  }
+  return { keyGroup, groups: order.length, keys };
 }
 
 /** The slot of the first createHold acknowledged with the id that the operation in slot i targets, or -1. */
