@@ -22,6 +22,8 @@ export interface CliRun {
   peakMb: number;
   /** CPU time of every thread, user and system. */
   cpuMs: number;
+  /** CPU time of each thread as vcert check --timings tells it, the main one first. */
+  threadCpuMs: number[];
   status: number | null;
   /** The summary's first line: "N operations: valid" or not. */
   headline: string;
@@ -42,6 +44,7 @@ export function runCheckCli(history: string, ledgers: string): CliRun {
       history,
       '--ledgers',
       ledgers,
+      '--timings',
     ],
     {
       encoding: 'utf8',
@@ -62,7 +65,17 @@ export function runCheckCli(history: string, ledgers: string): CliRun {
     .filter((line) => /^ {2}\S+ +(false|unknown) /.test(line))
     .map((line) => line.trim().split(/ +/).slice(0, 2).join(' '));
   const headline = (lines[0] ?? run.stderr.trim().split('\n')[0] ?? '').trim();
-  return { ms, peakMb: usage.maxRssKb / 1024, cpuMs: usage.cpuMs, status: run.status, headline, undecided };
+  const byThread = /CPU by thread ([^(]*) \(/.exec(run.stdout)?.[1] ?? '';
+  const threadCpuMs = [...byThread.matchAll(/([\d.]+) s/g)].map((match) => Number(match[1]) * 1000);
+  return {
+    ms,
+    peakMb: usage.maxRssKb / 1024,
+    cpuMs: usage.cpuMs,
+    threadCpuMs,
+    status: run.status,
+    headline,
+    undecided,
+  };
 }
 
 /** How long tasks waited for a core lately (Linux /proc/pressure/cpu, avg10): figures on a busy machine grow. */

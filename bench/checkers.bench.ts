@@ -144,7 +144,7 @@ for (const { name, workload } of workloads) {
   const answer =
     cli.status === 0 ? 'valid' : `exit ${cli.status}, ${cli.headline} ${cli.undecided.join(', ')}`;
   console.log(
-    `  vcert check (CLI)     ${seconds(cli.ms)}  ${answer}, CPU ${seconds(cli.cpuMs)} in all threads, peak RSS ${Math.round(cli.peakMb)} MB  ${cli.ms < 10_000 ? 'under 10 s' : 'OVER 10 s'}${cpuPressure()}  (node src/cli/main.ts check ${file} --ledgers ${ledgerFile})`,
+    `  vcert check (CLI)     ${seconds(cli.ms)}  ${answer}, CPU ${seconds(cli.cpuMs)} in all threads (${cli.threadCpuMs.map(seconds).join(' + ')} by thread), peak RSS ${Math.round(cli.peakMb)} MB  ${cli.ms < 10_000 ? 'under 10 s' : 'OVER 10 s'}${cpuPressure()}  (node src/cli/main.ts check ${file} --ledgers ${ledgerFile})`,
   );
   // Linearizability alone from the file with vcert check's reader (columns, threads), each run in a
   // process of its own as Porcupine is timed from its file (neither side counts its process start).

@@ -3,6 +3,7 @@ import type { History } from '../history/operation.ts';
 import { readShared } from '../history/read-shared.ts';
 import {
   type CheckerName,
+  type CheckTimings,
   type ColumnCheckOptions,
   checkColumns,
   defaultThreads,
@@ -17,7 +18,7 @@ export interface CheckFileResult {
   /** The history checked (its operations read from the file when asked for). */
   history: History;
   report: Report;
-  timings: { readMs: number; tablesMs: number; checkMs: number; threads: number };
+  timings: CheckTimings;
 }
 
 /** The size of a file, 0 when it cannot be read (reading it says why). */

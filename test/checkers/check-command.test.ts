@@ -49,6 +49,20 @@ describe('vcert check', () => {
     assert.match(run.stdout, /UNKNOWN \(not a pass\)/);
   });
 
+  it('--timings says where the time went, the CPU time of each thread and the peak memory', () => {
+    const run = vcert(
+      join(fixtures, 'good-balance-guard.ndjson'),
+      '--ledgers',
+      join(fixtures, 'good-balance-guard.ledgers.json'),
+      '--timings',
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(
+      run.stdout,
+      /timings: reading and indexing [\d.]+ s, .*CPU by thread [\d.]+ s .*peak RSS \d+ MB/,
+    );
+  });
+
   it('exits 2 and names the line of a malformed history', () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-'));
     const path = join(dir, 'bad.ndjson');

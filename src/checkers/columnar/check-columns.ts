@@ -43,11 +43,23 @@ export interface ColumnCheckOptions {
   only?: readonly CheckerName[];
 }
 
+/** Where the time went (ms): what a benchmark or `vcert check --timings` shows. */
+export interface CheckTimings {
+  /** Reading the history and indexing it (the ledgers are read meanwhile). */
+  readMs: number;
+  /** Waiting for the ledgers still being read after that. */
+  tablesMs: number;
+  /** Checking every voucher, and the checkers of the whole history. */
+  checkMs: number;
+  threads: number;
+  /** CPU time of each thread, the main one first (start-up included). */
+  threadCpuMs: number[];
+}
+
 export interface ColumnCheck {
   history: HistoryColumns;
   report: Report;
-  /** Milliseconds spent reading (history and ledgers), building the tables, checking and assembling. */
-  timings: { readMs: number; tablesMs: number; checkMs: number; threads: number };
+  timings: CheckTimings;
 }
 
 /** Below this many bytes a history is checked on the main thread alone (threads cost more than they save). */
@@ -195,7 +207,8 @@ export async function checkColumns(
       verdicts.push(linearizabilityVerdict(done, policy !== undefined, history.size));
     const report = { valid: combineValidity(verdicts.map((verdict) => verdict.valid)), verdicts };
     const checkMs = performance.now() - begun - readMs - tablesMs;
-    return { history, report, timings: { readMs, tablesMs, checkMs, threads } };
+    const threadCpuMs = await pool.cpuMs();
+    return { history, report, timings: { readMs, tablesMs, checkMs, threads, threadCpuMs } };
   } finally {
     if (!started) await pool.close();
   }

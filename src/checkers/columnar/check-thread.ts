@@ -75,6 +75,12 @@ export class CheckThread {
     return done;
   }
 
+  /** The CPU time this thread has used so far, in ms. */
+  cpuMs(): number {
+    const { user, system } = process.threadCpuUsage();
+    return (user + system) / 1000;
+  }
+
   /** Takes what the shares that follow are checked against. */
   prepare(given: CheckContext): void {
     this.#context = { given, history: new HistoryColumns(given.history) };

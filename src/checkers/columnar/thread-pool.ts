@@ -112,6 +112,12 @@ export class ThreadPool {
     return { join, slots };
   }
 
+  /** The CPU time each thread has used so far (ms), the main thread first. */
+  async cpuMs(): Promise<number[]> {
+    const workers = await Promise.all(this.#workers.map((_, k) => this.#call<number>(k + 1, 'cpu', null)));
+    return [this.main.cpuMs(), ...workers];
+  }
+
   /** Stops every worker; a call still waiting fails (one line), it never waits forever. */
   async close(): Promise<void> {
     this.#closing = true;
@@ -119,7 +125,7 @@ export class ThreadPool {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 
-  #call<R>(slot: number, kind: 'read' | 'prepare' | 'check', share: unknown): Promise<R> {
+  #call<R>(slot: number, kind: 'read' | 'prepare' | 'check' | 'cpu', share: unknown): Promise<R> {
     if (this.#failed) return Promise.reject(this.#failed);
     const id = this.#next++;
     const worker = this.#workers[slot - 1] as Worker;

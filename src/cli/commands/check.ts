@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type Policy, policies } from '../../../spec/capabilities.ts';
 import { checkHistoryFile } from '../../checkers/check-file.ts';
+import type { CheckTimings } from '../../checkers/columnar/check-columns.ts';
 import { renderSummary } from '../../checkers/summary-text.ts';
 
 interface CheckOptions {
@@ -9,6 +10,7 @@ interface CheckOptions {
   policy?: Policy;
   timeLimit: number;
   html?: string;
+  timings?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function registerCheck(program: Command): void {
       30_000,
     )
     .option('--html <file>', 'where to write the HTML view when not valid (default: next to the history)')
+    .option('--timings', 'print where the time went, the CPU time of each thread and the peak memory')
     .addHelpText(
       'after',
       '\nExit codes: 0 every checker valid; 1 a checker invalid or unknown (unknown is never a pass); ' +
@@ -82,8 +85,18 @@ export function registerCheck(program: Command): void {
         await writeFile(html, renderReportHtml(history, report, `vcert check ${file}`));
         console.log(`\nview: ${html}`);
       }
+      if (options.timings) console.log(`\n${timingsText(checked.timings)}`);
       exitWith(report.valid === true ? 0 : 1);
     });
+}
+
+function timingsText(timings: CheckTimings): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  return [
+    `timings: reading and indexing ${s(timings.readMs)}, ledgers ${s(timings.tablesMs)}, checking ${s(timings.checkMs)}`,
+    `CPU by thread ${timings.threadCpuMs.map(s).join(', ')} (${timings.threads} thread(s)); peak RSS ${peakMb} MB`,
+  ].join('; ');
 }
 
 /** The first line of an error's message: "could not read" is one line, never a stack trace. */
