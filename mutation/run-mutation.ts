@@ -1,0 +1,131 @@
+/**
+ * `npm run mutation -- [FOLDER...] [--sample N | --all] [--seed N] [--concurrency N]`, or `--summary`
+ * to print the last run's scores again. Mutates the reference implementation (docs/mutation.md) with
+ * StrykerJS, kills mutants with the harness's own tools (mutation/tests/), and prints the score per
+ * folder and every survivor.
+ *
+ * FOLDER: domain, service, storage, http, tenders, sweeper, server (default: all). --sample N draws N
+ * mutated spans per folder at random (default 12; the seed is printed and --seed replays it); --all
+ * mutates every span. One embedded PostgreSQL server is started for the run, each test process gets
+ * a fresh database on it, and it is stopped at the end.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmbeddedServer } from '../reference-impl/storage/embedded-server.ts';
+import { listMutants, mutateRange, sampleSpans } from './sample.ts';
+import { formatScores, readEquivalents, scoreReport } from './score.ts';
+import { mutateFiles } from './targets.ts';
+
+const reportPath = 'reports/mutation/mutation.json';
+const equivalentsPath = 'mutation/equivalent.md';
+const usage =
+  'usage: npm run mutation -- [FOLDER...] [--sample N | --all] [--seed N] [--concurrency N] [--summary]';
+
+function fail(line: string): never {
+  console.error(`mutation: ${line}`);
+  process.exit(2);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        sample: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        concurrency: { type: 'string' },
+        summary: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${usage}`);
+  }
+})();
+
+const positive = (name: string, text: string | undefined, fallback: number) => {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) fail(`--${name} must be a positive whole number, not ${text}`);
+  return n;
+};
+
+function printScores(): void {
+  console.log(formatScores(scoreReport(reportPath, readEquivalents(equivalentsPath))));
+}
+
+if (values.summary) {
+  printScores();
+  process.exit(0);
+}
+if (values.all && values.sample) fail('--all and --sample exclude each other');
+
+const files = mutateFiles(positionals);
+if (files.length === 0) fail(`no file to mutate under ${positionals.join(', ')}`);
+const perFolder = positive('sample', values.sample, 12);
+// The date as the default seed: each night draws another sample, and the seed printed replays it.
+const today = new Date();
+const seed = positive(
+  'seed',
+  values.seed,
+  today.getUTCFullYear() * 10_000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate(),
+);
+const concurrency = positive('concurrency', values.concurrency, 2);
+
+const work = resolve('.tmp/mutation');
+mkdirSync(work, { recursive: true });
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  // Stryker's TAP runner starts test files with `node` from PATH: this Node 24 runs TypeScript.
+  PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+  VCERT_MUTATION_CONCURRENCY: String(concurrency),
+};
+delete env.VCERT_MUTATION_SAMPLE;
+if (values.all) {
+  env.VCERT_MUTATION_MUTATE = JSON.stringify(files);
+  console.log(`mutation: every mutant of ${files.length} files`);
+} else {
+  const spans = sampleSpans(await listMutants(files), perFolder, seed);
+  const samplePath = join(work, 'sample.json');
+  writeFileSync(samplePath, JSON.stringify(spans));
+  env.VCERT_MUTATION_SAMPLE = samplePath;
+  env.VCERT_MUTATION_MUTATE = JSON.stringify(spans.map(mutateRange));
+  console.log(
+    `mutation: ${spans.length} spans sampled (${perFolder} per folder, seed ${seed}; --seed ${seed} draws them again)`,
+  );
+}
+
+const started = performance.now();
+const dataDir = join(work, `postgres-${process.pid}`);
+const postgres = await startEmbeddedServer(dataDir);
+const admin = new URL(postgres.url);
+admin.pathname = '/postgres';
+env.VCERT_MUTATION_PG = admin.toString();
+let code = 1;
+try {
+  code = await new Promise<number>((done, reject) => {
+    const stryker = spawn(
+      process.execPath,
+      ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', 'stryker.config.mjs'],
+      { env, stdio: 'inherit' },
+    );
+    const forward = (signal: NodeJS.Signals) => stryker.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    stryker.on('error', reject);
+    stryker.on('exit', (exitCode, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      done(exitCode ?? (signal ? 130 : 1));
+    });
+  });
+} finally {
+  await postgres.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const minutes = (performance.now() - started) / 60_000;
+if (code !== 0) fail(`stryker ended with exit code ${code} after ${minutes.toFixed(1)} min`);
+console.log(`\nmutation: run time ${minutes.toFixed(1)} min, concurrency ${concurrency}\n`);
+printScores();

@@ -1,0 +1,3 @@
+import { propertyHolds } from '../harness/harness-test.ts';
+
+propertyHolds('access');

@@ -1,0 +1,3 @@
+import { suitePasses } from '../harness/harness-test.ts';
+
+suitePasses('reports');
