@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Role } from '../../spec/capabilities.ts';
 import { auditRun } from './audit-run.ts';
@@ -7,6 +7,7 @@ import type { LoadCounts } from './load-summary.ts';
 import { LoadNotRun } from './load-target.ts';
 import { thresholdsFailedExit } from './run-k6.ts';
 import type { LoadResult } from './run-load.ts';
+import { fileDigest } from './script-digest.ts';
 import { readManifest, type SegmentManifest } from './segment-manifest.ts';
 import { readSetupFile } from './setup-file.ts';
 
@@ -18,6 +19,8 @@ export interface MergeOptions {
   target?: string;
   /** A back-office key to read the ledgers with, instead of the setup's. */
   apiKeys?: Partial<Record<Role, string>>;
+  /** The adapter the segments ran through: the ledgers are read through it too. */
+  adapter?: string;
   requestTimeoutMs?: number;
 }
 
@@ -27,6 +30,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 function difference(first: SegmentManifest, other: SegmentManifest, a: string, b: string): string | null {
   if (first.scriptSha256 !== other.scriptSha256)
     return `segments of different scripts: ${a} ran ${first.script} (${first.scriptSha256.slice(0, 12)}), ${b} ran ${other.script} (${other.scriptSha256.slice(0, 12)})`;
+  if (first.adapterSha256 !== other.adapterSha256)
+    return `segments through different adapters: ${a} (${first.adapterSha256?.slice(0, 12) ?? 'none'}), ${b} (${other.adapterSha256?.slice(0, 12) ?? 'none'})`;
   if (first.target !== other.target)
     return `segments of different targets: ${a} loaded ${first.target}, ${b} loaded ${other.target}`;
   if (!same(first.plan, other.plan))
@@ -64,6 +69,24 @@ export function checkSegments(dirs: readonly string[]): SegmentManifest[] {
   return manifests;
 }
 
+/** The adapter to read the ledgers through: the one the segments ran, and only that one. */
+function adapterFor(first: SegmentManifest, given: string | undefined): string | undefined {
+  if (!first.adapterSha256) {
+    if (given) throw new LoadNotRun('--adapter: the segments ran without an adapter');
+    return undefined;
+  }
+  if (!given)
+    throw new LoadNotRun(
+      'the segments ran through an adapter: give it with --adapter FILE to read the ledgers',
+    );
+  if (!existsSync(given)) throw new LoadNotRun(`--adapter ${given}: no such file`);
+  if (fileDigest(given) !== first.adapterSha256)
+    throw new LoadNotRun(
+      `--adapter ${given} is not the adapter the segments ran (${first.adapterSha256.slice(0, 12)})`,
+    );
+  return resolve(given);
+}
+
 /**
  * `vcert load merge DIR... --out DIR`: the segments of one run, recorded on N machines, as one run: the
  * thresholds over the merged raw samples of all of them, one history, the ledgers read once (now that
@@ -73,6 +96,7 @@ export function checkSegments(dirs: readonly string[]): SegmentManifest[] {
 export async function mergeLoad(options: MergeOptions): Promise<LoadResult & LoadCounts> {
   const manifests = checkSegments(options.dirs);
   const first = manifests[0] as SegmentManifest;
+  const adapter = adapterFor(first, options.adapter);
   const dirs = options.dirs.map((dir) => resolve(dir));
   const setupDir = dirs[0] as string;
   const setup = first.files.setup ? readSetupFile(join(setupDir, first.files.setup)).setup : null;
@@ -90,6 +114,7 @@ export async function mergeLoad(options: MergeOptions): Promise<LoadResult & Loa
     target,
     setup,
     ...(ledgerKey ? { ledgerKey } : {}),
+    ...(adapter ? { adapter } : {}),
     timeoutMs: options.requestTimeoutMs ?? 10_000,
     ...(stopped
       ? {

@@ -1,13 +1,11 @@
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Role } from '../../spec/capabilities.ts';
-import { commandStop, describeStop, type StopCause } from '../run/stopped.ts';
-import { findK6, k6InstallHint } from './find-k6.ts';
-import { readK6Outputs } from './k6-samples.ts';
-import { fillRoles, K6MissingError, LoadNotRun, needTestControl } from './load-target.ts';
+import { describeStop } from '../run/stopped.ts';
+import { LoadNotRun, needTestControl } from './load-target.ts';
+import { type MachineOptions, prepare } from './machine-run.ts';
 import { readK6Run } from './read-k6-run.ts';
 import { inspectThresholds, runK6, thresholdsFailedExit } from './run-k6.ts';
-import { scriptDigest } from './script-digest.ts';
+import { fileDigest, scriptDigest } from './script-digest.ts';
 import {
   planOf,
   type SegmentManifest,
@@ -17,23 +15,6 @@ import {
 } from './segment-manifest.ts';
 import { executionSegments } from './segments.ts';
 import { readSetupFile } from './setup-file.ts';
-import { setupRecord } from './setup-record.ts';
-
-/** One machine's part of a load run, or the setup-only pass that comes first. */
-export interface MachineOptions {
-  script: string;
-  /** The system under test: every machine loads the same one. */
-  target: string;
-  outDir: string;
-  /** DURATION, VUS, RATE, ITERATIONS, FUNDS for the script. */
-  env?: Record<string, string>;
-  echo?: boolean;
-  apiKeys?: Partial<Record<Role, string>>;
-  requestTimeoutMs?: number;
-  timeLimitMs?: number;
-  signal?: AbortSignal;
-  onStop?: (cause: StopCause) => void;
-}
 
 export interface SegmentOptions extends MachineOptions {
   /** 1-based: segment `index` of `count`. */
@@ -52,15 +33,6 @@ export interface SegmentResult {
   manifest: SegmentManifest;
   /** k6 ran to its end (its own thresholds over one part are not the verdict: the merge decides). */
   ok: boolean;
-}
-
-interface Prepared {
-  k6: string;
-  script: string;
-  outDir: string;
-  env: Record<string, string>;
-  stop: ReturnType<typeof commandStop>;
-  done: () => void;
 }
 
 /**
@@ -85,70 +57,6 @@ function adopt(file: string, samples: string, segment: { index: number; count: n
     );
   copyFileSync(file, samples);
   return 0;
-}
-
-/** What every machine checks and sets up before k6 starts; each problem is one line (exit 2). */
-function prepare(options: MachineOptions): Prepared {
-  const script = resolve(options.script);
-  if (!existsSync(script)) throw new LoadNotRun(`${options.script}: no such script`);
-  if (!options.target) throw new LoadNotRun('give --target URL: every machine must load the same system');
-  const k6 = findK6();
-  if (!k6) throw new K6MissingError(k6InstallHint);
-  const outDir = resolve(options.outDir);
-  mkdirSync(outDir, { recursive: true });
-  const env: Record<string, string> = {
-    ...options.env,
-    TARGET: options.target,
-    REQUEST_TIMEOUT: `${options.requestTimeoutMs ?? 10_000}ms`,
-    VCERT_SUMMARY_DIR: outDir,
-  };
-  if (options.apiKeys) env.VCERT_API_KEYS = JSON.stringify(fillRoles(options.apiKeys));
-  const stop = commandStop({ signal: options.signal, timeLimitMs: options.timeLimitMs });
-  const onAbort = () => {
-    const cause = stop.cause();
-    if (cause) options.onStop?.(cause);
-  };
-  stop.signal.addEventListener('abort', onAbort, { once: true });
-  const done = () => {
-    stop.signal.removeEventListener('abort', onAbort);
-    stop.dispose();
-  };
-  return { k6, script, outDir, env, stop, done };
-}
-
-/**
- * `vcert load SCRIPT --setup-only --out DIR`: runs the script's setup() once (a single no-op iteration)
- * and writes the data it prepared to DIR/setup.json, for every machine of a segmented run to read back
- * (`--setup FILE`), so that all of them race on the same vouchers.
- */
-export async function recordSetup(options: MachineOptions): Promise<{ path: string; vouchers: number }> {
-  const run = prepare(options);
-  try {
-    if (!options.apiKeys)
-      await needTestControl(options.target, options.requestTimeoutMs ?? 10_000, run.stop.signal);
-    const json = join(run.outDir, 'k6-setup.json');
-    const code = await runK6({
-      k6: run.k6,
-      args: ['run', '--out', `json=${json}`, run.script],
-      env: { ...run.env, VCERT_SETUP_ONLY: '1' },
-      logPath: join(run.outDir, 'k6-setup.log'),
-      echo: options.echo,
-      signal: run.stop.signal,
-    });
-    const cause = run.stop.cause();
-    if (cause) throw new LoadNotRun(`${describeStop(cause)}: the setup was not recorded`);
-    if (code !== 0 && code !== thresholdsFailedExit)
-      throw new LoadNotRun(
-        `the setup pass failed (k6 exit code ${code}; see ${join(run.outDir, 'k6-setup.log')})`,
-      );
-    const setup = setupRecord(await readK6Outputs([json]));
-    if (!setup) throw new LoadNotRun('the setup pass recorded no setup data (vcert_setup)');
-    const path = join(run.outDir, 'setup.json');
-    writeFileSync(path, JSON.stringify(setup));
-    return { path, vouchers: setup.vouchers.length };
-  } finally {
-    run.done();
-  }
 }
 
 /**
@@ -177,7 +85,7 @@ export async function runSegment(options: SegmentOptions): Promise<SegmentResult
   try {
     if (!shared && !options.apiKeys && !options.k6Output)
       await needTestControl(options.target, options.requestTimeoutMs ?? 10_000, run.stop.signal);
-    const thresholds = await inspectThresholds(run.k6, run.script, run.env).catch((error: unknown) => {
+    const thresholds = await inspectThresholds(run.k6, run.entry, run.env).catch((error: unknown) => {
       throw new LoadNotRun((error as Error).message.split('\n')[0] as string);
     });
     const label = `s${index - 1}`;
@@ -201,7 +109,7 @@ export async function runSegment(options: SegmentOptions): Promise<SegmentResult
             ...(count > 1
               ? ['--execution-segment', executionSegment, '--execution-segment-sequence', sequence]
               : []),
-            run.script,
+            run.entry,
           ],
           env,
           logPath: join(run.outDir, 'k6.log'),
@@ -226,6 +134,7 @@ export async function runSegment(options: SegmentOptions): Promise<SegmentResult
       format: segmentFormat,
       script: options.script,
       scriptSha256: scriptDigest(run.script),
+      ...(run.adapter ? { adapterSha256: fileDigest(run.adapter) } : {}),
       target: options.target,
       plan: planOf(options.env),
       segment: { index, count, executionSegment: count > 1 ? executionSegment : '0:1', sequence },

@@ -28,3 +28,8 @@ export function scriptDigest(script: string): string {
   }
   return hash.digest('hex');
 }
+
+/** SHA-256 of one file (an adapter module). */
+export function fileDigest(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}

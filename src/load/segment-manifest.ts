@@ -12,6 +12,8 @@ export interface SegmentManifest {
   /** The script as given, and the SHA-256 of it and its local modules (scriptDigest). */
   script: string;
   scriptSha256: string;
+  /** SHA-256 of the transport-free adapter k6 ran the script through (`--adapter`), when one. */
+  adapterSha256?: string;
   target: string;
   /** The plan the script ran with: DURATION, VUS, RATE, ITERATIONS, FUNDS, as given. */
   plan: Record<string, string>;

@@ -5,7 +5,8 @@ import type { Role } from '../../../spec/capabilities.ts';
 import { formatLoadSummary } from '../../load/load-summary.ts';
 import { K6MissingError, LoadNotRun } from '../../load/load-target.ts';
 import { mergeLoad } from '../../load/merge-segments.ts';
-import { recordSetup, runSegment } from '../../load/run-segment.ts';
+import { recordSetup } from '../../load/record-setup.ts';
+import { runSegment } from '../../load/run-segment.ts';
 import { durationOption } from '../../run/duration.ts';
 import { collectApiKey } from '../../run/parse-api-key.ts';
 import { describeStop, Stopped } from '../../run/stopped.ts';
@@ -18,6 +19,7 @@ interface MachineFlags {
   setup?: string;
   setupOnly?: boolean;
   fromK6?: string;
+  adapter?: string;
   out: string;
   duration?: number;
   vus?: number;
@@ -102,6 +104,7 @@ async function runMachine(script: string, flags: MachineFlags): Promise<number> 
     env,
     echo: !flags.quiet,
     ...(flags.apiKey ? { apiKeys: flags.apiKey } : {}),
+    ...(flags.adapter ? { adapter: flags.adapter } : {}),
     requestTimeoutMs: flags.requestTimeout,
     timeLimitMs: flags.timeout ?? Math.max(10 * 60_000, (flags.duration ?? 0) + 5 * 60_000),
     onStop: (cause: Parameters<typeof describeStop>[0]) => {
@@ -147,13 +150,9 @@ export function isMachineRun(flags: {
 }
 
 /** `vcert load SCRIPT --setup-only` or `--segment I/N`: the one line of a problem, exit code 2. */
-export async function runMachineCommand(
-  script: string,
-  flags: MachineFlags & { adapter?: string },
-): Promise<never> {
+export async function runMachineCommand(script: string, flags: MachineFlags): Promise<never> {
   let code = 2;
   try {
-    if (flags.adapter) throw new LoadNotRun('--adapter with --segment or --setup-only is not supported yet');
     code = await runMachine(script, flags);
   } catch (error) {
     console.error(oneLine('vcert load', error));
@@ -176,18 +175,28 @@ export function registerLoadMerge(load: Command): void {
       "a back-office key to read the ledgers with (default: the setup's)",
       apiKey,
     )
+    .option(
+      '--adapter <file>',
+      'the transport-free adapter the segments ran through: the ledgers are read through it',
+    )
     .addOption(durationOption('--request-timeout <duration>', 'how long one ledger request may wait', 10_000))
     .addHelpText(
       'after',
       '\nExit codes: 0 thresholds and audit passed; 1 a threshold or the audit failed, or a segment was ' +
         'stopped; 2 could not merge: a directory without segment.json, segments of different scripts, ' +
-        'targets, plans or setups, a segment missing or given twice.',
+        'adapters, targets, plans or setups, a segment missing or given twice, --adapter not the one they ran.',
     )
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(
       async (
         dirs: string[],
-        flags: { out: string; target?: string; apiKey?: MachineFlags['apiKey']; requestTimeout: number },
+        flags: {
+          out: string;
+          target?: string;
+          apiKey?: MachineFlags['apiKey'];
+          adapter?: string;
+          requestTimeout: number;
+        },
       ) => {
         let code = 2;
         try {
@@ -196,6 +205,7 @@ export function registerLoadMerge(load: Command): void {
             outDir: flags.out,
             ...(flags.target ? { target: flags.target } : {}),
             ...(flags.apiKey ? { apiKeys: flags.apiKey } : {}),
+            ...(flags.adapter ? { adapter: flags.adapter } : {}),
             requestTimeoutMs: flags.requestTimeout,
           });
           console.log(formatLoadSummary(result));
