@@ -86,8 +86,7 @@ async function audit(): Promise<void> {
   const readRss = process.resourceUsage().maxRSS * 1024;
   const results = evaluateThresholds(thresholds, read.series);
   const t2 = performance.now();
-  const ledgers = parseLedgers(readFileSync(ledgersFile, 'utf8'));
-  const result = await auditHistoryFile(read.history.path, ledgersFile, ledgers);
+  const result = await auditHistoryFile(read.history.path, ledgersFile);
   const t3 = performance.now();
   console.log(
     `  read k6 output (stream), write history  ${seconds(t1 - t0)}  (${read.history.operations.toLocaleString('en')} operations, ${mb(statSync(read.history.path).size)} history)`,
@@ -122,7 +121,7 @@ async function audit(): Promise<void> {
         opCounts: read.history.counts,
       },
       'generated',
-      ledgers,
+      parseLedgers(readFileSync(ledgersFile, 'utf8')),
     );
     writeFileSync(join(dir, 'audit.html'), page);
     const t4 = performance.now();

@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { checkHistoryFile } from '../checkers/check-file.ts';
 import { compose, type Report } from '../checkers/compose.ts';
 import { checkContract } from '../checkers/contract.ts';
 import { checkLedgerConservation } from '../checkers/ledger-conservation.ts';
 import { checkMoneyBounds } from '../checkers/money-bounds.ts';
-import type { FinalLedgers } from '../history/final-ledger.ts';
+import { type FinalLedgers, parseLedgers } from '../history/final-ledger.ts';
 import type { History, Operation } from '../history/operation.ts';
 
 /** The vouchers an audit found overspent, with the money beyond their bounds. */
@@ -57,23 +58,24 @@ export function auditLoadRun(history: History, ledgers: FinalLedgers): AuditResu
  * The same audit of a history file and its ledgers file, for runs of any size: the file is read once
  * into columns and checked one voucher at a time over worker threads (`vcert check`'s path), with the
  * same verdicts. The operations are made into objects only when a voucher was overspent (to list each
- * one) or when the caller iterates the returned history.
+ * one; the ledgers are then parsed from their file unless given) or when the caller iterates the
+ * returned history.
  */
 export async function auditHistoryFile(
   historyPath: string,
   ledgersPath: string,
-  ledgers: FinalLedgers,
+  ledgers?: FinalLedgers,
 ): Promise<AuditResult & { history: History }> {
   const checked = await checkHistoryFile(historyPath, {
     ledgers: ledgersPath,
     only: ['contract', 'money-bounds', 'ledger-conservation'],
   });
   const bounds = checked.report.verdicts.find((verdict) => verdict.checker === 'money-bounds');
-  return {
-    history: checked.history,
-    report: checked.report,
-    overspent: bounds?.valid === false ? overspentOf(checked.history, ledgers) : [],
-  };
+  const overspent =
+    bounds?.valid === false
+      ? overspentOf(checked.history, ledgers ?? parseLedgers(readFileSync(ledgersPath, 'utf8')))
+      : [];
+  return { history: checked.history, report: checked.report, overspent };
 }
 
 /** A history file read for its view only (a run whose audit did not run). */

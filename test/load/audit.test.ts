@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { FinalLedger } from '../../src/history/final-ledger.ts';
-import { auditLoadRun } from '../../src/load/audit.ts';
+import { auditHistoryFile, auditLoadRun } from '../../src/load/audit.ts';
 import { historyFromK6 } from '../../src/load/history-from-k6.ts';
 import { parseK6Output } from '../../src/load/k6-samples.ts';
 import { setupRecord } from '../../src/load/setup-record.ts';
+import { scratchDir } from '../run/scratch-dir.ts';
 import { metricLine, opLine, setupLine } from './k6-output.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
@@ -144,6 +147,30 @@ describe('the double-spend audit of a k6 run', () => {
     assert.ok(overspent[0]!.severity >= 400);
     const bounds = report.verdicts.find((v) => v.checker === 'money-bounds')!;
     assert.equal(bounds.counts.violations, 2);
+  });
+
+  it('gives the same report and overspent vouchers from the history and ledgers files', async () => {
+    const dir = scratchDir('vcert-audit-files');
+    const ledgers = new Map([
+      [
+        'hot',
+        ledger('hot', [
+          ['red-a', 700, 300],
+          ['red-b', 700, 300],
+        ]),
+      ],
+      ['calm', ledger('calm', [['red-c', 400, 600]])],
+    ]);
+    const historyFile = join(dir, 'history.ndjson');
+    writeFileSync(
+      historyFile,
+      `${[history.meta, ...history.ops].map((line) => JSON.stringify(line)).join('\n')}\n`,
+    );
+    writeFileSync(join(dir, 'ledgers.json'), JSON.stringify([...ledgers.values()]));
+    const fromFiles = await auditHistoryFile(historyFile, join(dir, 'ledgers.json'));
+    const inMemory = auditLoadRun(history, ledgers);
+    assert.deepEqual(fromFiles.overspent, inMemory.overspent);
+    assert.deepEqual(fromFiles.report, inMemory.report);
   });
 
   it('passes the same run when the system refused the second capture', () => {
