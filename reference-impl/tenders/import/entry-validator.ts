@@ -79,5 +79,14 @@ export function validateEntry(
 ): Problem[] {
   const validate = validatorFor(kind);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => problemAt(origin, describe(e, value, rename)));
+  return oneEach(validate.errors ?? []).map((e) => problemAt(origin, describe(e, value, rename)));
+}
+
+/**
+ * One problem per fault: a date-time's pattern (no leap second) and its format say the same of one
+ * value; the format's words are kept.
+ */
+function oneEach(errors: readonly ErrorObject[]): ErrorObject[] {
+  const formatted = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+  return errors.filter((e) => !(e.keyword === 'pattern' && formatted.has(e.instancePath)));
 }
