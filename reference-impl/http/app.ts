@@ -172,6 +172,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
             },
             discard,
             checkCaller,
+            !route.mutating,
           );
         const run = keys ? () => keys(idempotency, transact) : () => transact(idempotency);
         const serveRequest = answers ? () => answers(route.operationId, run) : run;

@@ -54,12 +54,17 @@ export async function inTransaction(
   /** The ackBeforeCommit fault: a success is answered, then its transaction rolled back. */
   discardSuccess = false,
   checkCaller?: CallerCheck,
+  /**
+   * A read: one snapshot for all its statements (REPEATABLE READ), so that a ledger's balance and its
+   * entries, or a report's rows, are of one moment even while payments commit between its statements.
+   */
+  snapshot = false,
 ): Promise<Answer> {
   for (let attempt = 1, moves = 0; ; attempt++) {
     const connection = await pool.connect();
     const client = batching(connection);
     try {
-      await send(client, 'BEGIN');
+      await send(client, snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN');
       const judgeCaller = checkCaller ? await checkCaller(client) : null;
       // The claim's insert rides with the operation's first query; it is judged before anything commits.
       const claiming = idempotency
