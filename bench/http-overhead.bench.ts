@@ -28,7 +28,7 @@ const params: Params = {
   maxRedemptions: num('BENCH_MAX', 50_000),
   warmupSeconds: num('BENCH_WARMUP_SECONDS', 2),
   warmupRedemptions: num('BENCH_WARMUP_MAX', 2000),
-  dbPoolSize: 16, // the server's own pool size (reference-impl/storage/database.ts)
+  dbPoolSize: 32, // the server's own pool size (reference-impl/storage/database.ts)
   amount: 100,
   manyBalance: 10_000_000,
   hotBalance: 1_000_000_000_000,

@@ -100,7 +100,7 @@ try {
   const machine = [
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; node ${process.version}; ` +
       `load average ${load(loadBefore)} before, ${load(loadavg())} after (other users of the machine)`,
-    `PostgreSQL ${serverVersion} (embedded, fsync on), the reference server's pool of 16 connections; ` +
+    `PostgreSQL ${serverVersion} (embedded, fsync on), the reference server's pool of 32 connections; ` +
       `${pgbench} (a client of major ${pgbenchMajor} against a server of ${serverVersion.split('.')[0]}: ` +
       'protocol 3, the warm-up runs proved it)',
   ];

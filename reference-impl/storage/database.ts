@@ -27,7 +27,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
         options.log,
       );
   const url = options.databaseUrl ?? (embedded as { url: string }).url;
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 16 });
+  // As many connections as a busy counter's clients: a request that waits for a connection waits in
+  // Node, where PostgreSQL cannot commit it with the others (fewer transactions per WAL flush).
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 32 });
   pool.on('error', (error) => options.log?.(`idle client error: ${error.message}`));
   try {
     await migrate(pool);
