@@ -29,8 +29,12 @@ export async function hasWrk(): Promise<boolean> {
   }
 }
 
-/** wrk with two threads and `clients` connections for `seconds`; its 2xx answers are the redemptions. */
+/**
+ * wrk with two threads and `clients` connections for `seconds`: its 2xx answers are the redemptions,
+ * its other answers and socket errors (a timeout among them) the failures.
+ */
 export async function runWrk(options: HttpRun): Promise<LoadResult> {
+  // A redemption queued behind 31 others on one hot voucher can take longer than wrk's default 2 s.
   const args = [
     '-t',
     '2',
@@ -38,6 +42,8 @@ export async function runWrk(options: HttpRun): Promise<LoadResult> {
     String(options.clients),
     '-d',
     `${options.seconds}s`,
+    '--timeout',
+    '10s',
     '-s',
     wrkScript,
     options.url,
