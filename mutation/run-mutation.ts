@@ -1,12 +1,13 @@
 /**
- * `npm run mutation -- [FOLDER...] [--sample N | --all] [--seed N] [--concurrency N]`, or `--summary`
- * to print the last run's scores again. Mutates the reference implementation (docs/mutation.md) with
+ * `npm run mutation -- [FOLDER...] [--sample N | --all | --survivors] [--seed N] [--concurrency N]`, or
+ * `--summary` to print the last run's scores again. Mutates the reference implementation (docs/mutation.md) with
  * StrykerJS, kills mutants with the harness's own tools (mutation/tests/), and prints the score per
  * folder and every survivor.
  *
  * FOLDER: domain, service, storage, http, tenders, sweeper, server (default: all). --sample N draws N
- * mutated spans per folder at random (default 12; the seed is printed and --seed replays it); --all
- * mutates every span. One embedded PostgreSQL server is started for the run, each test process gets
+ * mutated spans per folder at random (default 10; the seed is printed and --seed replays it); --all
+ * mutates every span; --survivors runs again the survivors of the last report not argued equivalent
+ * (on the code that report was made from: after a new scenario, to see them killed). One embedded PostgreSQL server is started for the run, each test process gets
  * a fresh database on it, and it is stopped at the end.
  */
 import { spawn } from 'node:child_process';
@@ -14,7 +15,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedServer } from '../reference-impl/storage/embedded-server.ts';
-import { listMutants, mutateRange, sampleSpans } from './sample.ts';
+import { listMutants, mutateRange, type Span, sampleSpans } from './sample.ts';
 import { formatScores, readEquivalents, scoreReport } from './score.ts';
 import { mutateFiles } from './targets.ts';
 
@@ -38,6 +39,7 @@ const { values, positionals } = (() => {
         seed: { type: 'string' },
         concurrency: { type: 'string' },
         summary: { type: 'boolean', default: false },
+        survivors: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -60,11 +62,12 @@ if (values.summary) {
   printScores();
   process.exit(0);
 }
-if (values.all && values.sample) fail('--all and --sample exclude each other');
+if ([values.all, values.sample !== undefined, values.survivors].filter(Boolean).length > 1)
+  fail('--all, --sample and --survivors exclude each other');
 
 const files = mutateFiles(positionals);
 if (files.length === 0) fail(`no file to mutate under ${positionals.join(', ')}`);
-const perFolder = positive('sample', values.sample, 12);
+const perFolder = positive('sample', values.sample, 10);
 // The date as the default seed: each night draws another sample, and the seed printed replays it.
 const today = new Date();
 const seed = positive(
@@ -86,6 +89,22 @@ delete env.VCERT_MUTATION_SAMPLE;
 if (values.all) {
   env.VCERT_MUTATION_MUTATE = JSON.stringify(files);
   console.log(`mutation: every mutant of ${files.length} files`);
+} else if (values.survivors) {
+  const wanted = new Set(files);
+  const spans: Span[] = scoreReport(reportPath, readEquivalents(equivalentsPath))
+    .survivors.filter((s) => wanted.has(s.file))
+    // The report's columns count from 1, Babel's from 0.
+    .map(({ file, location: { start, end } }) => ({
+      file,
+      start: { line: start.line, column: start.column - 1 },
+      end: { line: end.line, column: end.column - 1 },
+    }));
+  if (spans.length === 0) fail(`no survivor in ${reportPath} to run again`);
+  const samplePath = join(work, 'sample.json');
+  writeFileSync(samplePath, JSON.stringify(spans));
+  env.VCERT_MUTATION_SAMPLE = samplePath;
+  env.VCERT_MUTATION_MUTATE = JSON.stringify([...new Set(spans.map(mutateRange))]);
+  console.log(`mutation: the ${spans.length} survivors of ${reportPath} again`);
 } else {
   const spans = sampleSpans(await listMutants(files), perFolder, seed);
   const samplePath = join(work, 'sample.json');

@@ -52,10 +52,17 @@ function random(seed: number): () => number {
 
 const spanKey = (s: Span) => `${s.file}:${s.start.line}:${s.start.column}-${s.end.line}:${s.end.column}`;
 
+type Position = Span['start'];
+const atOrBefore = (a: Position, b: Position) =>
+  a.line < b.line || (a.line === b.line && a.column <= b.column);
+const within = (inner: Span, outer: Span) =>
+  inner.file === outer.file && atOrBefore(outer.start, inner.start) && atOrBefore(inner.end, outer.end);
+
 /**
- * A seeded random sample of mutated spans, `perFolder` from each folder (all of a folder's when it has
- * fewer). The unit is a span, not a mutant: every mutant placed on a sampled span runs (`a < b` gives
- * `true`, `false`, `a <= b` and `a >= b`), which is how Stryker can select them.
+ * A seeded random sample of mutated spans, `perFolder` from each folder (all of a folder's that fit when
+ * it has fewer). The unit is a span, not a mutant: every mutant placed on a sampled span runs (`a < b`
+ * gives `true`, `false`, `a <= b` and `a >= b`), which is how Stryker can select them. No two chosen
+ * spans nest (a block and a condition inside it): the nodes between them would run too.
  */
 export function sampleSpans(mutants: readonly Mutant[], perFolder: number, seed: number): Span[] {
   const byFolder = new Map<string, Map<string, Span>>();
@@ -75,12 +82,15 @@ export function sampleSpans(mutants: readonly Mutant[], perFolder: number, seed:
   const chosen: Span[] = [];
   for (const folder of [...byFolder.keys()].sort()) {
     const spans = [...(byFolder.get(folder) as Map<string, Span>).values()];
-    // Fisher-Yates over the first perFolder places.
-    for (let i = 0; i < Math.min(perFolder, spans.length); i++) {
+    const picked: Span[] = [];
+    // Fisher-Yates, stopping once perFolder spans that do not nest are drawn.
+    for (let i = 0; i < spans.length && picked.length < perFolder; i++) {
       const j = i + Math.floor(next() * (spans.length - i));
       [spans[i], spans[j]] = [spans[j] as Span, spans[i] as Span];
-      chosen.push(spans[i] as Span);
+      const span = spans[i] as Span;
+      if (!picked.some((p) => within(span, p) || within(p, span))) picked.push(span);
     }
+    chosen.push(...picked);
   }
   return chosen;
 }

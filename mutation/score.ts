@@ -81,6 +81,8 @@ export interface Survivor {
   folder: string;
   status: string;
   original: string;
+  file: string;
+  location: ReportedMutant['location'];
 }
 
 export interface Scores {
@@ -149,7 +151,14 @@ export function scoreReport(reportPath: string, equivalents: readonly Equivalent
       else if (m.status === 'Ignored') s.ignored++;
       else s.errors++;
       if (m.status === 'Survived' || m.status === 'NoCoverage')
-        survivors.push({ key, folder, status: m.status, original: originalText(source, m) });
+        survivors.push({
+          key,
+          folder,
+          status: m.status,
+          original: originalText(source, m),
+          file,
+          location: m.location,
+        });
     }
   }
   const folders = [...byFolder.values()].sort((a, b) => a.folder.localeCompare(b.folder));

@@ -194,6 +194,33 @@ Then(
   },
 );
 
+/**
+ * CC-04: the payment read back (GET /redemptions/{id}) names the remainder voucher its answer named.
+ * `remainderVoucher` is optional in the contract: a read that leaves it out says nothing, but one that
+ * says null (no remainder) or names another voucher is wrong.
+ */
+Then(
+  'the payment read back names remainder voucher {string}',
+  async function (this: VoucherWorld, alias: string) {
+    const payment = expectAccepted(this.last) as { id: string };
+    const read = (await this.must({
+      operationId: 'getRedemption',
+      params: { id: payment.id },
+      auth: { role: 'backoffice' },
+    })) as { id: string; remainderVoucher?: { id: string } | null };
+    assert.equal(read.id, payment.id, 'the payment read back');
+    if (read.remainderVoucher === undefined) {
+      this.attach('the payment read back leaves its remainder voucher out (optional)', 'text/plain');
+      return;
+    }
+    assert.equal(
+      read.remainderVoucher?.id,
+      this.voucherId(alias),
+      'the remainder voucher of the payment read back',
+    );
+  },
+);
+
 Then('the payment leaves no remainder voucher', function (this: VoucherWorld) {
   const payment = expectAccepted(this.last) as { remainderVoucher: unknown };
   assert.equal(payment.remainderVoucher, null);

@@ -19,6 +19,12 @@ Feature: Redeem entire voucher
     And voucher "V1" has a balance of 0.00 EUR
     And the ledger of voucher "V1" adds up to its balance
 
+  @capability:reports
+  Scenario: The payment read back names its remainder voucher
+    When the cashier at POS 1 pays 11.90 EUR with voucher "V1"
+    Then the payment leaves a remainder voucher "REST" of 8.10 EUR
+    And the payment read back names remainder voucher "REST"
+
   Scenario: The remainder voucher pays like any other
     Given the cashier at POS 1 pays 11.90 EUR with voucher "V1"
     And the payment leaves a remainder voucher "REST" of 8.10 EUR
