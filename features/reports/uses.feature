@@ -29,6 +29,13 @@ Feature: The uses of a voucher
       | register       | WEB1     |
       | channel        | webshop  |
 
+  Scenario: The uses of one voucher are that voucher's only
+    Given an activated voucher "V2" of type "GIFT" worth 20.00 EUR
+    When the cashier at POS 1 pays 10.00 EUR with voucher "V1" on receipt "R-300"
+    And the web shop pays 5.00 EUR with voucher "V2" on receipt "W-9"
+    Then the uses report lists 1 use of voucher "V1"
+    And the uses report lists 1 use of voucher "V2"
+
   @capability:redemption-refund
   Scenario: A use shows what was refunded of it
     Given the cashier at POS 1 pays 30.00 EUR with voucher "V1" on receipt "R-200"
