@@ -1,5 +1,5 @@
 import { type ColumnHistoryData, HistoryColumns } from './history-columns.ts';
-import { HistoryFormatError } from './history-format-error.ts';
+import { RepeatedOperationError } from './history-format-error.ts';
 import { ClientLines } from './operation-numbers.ts';
 
 /**
@@ -11,7 +11,7 @@ import { ClientLines } from './operation-numbers.ts';
 export function findRepeatedOperation(
   data: ColumnHistoryData,
   beforeLine: number,
-): HistoryFormatError | undefined {
+): RepeatedOperationError | undefined {
   const history = new HistoryColumns(data);
   const c = data.columns;
   const numbered: ClientLines[] = [];
@@ -29,7 +29,7 @@ export function findRepeatedOperation(
       numbered[client] ??= new ClientLines();
       const first = (numbered[client] as ClientLines).seen(number, line);
       if (first !== 0)
-        return new HistoryFormatError(
+        return new RepeatedOperationError(
           line,
           `repeats operation ${number} of client ${data.clients[client]} (line ${first}): a history records each operation once`,
         );
@@ -47,7 +47,7 @@ export function findRepeatedOperation(
         break;
       }
       if (signatures[slot] === mine && history.sameLine(other, i))
-        return new HistoryFormatError(
+        return new RepeatedOperationError(
           line,
           `repeats the same operation (line ${c.line[other]}): a history records each operation once`,
         );

@@ -11,3 +11,15 @@ export class HistoryFormatError extends Error {
     this.reason = reason;
   }
 }
+
+/**
+ * A history that records one operation twice. The file reads, but it is not a true record of the run:
+ * its money would be counted twice, so no checker can judge it. `vcert check` calls it invalid (exit 1),
+ * not unreadable.
+ */
+export class RepeatedOperationError extends HistoryFormatError {
+  constructor(line: number, reason: string) {
+    super(line, reason);
+    this.name = 'RepeatedOperationError';
+  }
+}

@@ -1,4 +1,4 @@
-import { HistoryFormatError } from './history-format-error.ts';
+import { RepeatedOperationError } from './history-format-error.ts';
 import type { Operation } from './operation.ts';
 
 const denseLimit = 1 << 22;
@@ -53,7 +53,7 @@ export class OperationNumbers {
     if (first !== 0) {
       const which =
         op.index === undefined ? 'the same operation' : `operation ${op.index} of client ${op.client}`;
-      throw new HistoryFormatError(
+      throw new RepeatedOperationError(
         line,
         `repeats ${which} (line ${first}): a history records each operation once`,
       );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -61,6 +61,25 @@ describe('vcert check', () => {
       run.stdout,
       /timings: reading and indexing [\d.]+ s, .*CPU by thread [\d.]+ s .*peak RSS \d+ MB/,
     );
+  });
+
+  it('calls a history that records an operation twice invalid (exit 1), naming both lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-'));
+    const lines = readFileSync(join(fixtures, 'good-balance-guard.ndjson'), 'utf8').trimEnd().split('\n');
+    // Every line twice: the money of each operation would be counted twice.
+    const doubled = join(dir, 'doubled.ndjson');
+    writeFileSync(
+      doubled,
+      `${lines.flatMap((line) => (line.includes('"meta"') ? [line] : [line, line])).join('\n')}\n`,
+    );
+    const run = vcert(doubled, '--ledgers', join(fixtures, 'good-balance-guard.ledgers.json'));
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(
+      run.stdout,
+      /invalid: history line \d+: repeats (operation \d+ of client \S+|the same operation) \(line \d+\)/,
+    );
+    assert.match(run.stdout, /no checker ran/);
+    assert.equal(run.stderr, '');
   });
 
   it('exits 2 and names the line of a malformed history', () => {

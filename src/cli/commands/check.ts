@@ -4,6 +4,7 @@ import { type Policy, policies } from '../../../spec/capabilities.ts';
 import { checkHistoryFile } from '../../checkers/check-file.ts';
 import type { CheckTimings } from '../../checkers/columnar/check-columns.ts';
 import { renderSummary } from '../../checkers/summary-text.ts';
+import { RepeatedOperationError } from '../../history/history-format-error.ts';
 
 interface CheckOptions {
   ledgers?: string;
@@ -54,7 +55,8 @@ export function registerCheck(program: Command): void {
     .option('--timings', 'print where the time went, the CPU time of each thread and the peak memory')
     .addHelpText(
       'after',
-      '\nExit codes: 0 every checker valid; 1 a checker invalid or unknown (unknown is never a pass); ' +
+      '\nExit codes: 0 every checker valid; 1 a checker invalid or unknown (unknown is never a pass), or ' +
+        'an operation recorded twice; ' +
         '2 the history or ledgers could not be read (the line and the reason are printed), or bad flags.',
     )
     // Bad flags are "could not run" (2): one line from commander, no stack trace.
@@ -68,6 +70,14 @@ export function registerCheck(program: Command): void {
           timeLimitMs: options.timeLimit,
         });
       } catch (error) {
+        if (error instanceof RepeatedOperationError) {
+          // The file reads, and what it says is wrong: a verdict (invalid), not "could not read".
+          console.log(
+            `${file}: invalid: ${error.message}; an operation recorded twice would count its money twice, so no checker ran`,
+          );
+          exitWith(1);
+          return;
+        }
         console.error(`vcert check: ${firstLine(error)}`);
         exitWith(2);
         return;
