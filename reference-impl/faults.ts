@@ -63,6 +63,22 @@ export interface Faults {
    * different keys both see it open, and both take the money.
    */
   captureStaleHold?: boolean;
+  /**
+   * Validity compared a day late (the end date taken as inclusive): a voucher still pays, holds and
+   * takes top-ups for a day after the end of validity it shows; reads call it expired on time.
+   */
+  expiryADayLate?: boolean;
+  /** Restoring a canceled voucher makes it activated (spendable) instead of prepared (LC-09). */
+  restoreReactivates?: boolean;
+  /** A top-up is accepted on an expired voucher (LC-05, LC-13): its other rules still hold. */
+  topUpIgnoresExpiry?: boolean;
+  /** A redemption is refunded onto an expired voucher (LC-05: no refund after validity). */
+  refundIgnoresExpiry?: boolean;
+  /**
+   * A partial capture releases only what it took: the rest of the hold stays reserved for good, so the
+   * voucher's available amount never comes back (RD-02, CC-03).
+   */
+  partialCaptureKeepsRest?: boolean;
 }
 
 export const noFaults: Readonly<Faults> = Object.freeze({});

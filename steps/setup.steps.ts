@@ -139,6 +139,28 @@ When('{int} day(s) pass(es)', async function (this: VoucherWorld, days: number) 
   });
 });
 
+/**
+ * LC-05 at its boundary: the tenant's clock moves to the end of validity the voucher shows, then on by a
+ * few minutes, so a system that enforces a later end than it shows (a day late, an end date taken as
+ * inclusive) is seen paying; a system that counts validity in days shows the end of that day, and is
+ * judged by what it shows.
+ */
+When(
+  'the end of validity of voucher {string} has passed by {int} minute(s)',
+  async function (this: VoucherWorld, alias: string, minutes: number) {
+    this.requires('test-control');
+    const v = await this.readVoucher(alias);
+    const ends = Date.parse(given(v.expiresAt, `the validity of voucher ${alias}`));
+    const clock = await this.must({ operationId: 'getTestClock', auth: { role: 'pos' } });
+    const toEnd = Math.max(0, Math.ceil((ends - Date.parse(clock.now)) / 1000));
+    await this.must({
+      operationId: 'advanceTestClock',
+      body: { advanceSeconds: toEnd + minutes * 60 },
+      auth: { role: 'pos' },
+    });
+  },
+);
+
 When('{int} second(s) pass(es)', async function (this: VoucherWorld, seconds: number) {
   this.requires('test-control');
   await this.must({

@@ -20,6 +20,33 @@ Feature: Validity and expiry
     Then the payment is refused with "voucher_expired"
     And voucher "V1" is exactly as it was
 
+  @capability:test-control
+  Scenario: A voucher cannot pay once the end of validity it shows has passed
+    Given the end of validity of voucher "V1" has passed by 2 minutes
+    When the cashier at POS 1 pays 5.00 EUR with voucher "V1"
+    Then the payment is refused with "voucher_expired"
+    And voucher "V1" is exactly as it was
+
+  @capability:test-control @capability:redemption-refund
+  Scenario: An expired voucher takes no refund
+    Given the cashier at POS 1 pays 5.00 EUR with voucher "V1" on receipt "R-1"
+    And 366 days pass
+    When the cashier at POS 1 refunds 5.00 EUR of the payment on receipt "R-1"
+    Then the refund is refused with "voucher_expired"
+    And voucher "V1" is exactly as it was
+
+  @capability:test-control @capability:top-up @req:LC-11
+  Scenario: An expired voucher takes no top-up
+    Given a voucher type "CARD" with:
+      | reusable      | yes |
+      | top-up        | yes |
+      | validity days | 365 |
+    And an activated voucher "V2" of type "CARD" worth 20.00 EUR
+    And 366 days pass
+    When the cashier at POS 1 tops up voucher "V2" with 10.00 EUR
+    Then the top-up is refused with "voucher_expired"
+    And voucher "V2" is exactly as it was
+
   @capability:test-control @capability:validity-change
   Scenario: The back office extends the validity before it runs out
     Given the back office extends the validity of voucher "V1" by 100 days

@@ -1,4 +1,5 @@
 import type { VoucherState } from '../../spec/schemas/voucher.ts';
+import { type Faults, noFaults } from '../faults.ts';
 import { refuse } from './refusal.ts';
 import { assertCurrency } from './spendable.ts';
 import { effectiveState, type VoucherRecord } from './voucher.ts';
@@ -19,10 +20,12 @@ export function decideRefund(
   r: RedemptionRecord,
   money: { amount: number; currency: string } | undefined,
   now: Date,
+  faults: Faults = noFaults,
 ): { amount: number; state: VoucherState } {
   const state = effectiveState(v, now);
   // LC-05: past its validity a voucher takes no refund, whatever state its last use left it in.
-  if (state === 'expired' || (state === 'redeemed' && now >= v.expiresAt))
+  const expired = state === 'expired' || (state === 'redeemed' && now >= v.expiresAt);
+  if (expired && !faults.refundIgnoresExpiry)
     refuse('voucher_expired', `voucher ${v.number} has expired`, { state });
   if (state === 'canceled') refuse('voucher_canceled', `voucher ${v.number} was canceled`, { state });
   if (money) assertCurrency(v, money.currency);

@@ -4,7 +4,9 @@ import { effectiveState, type VoucherRecord } from './voucher.ts';
 
 /** Refuses, with a distinct code per reason, a voucher that cannot pay now (LC-05, LC-07, LC-09, LC-13). */
 export function assertSpendable(v: VoucherRecord, now: Date, faults: Faults = noFaults): void {
-  const state = faults.ignoreExpiry ? v.state : effectiveState(v, now);
+  const state = faults.ignoreExpiry
+    ? v.state
+    : effectiveState(v, faults.expiryADayLate ? new Date(now.getTime() - 86_400_000) : now);
   if (state === 'activated') return;
   if (state === 'expired') {
     refuse('voucher_expired', `voucher ${v.number} expired at ${v.expiresAt.toISOString()}`, { state });

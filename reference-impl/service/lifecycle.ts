@@ -23,7 +23,9 @@ export async function transition(
   input: TransitionInput,
 ): Promise<Voucher> {
   const v = await lockVoucher(ctx, id);
-  const next = decideTransition(v, action, ctx.now);
+  let next = decideTransition(v, action, ctx.now);
+  // Defect (restoreReactivates): back to the state a sold voucher had, not to prepared.
+  if (action === 'restore' && ctx.faults?.restoreReactivates) next = 'activated';
   if (action === 'startSale' || action === 'startReturn') {
     await setPendingReceipt(ctx, v.id, input.receipt ?? null);
     v.state = next;
@@ -76,7 +78,8 @@ export async function topUp(
   if (stale) await new Promise((resolve) => setTimeout(resolve, 20));
   const v = await lockVoucher(ctx, id);
   assertTopUpAllowed(v);
-  assertSpendable(v, ctx.now);
+  // Defect (topUpIgnoresExpiry): the top-up checks the state as stored, not as time has made it.
+  assertSpendable(v, ctx.now, ctx.faults?.topUpIgnoresExpiry ? { ignoreExpiry: true } : undefined);
   assertCurrency(v, input.amount.currency);
   v.balance = (stale?.balance ?? v.balance) + input.amount.amount;
   await appendEntry(ctx.client, v, {

@@ -145,7 +145,8 @@ export async function captureHold(
     : ((await readHold(ctx.client, ctx.tenantId, holdId)) as HoldRecord);
   const amount = decideCapture(v, hold, input.amount, ctx.now, ctx.faults);
   v.openHolds -= 1;
-  if (hold.reserves) v.held -= hold.amount;
+  // Defect (partialCaptureKeepsRest): only what was taken stops being reserved.
+  if (hold.reserves) v.held -= ctx.faults?.partialCaptureKeepsRest ? amount : hold.amount;
   const redemption = await take(ctx, v, amount, hold.receipt, hold.id);
   await closeHold(ctx.client, hold, 'captured', redemption.id);
   return redemption;

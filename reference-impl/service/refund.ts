@@ -21,7 +21,7 @@ export async function refundRedemption(
   const v = await lockVoucher(ctx, found.voucherId);
   // The voucher's lock serializes refunds of its redemptions; read again under it.
   const r = (await readRedemption(ctx.client, ctx.tenantId, redemptionId)) ?? found;
-  const decided = decideRefund(v, r, input.amount, ctx.now);
+  const decided = decideRefund(v, r, input.amount, ctx.now, ctx.faults);
   const id = ctx.newId();
   v.balance += decided.amount;
   v.state = decided.state;

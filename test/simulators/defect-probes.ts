@@ -323,6 +323,79 @@ async function captureTwice(t: Tenant): Promise<Observation> {
   return { shown: false, detail: rounds.join('; ') };
 }
 
+/** A voucher whose validity it shows has ended two minutes ago, asked to pay (the clock read, then moved). */
+async function payJustAfterEnd(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000, 1, { validityDays: 1 });
+  const shown = (await t.pos.get('getVoucher', `/vouchers/${v!.id}`)).body.expiresAt as string;
+  const clock = (await t.pos.get('getTestClock', '/test/clock')).body.now as string;
+  const toEnd = Math.ceil((Date.parse(shown) - Date.parse(clock)) / 1000) + 120;
+  await t.pos.post('advanceTestClock', '/test/clock', { advanceSeconds: toEnd }, noKey);
+  const paid = await redeemOn(t, v!.id, 100);
+  const state = (await t.pos.get('getVoucher', `/vouchers/${v!.id}`)).body.state;
+  return {
+    shown: paid.status === 201,
+    detail: `2 minutes after the end it shows (${shown}): payment ${paid.status} ${paid.body.code ?? 'paid'}, state read ${state}`,
+  };
+}
+
+/** A voucher canceled and restored, then its state and a payment. */
+async function restoreThenPay(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000);
+  await t.office.post('cancelVoucher', `/vouchers/${v!.id}/cancel`, { reason: 'number compromised' });
+  const restored = await t.office.post('restoreVoucher', `/vouchers/${v!.id}/restore`);
+  const paid = await redeemOn(t, v!.id, 100);
+  return {
+    shown: restored.body.state !== 'prepared' || paid.status === 201,
+    detail: `restore ${restored.status} to ${restored.body.state}; payment ${paid.status} ${paid.body.code ?? 'paid'}`,
+  };
+}
+
+/** A top-up voucher two days past its one-day validity, topped up. */
+async function topUpExpired(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000, 1, { validityDays: 1, topUpAllowed: true });
+  await t.pos.post('advanceTestClock', '/test/clock', { advanceSeconds: 2 * 86_400 }, noKey);
+  const loaded = await t.pos.post('topUp', `/vouchers/${v!.id}/top-ups`, {
+    amount: eur(500),
+    receipt: receipt(),
+  });
+  const balance = (await ledgerOf(t, v!.id)).balance.amount;
+  return {
+    shown: loaded.status === 200 || balance !== 2000,
+    detail: `top-up of an expired voucher: ${loaded.status} ${loaded.body.code ?? 'loaded'}, balance ${balance} of 2000`,
+  };
+}
+
+/** A payment, two days past the voucher's one-day validity, refunded. */
+async function refundExpired(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000, 1, { validityDays: 1 });
+  const paid = await redeemOn(t, v!.id, 500, {});
+  await t.pos.post('advanceTestClock', '/test/clock', { advanceSeconds: 2 * 86_400 }, noKey);
+  const refund = await t.pos.post('refundRedemption', `/redemptions/${paid.body.id}/refunds`, {
+    amount: eur(500),
+    receipt: receipt('R-2'),
+  });
+  const balance = (await ledgerOf(t, v!.id)).balance.amount;
+  return {
+    shown: refund.status === 201 || balance !== 1500,
+    detail: `refund onto an expired voucher: ${refund.status} ${refund.body.code ?? 'refunded'}, balance ${balance} (1500 after the payment)`,
+  };
+}
+
+/** Under amount holds: 12.00 held on 20.00, 9.50 of it captured, then what is available. */
+async function partialCapture(t: Tenant): Promise<Observation> {
+  const [v] = await activeVouchers(t, 2000, 1, { policy: 'amount-holds' });
+  const hold = await t.pos.post('createHold', `/vouchers/${v!.id}/holds`, {
+    amount: eur(1200),
+    receipt: receipt(),
+  });
+  const capture = await t.pos.post('captureHold', `/holds/${hold.body.id}/capture`, { amount: eur(950) });
+  const balance = (await t.pos.get('getBalance', `/vouchers/${v!.id}/balance`)).body;
+  return {
+    shown: balance.available?.amount !== 1050,
+    detail: `capture ${capture.status}; balance ${balance.balance?.amount}, available ${balance.available?.amount} (1050 expected)`,
+  };
+}
+
 /** The probe for each defective implementation, by name. */
 export const probes: Record<string, Probe> = {
   'overspend-under-race': overspend,
@@ -343,5 +416,10 @@ export const probes: Record<string, Probe> = {
   'refusals-not-replayed': refusalRetried,
   'top-up-lost-update': topUpRace,
   'capture-stale-hold': captureTwice,
+  'expiry-a-day-late': payJustAfterEnd,
+  'restore-reactivates': restoreThenPay,
+  'top-up-ignores-expiry': topUpExpired,
+  'refund-ignores-expiry': refundExpired,
+  'partial-capture-keeps-rest': partialCapture,
   ...reportProbes,
 };
