@@ -2,7 +2,7 @@ import type { Capability } from '../../spec/capabilities.ts';
 import type { Arranged, ProviderStateName, StateParams } from '../../spec/provider-states.ts';
 import type { Completion } from '../driver/completion.ts';
 import type { Driver, Session } from '../driver/driver.ts';
-import type { Operation, OperationId, ResultOf } from '../driver/operation.ts';
+import type { AnyOperation, Operation, OperationId, ResultOf } from '../driver/operation.ts';
 import { defaultRole, routeOf } from '../driver/route-table.ts';
 import {
   type ArrangeStep,
@@ -16,6 +16,27 @@ export interface Identifiers {
   barcode: string;
   magstripe: string;
   qr: string;
+}
+
+/** The money requests a resend may repeat (RD-06): every one that moves or reserves money. */
+const resendable = new Set<OperationId>([
+  'redeem',
+  'createHold',
+  'captureHold',
+  'releaseHold',
+  'refundRedemption',
+  'topUp',
+]);
+
+/**
+ * What identifies an answer for RD-06: its status and the id it gave, or its status and refusal code. A
+ * replay gives the first answer, whatever happened since (the balance in its body is the first one's).
+ */
+export function answerText(answer: Completion<unknown>): string {
+  if (answer.completion === 'info') return `no answer (${answer.error})`;
+  if (answer.completion === 'fail') return `${answer.status} ${answer.problem.code}`;
+  const id = (answer.body as { id?: unknown } | null)?.id;
+  return `${answer.status}${typeof id === 'string' ? ` ${id}` : ''}`;
 }
 
 /** Sessions of this process, numbered: arranged voucher types are named per session (see typeKey). */
@@ -34,10 +55,13 @@ export class TargetSession {
   readonly redemptions: Array<{ id: string }> = [];
   readonly templates = new Map<string, { id: string; alias: string }>();
   readonly transcript: Transcript;
+  /** Money requests sent with an Idempotency-Key and answered for certain, with how: for resending. */
+  readonly sent: Array<{ operation: AnyOperation; key: string; answer: string; refused: boolean }> = [];
   /** The target's time (ms) at the model's second 0, learnt from a voucher's dates: for absolute timestamps. */
   epochMs: number | undefined;
   readonly #number = ++sessions;
   readonly #typeKeys = new Map<string, string>();
+  readonly #keys = new Set<string>();
   readonly #stepOf = new WeakMap<object, CallStep>();
   /** Requests in flight now, and the number of the group they belong to (see CallStep.together). */
   #inFlight = 0;
@@ -111,6 +135,21 @@ export class TargetSession {
     step.status = answer.completion === 'info' ? null : answer.status;
     step.code = answer.completion === 'fail' ? answer.problem.code : undefined;
     this.#stepOf.set(answer, step);
+    const key = answer.idempotencyKey ?? operation.idempotencyKey;
+    if (
+      key &&
+      resendable.has(operation.operationId) &&
+      answer.completion !== 'info' &&
+      !this.#keys.has(key)
+    ) {
+      this.#keys.add(key);
+      this.sent.push({
+        operation: operation as unknown as AnyOperation,
+        key,
+        answer: answerText(answer),
+        refused: answer.completion === 'fail',
+      });
+    }
     return answer;
   }
 

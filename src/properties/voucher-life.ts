@@ -3,7 +3,7 @@ import { type Capability, payingCapabilities } from '../../spec/capabilities.ts'
 import type { Driver } from '../driver/driver.ts';
 import type { Transcript } from '../reproducers/transcript.ts';
 import { ArrangeVoucherCommand } from './commands/arrange-voucher.ts';
-import { voucherCommands, voucherKind } from './commands/index.ts';
+import { voucherCommandSequences, voucherKind } from './commands/index.ts';
 import { newVoucherModel } from './model/voucher-model.ts';
 import { NotClaimed } from './not-claimed.ts';
 import { notClaimedOutcome, outcomeOf, type PropertyOutcome } from './property-outcome.ts';
@@ -26,7 +26,7 @@ export async function checkVoucherLife(driver: Driver, budget: RunBudget): Promi
   const property = fc.asyncProperty(
     voucherKind(claimed),
     fc.integer({ min: 1, max: 5000 }),
-    fc.commands(voucherCommands(claimed), { size: 'max', maxCommands: budget.maxCommands ?? 20 }),
+    voucherCommandSequences(claimed, budget.maxCommands ?? 30),
     async (kind, denomination, commands) => {
       const session = await driver.setup();
       const real = new TargetSession(driver, session, claimed);
