@@ -130,13 +130,18 @@ Given(
   },
 );
 
-When('{int} day(s) pass(es)', async function (this: VoucherWorld, days: number) {
-  this.requires('test-control');
-  await this.must({
+/** Moves the tenant's clock on (test control). */
+async function advanceClock(world: VoucherWorld, seconds: number): Promise<void> {
+  world.requires('test-control');
+  await world.must({
     operationId: 'advanceTestClock',
-    body: { advanceSeconds: days * 86_400 },
+    body: { advanceSeconds: seconds },
     auth: { role: 'pos' },
   });
+}
+
+When('{int} day(s) pass(es)', async function (this: VoucherWorld, days: number) {
+  await advanceClock(this, days * 86_400);
 });
 
 /**
@@ -153,21 +158,12 @@ When(
     const ends = Date.parse(given(v.expiresAt, `the validity of voucher ${alias}`));
     const clock = await this.must({ operationId: 'getTestClock', auth: { role: 'pos' } });
     const toEnd = Math.max(0, Math.ceil((ends - Date.parse(clock.now)) / 1000));
-    await this.must({
-      operationId: 'advanceTestClock',
-      body: { advanceSeconds: toEnd + minutes * 60 },
-      auth: { role: 'pos' },
-    });
+    await advanceClock(this, toEnd + minutes * 60);
   },
 );
 
 When('{int} second(s) pass(es)', async function (this: VoucherWorld, seconds: number) {
-  this.requires('test-control');
-  await this.must({
-    operationId: 'advanceTestClock',
-    body: { advanceSeconds: seconds },
-    auth: { role: 'pos' },
-  });
+  await advanceClock(this, seconds);
 });
 
 /**

@@ -32,8 +32,7 @@ const resendable = new Set<OperationId>([
  * What identifies an answer for RD-06: its status and the id it gave, or its status and refusal code. A
  * replay gives the first answer, whatever happened since (the balance in its body is the first one's).
  */
-export function answerText(answer: Completion<unknown>): string {
-  if (answer.completion === 'info') return `no answer (${answer.error})`;
+export function answerText(answer: Exclude<Completion<unknown>, { completion: 'info' }>): string {
   if (answer.completion === 'fail') return `${answer.status} ${answer.problem.code}`;
   const id = (answer.body as { id?: unknown } | null)?.id;
   return `${answer.status}${typeof id === 'string' ? ` ${id}` : ''}`;

@@ -3,6 +3,17 @@ import type { TargetSession } from '../target-session.ts';
 import { expectAnswer } from './expect-answer.ts';
 import type { VoucherCommand } from './voucher-command.ts';
 
+/** Moves the target's clock and the model's together. */
+export async function moveClock(m: VoucherModel, r: TargetSession, seconds: number): Promise<void> {
+  const answer = await r.call({
+    operationId: 'advanceTestClock',
+    auth: { role: 'pos' },
+    body: { advanceSeconds: seconds },
+  });
+  expectAnswer('advanceTestClock', answer, null);
+  m.now += seconds;
+}
+
 /**
  * Moves the tenant's clock (test control) for LC-05 expiry and RD-04 hold expiry. Steps are multiples
  * of 120 s and every time-to-live and validity too, so real time passing during a run (far less than
@@ -20,13 +31,7 @@ export class AdvanceClockCommand implements VoucherCommand {
   async run(m: VoucherModel, r: TargetSession): Promise<void> {
     const days = this.seconds % 86_400 === 0;
     r.say(days ? `When ${this.seconds / 86_400} day(s) pass(es)` : `When ${this.seconds} second(s) pass(es)`);
-    const answer = await r.call({
-      operationId: 'advanceTestClock',
-      auth: { role: 'pos' },
-      body: { advanceSeconds: this.seconds },
-    });
-    expectAnswer('advanceTestClock', answer, null);
-    m.now += this.seconds;
+    await moveClock(m, r, this.seconds);
   }
 
   toString(): string {

@@ -1,6 +1,6 @@
 import type { VoucherModel } from '../model/voucher-model.ts';
 import type { TargetSession } from '../target-session.ts';
-import { expectAnswer } from './expect-answer.ts';
+import { moveClock } from './advance-clock.ts';
 import { pickOf } from './pick.ts';
 import type { VoucherCommand } from './voucher-command.ts';
 
@@ -44,13 +44,7 @@ export class ClockToEdgeCommand implements VoucherCommand {
     r.say(
       `When the clock moves to ${this.side === 'after' ? 'two minutes after' : 'two minutes before'} ${what}`,
     );
-    const answer = await r.call({
-      operationId: 'advanceTestClock',
-      auth: { role: 'pos' },
-      body: { advanceSeconds: seconds },
-    });
-    expectAnswer('advanceTestClock', answer, null);
-    m.now += seconds;
+    await moveClock(m, r, seconds);
   }
 
   toString(): string {
