@@ -1,4 +1,5 @@
 import type { Policy } from '../../spec/capabilities.ts';
+import { clockMovesOf } from '../history/clock-moves.ts';
 import { initialFunds } from '../history/final-ledger.ts';
 import { createdHoldIds, knownHoldsOf } from '../history/hold-index.ts';
 import { voucherModel } from '../model/voucher-model.ts';
@@ -55,7 +56,7 @@ export function checkLinearizability(input: CheckInput, options: Linearizability
       counts,
       reason: 'the policy is not known: give it in the meta line or as an option',
     };
-  const model = voucherModel(policy, new Set(meta?.oneTime ?? []));
+  const model = voucherModel(policy, new Set(meta?.oneTime ?? []), clockMovesOf(ops));
   const budget = options.budget ?? searchBudget(options.timeLimitMs ?? 30_000, options.maxSteps);
   let everyHold: Set<string> | undefined;
   const everywhere = () => (everyHold ??= createdHoldIds(ops));

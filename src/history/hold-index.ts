@@ -1,3 +1,4 @@
+import { ClockMoves, clockMovesOf } from './clock-moves.ts';
 import { minorUnits, receiptNumber, requestedAmount, resultString } from './op-fields.ts';
 import type { HistoryMeta, Operation } from './operation.ts';
 
@@ -24,8 +25,16 @@ export function holdTtlMicros(op: Operation, meta: HistoryMeta | null): number {
   return meta?.holdTtlSeconds ? meta.holdTtlSeconds * 1_000_000 : Number.POSITIVE_INFINITY;
 }
 
-/** Facts of a hold created by an acknowledged createHold, or null for any other operation. */
-export function holdFacts(op: Operation, index: number, meta: HistoryMeta | null): HoldFacts | null {
+/**
+ * Facts of a hold created by an acknowledged createHold, or null for any other operation. `clock`: the
+ * history's moves of the test clock, which bring the hold's expiry closer.
+ */
+export function holdFacts(
+  op: Operation,
+  index: number,
+  meta: HistoryMeta | null,
+  clock: ClockMoves = ClockMoves.none,
+): HoldFacts | null {
   const id = op.op === 'createHold' ? resultString(op, 'id') : null;
   if (id === null) return null;
   return {
@@ -34,15 +43,16 @@ export function holdFacts(op: Operation, index: number, meta: HistoryMeta | null
     amount: minorUnits((op.result as Record<string, unknown>).amount) ?? requestedAmount(op) ?? 0,
     createdBy: index,
     receipt: receiptNumber(op.args),
-    earliestExpiry: op.invokedAt + holdTtlMicros(op, meta),
+    earliestExpiry: clock.earliestExpiry(op.invokedAt, holdTtlMicros(op, meta)),
   };
 }
 
 /** Every hold that an acknowledged createHold created, by hold id. */
 export function indexHolds(ops: readonly Operation[], meta: HistoryMeta | null): Map<string, HoldFacts> {
   const holds = new Map<string, HoldFacts>();
+  const clock = clockMovesOf(ops);
   ops.forEach((op, index) => {
-    const facts = holdFacts(op, index, meta);
+    const facts = holdFacts(op, index, meta, clock);
     if (facts && !holds.has(facts.id)) holds.set(facts.id, facts);
   });
   return holds;

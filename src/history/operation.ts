@@ -11,6 +11,7 @@ export const operationNames = [
   'topUp',
   'getBalance',
   'getLedger',
+  'advanceTestClock',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

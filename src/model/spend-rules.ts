@@ -1,4 +1,11 @@
-import { heldSum, mayHaveExpired, type OpenHold, type VoucherState, voucherState } from './voucher-state.ts';
+import {
+  heldSum,
+  mayHaveExpired,
+  notCertainlyExpired,
+  type OpenHold,
+  type VoucherState,
+  voucherState,
+} from './voucher-state.ts';
 
 /** Whether the policy lets only one hold be open at a time. */
 export function oneHoldAtATime(state: VoucherState): boolean {
@@ -32,16 +39,25 @@ export function admitSpend(
   return heldSum(open) + amount <= state.balance ? open : null;
 }
 
-/** Whether refusing a spend of `amount` with insufficient_balance is explained by the state. */
-export function refusesForBalance(state: VoucherState, amount: number, isHold: boolean): boolean {
-  if (state.policy === 'amount-holds') return heldSum(state.holds) + amount > state.balance;
+/**
+ * Whether refusing a spend of `amount` with insufficient_balance is explained by the state, for a call
+ * at `invokedAt`: a hold that has certainly expired by then (the test clock moved past it) reserves nothing.
+ */
+export function refusesForBalance(
+  state: VoucherState,
+  amount: number,
+  isHold: boolean,
+  invokedAt: number,
+): boolean {
+  if (state.policy === 'amount-holds')
+    return heldSum(notCertainlyExpired(state.holds, invokedAt)) + amount > state.balance;
   if (state.policy === 'balance-guard' && !isHold) return amount > state.balance;
   return amount > state.balance;
 }
 
-/** Whether a voucher_in_use refusal is explained by the state. */
-export function refusesInUse(state: VoucherState): boolean {
-  return oneHoldAtATime(state) && state.holds.length > 0;
+/** Whether a voucher_in_use refusal is explained by the state: a hold that may still be open at `invokedAt`. */
+export function refusesInUse(state: VoucherState, invokedAt: number): boolean {
+  return oneHoldAtATime(state) && notCertainlyExpired(state.holds, invokedAt).length > 0;
 }
 
 /**

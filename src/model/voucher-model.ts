@@ -1,4 +1,5 @@
 import type { Policy } from '../../spec/capabilities.ts';
+import { ClockMoves } from '../history/clock-moves.ts';
 import { partitionByVoucher } from '../history/voucher-partition.ts';
 import type { Model, StepResult } from './model.ts';
 import { emptyOutput, type VoucherInput, type VoucherOutput } from './model-io.ts';
@@ -11,6 +12,7 @@ import {
   refusesRedeemed,
 } from './spend-rules.ts';
 import {
+  certainlyExpired,
   describeState,
   findHold,
   fingerprintOf,
@@ -37,11 +39,12 @@ function spend(state: VoucherState, i: VoucherInput, o: VoucherOutput, holds: Vo
   return { ok, next };
 }
 
-function createHold(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
+function createHold(state: VoucherState, i: VoucherInput, o: VoucherOutput, clock: ClockMoves): Step {
   const amount = i.amount ?? o.amount ?? 0;
   if (o.completion === 'fail') {
-    if (o.code === 'insufficient_balance') return same(state, refusesForBalance(state, amount, true));
-    if (o.code === 'voucher_in_use') return same(state, refusesInUse(state));
+    if (o.code === 'insufficient_balance')
+      return same(state, refusesForBalance(state, amount, true, i.invokedAt));
+    if (o.code === 'voucher_in_use') return same(state, refusesInUse(state, i.invokedAt));
     if (o.code === 'voucher_redeemed') return same(state, refusesRedeemed(state));
     return same(state, true);
   }
@@ -49,7 +52,15 @@ function createHold(state: VoucherState, i: VoucherInput, o: VoucherOutput): Ste
   if (findHold(state, id) || certainlyUsed(state)) return same(state, false);
   const holds = admitSpend(state, amount, i.completedAt, true);
   if (holds === null || differs(o.amount, amount)) return same(state, false);
-  return { ok: true, next: withHold(state, { id, amount, earliestExpiry: i.invokedAt + i.ttl }, holds) };
+  const earliestExpiry = clock.earliestExpiry(i.invokedAt, i.ttl);
+  const certainExpiry = clock.certainExpiry(i.completedAt, i.ttl);
+  const hold = {
+    id,
+    amount,
+    earliestExpiry,
+    ...(Number.isFinite(certainExpiry) ? { certainExpiry } : {}),
+  };
+  return { ok: true, next: withHold(state, hold, holds) };
 }
 
 /** Capture or release of a hold that is not open in this state. */
@@ -72,6 +83,8 @@ function closeHold(state: VoucherState, i: VoucherInput, o: VoucherOutput, captu
     if (o.code === 'insufficient_balance') return same(state, capture && amount > state.balance);
     return same(state, true);
   }
+  // A hold the test clock has certainly moved past (RD-04) can be neither captured nor released.
+  if (certainlyExpired(hold, i.invokedAt)) return same(state, false);
   const rest = withoutHold(state, hold.id);
   if (!capture) return { ok: true, next: rest };
   if (amount > hold.amount || differs(o.amount, amount)) return same(state, false);
@@ -81,8 +94,9 @@ function closeHold(state: VoucherState, i: VoucherInput, o: VoucherOutput, captu
 function redeem(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
   const amount = i.amount ?? 0;
   if (o.completion === 'fail') {
-    if (o.code === 'insufficient_balance') return same(state, refusesForBalance(state, amount, false));
-    if (o.code === 'voucher_in_use') return same(state, refusesInUse(state));
+    if (o.code === 'insufficient_balance')
+      return same(state, refusesForBalance(state, amount, false, i.invokedAt));
+    if (o.code === 'voucher_in_use') return same(state, refusesInUse(state, i.invokedAt));
     if (o.code === 'voucher_redeemed') return same(state, refusesRedeemed(state));
     return same(state, true);
   }
@@ -99,18 +113,21 @@ function credit(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
   return { ok: !differs(o.balanceAfter, next.balance) && !differs(o.balance, next.balance), next };
 }
 
-function step(state: VoucherState, i: VoucherInput, o: VoucherOutput): Step {
+function step(state: VoucherState, i: VoucherInput, o: VoucherOutput, clock: ClockMoves): Step {
   if (o.completion === 'info') {
     // An outcome seen by nobody: applied if it could have been.
-    const applied = step(state, i, emptyOutput);
+    const applied = step(state, i, emptyOutput, clock);
     return applied.ok ? applied : same(state, true);
   }
   switch (i.op) {
+    case 'advanceTestClock':
+      // The tenant's clock: what it does to holds is in their expiry bounds (src/history/clock-moves.ts).
+      return same(state, true);
     case 'getBalance':
     case 'getLedger':
       return same(state, o.completion === 'fail' || !differs(o.balance, state.balance));
     case 'createHold':
-      return createHold(state, i, o);
+      return createHold(state, i, o, clock);
     case 'captureHold':
       return closeHold(state, i, o, true);
     case 'releaseHold':
@@ -138,7 +155,7 @@ function describeOperation(i: VoucherInput, o: VoucherOutput): string {
 function eager(policy: Policy, i: VoucherInput, o: VoucherOutput): boolean {
   if (o.completion === 'info') return false;
   if (o.completion === 'fail') return o.code !== 'hold_expired' && o.code !== 'hold_not_open';
-  if (i.op === 'getBalance' || i.op === 'getLedger') return true;
+  if (i.op === 'getBalance' || i.op === 'getLedger' || i.op === 'advanceTestClock') return true;
   return policy === 'balance-guard' && (i.op === 'createHold' || i.op === 'releaseHold');
 }
 
@@ -152,21 +169,25 @@ function eager(policy: Policy, i: VoucherInput, o: VoucherOutput): boolean {
 function order(i: VoucherInput, o: VoucherOutput): number {
   if (o.completion === 'info') return 1;
   if (o.completion === 'fail') return 0;
-  return i.op === 'getBalance' || i.op === 'getLedger' || i.op === 'createHold' ? 0 : 1;
+  return i.op === 'getBalance' || i.op === 'getLedger' || i.op === 'createHold' || i.op === 'advanceTestClock'
+    ? 0
+    : 1;
 }
 
 /**
  * The voucher model under one concurrency policy; see docs/history-format.md for its semantics. The
- * vouchers in `oneTime` are one-time vouchers: used once, then redeemed.
+ * vouchers in `oneTime` are one-time vouchers: used once, then redeemed. `clock`: the history's moves of
+ * the test clock, which bring holds' expiry closer (and make it certain once they pass a time-to-live).
  */
 export function voucherModel(
   policy: Policy,
   oneTime: ReadonlySet<string> = new Set(),
+  clock: ClockMoves = ClockMoves.none,
 ): Model<VoucherState, VoucherInput, VoucherOutput> {
   return {
     init: (funds, voucher) =>
       voucherState(policy, funds, [], voucher !== undefined && oneTime.has(voucher) ? 'fresh' : 'none'),
-    step,
+    step: (state, i, o) => step(state, i, o, clock),
     equal: sameState,
     fingerprint: fingerprintOf,
     partition: partitionByVoucher,

@@ -5,6 +5,11 @@ export interface OpenHold {
   amount: number;
   /** Monotonic micros before which this hold cannot have expired. */
   earliestExpiry: number;
+  /**
+   * Monotonic micros after which this hold has certainly expired (the test clock moved past its
+   * time-to-live after it was created); Infinity when nothing says so.
+   */
+  certainExpiry?: number;
 }
 
 /**
@@ -43,6 +48,18 @@ export function heldSum(holds: readonly OpenHold[]): number {
 /** Whether the hold may have expired by the end of an operation completing at `completedAt`. */
 export function mayHaveExpired(hold: OpenHold, completedAt: number): boolean {
   return completedAt >= hold.earliestExpiry;
+}
+
+/** Whether the hold has certainly expired before an operation called at `invokedAt` (a clock move says so). */
+export function certainlyExpired(hold: OpenHold, invokedAt: number): boolean {
+  return hold.certainExpiry !== undefined && invokedAt > hold.certainExpiry;
+}
+
+/** The holds that may still be open for an operation called at `invokedAt`. */
+export function notCertainlyExpired(holds: readonly OpenHold[], invokedAt: number): readonly OpenHold[] {
+  return holds.some((hold) => certainlyExpired(hold, invokedAt))
+    ? holds.filter((hold) => !certainlyExpired(hold, invokedAt))
+    : holds;
 }
 
 export function withoutHold(state: VoucherState, id: string, balance = state.balance): VoucherState {

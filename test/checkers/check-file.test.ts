@@ -179,6 +179,120 @@ describe('vcert check reads a file into columns and gives the object checkers’
   });
 });
 
+describe('vcert check judges moves of the test clock as the object checkers do (issue 16)', () => {
+  const money = (amount: number) => ({ amount, currency: 'EUR' });
+  const line = (client: string, at: number, rest: Record<string, unknown>) =>
+    JSON.stringify({
+      client,
+      voucher: 'v',
+      args: {},
+      key: `k${at}`,
+      invokedAt: at,
+      completedAt: at + 5,
+      completion: 'ok',
+      ...rest,
+    });
+  const hold = (client: string, at: number, id: string) =>
+    line(client, at, {
+      op: 'createHold',
+      args: { amount: money(600) },
+      result: { id, amount: money(600), status: 'open' },
+    });
+  const move = (at: number, seconds: number) =>
+    line('clock', at, {
+      op: 'advanceTestClock',
+      key: null,
+      args: { advanceSeconds: seconds },
+      result: { now: '2026-01-01T00:12:00.000Z', offsetSeconds: seconds },
+      status: 200,
+    });
+  const capture = (at: number, id: string, rest: Record<string, unknown> = {}) =>
+    line('pos-1', at, {
+      op: 'captureHold',
+      target: id,
+      result: { id: `red-${at}`, holdId: id, amount: money(600), balanceAfter: money(400) },
+      ...rest,
+    });
+  const meta = (policy: Policy) =>
+    JSON.stringify({ kind: 'meta', policy, funds: { v: 1000 }, holdTtlSeconds: 600 });
+  const verdicts = async (name: string, lines: string[]) => {
+    const history = join(dir, `clock-${name}.ndjson`);
+    writeFileSync(history, lines.join('\n'));
+    const outcome = await assertSame(history, undefined, {}, 1);
+    assert.ok('report' in outcome, errorOf(outcome));
+    return Object.fromEntries(outcome.report.verdicts.map((v) => [v.checker, v.valid]));
+  };
+
+  it('a capture after a completed move past the hold’s time-to-live is a defect; its refusal is not', async () => {
+    const captured = await verdicts('captured', [
+      meta('balance-guard'),
+      hold('pos-1', 10, 'h1'),
+      move(30, 720),
+      capture(50, 'h1'),
+    ]);
+    assert.equal(captured.linearizability, false);
+    const refused = await verdicts('refused', [
+      meta('balance-guard'),
+      hold('pos-1', 10, 'h1'),
+      move(30, 720),
+      capture(50, 'h1', { completion: 'fail', result: { code: 'hold_expired', status: 409 }, status: 409 }),
+    ]);
+    assert.equal(refused.linearizability, true);
+    // A move too short, or one still in flight when the capture was called: the capture may go through.
+    const short = await verdicts('short', [
+      meta('balance-guard'),
+      hold('pos-1', 10, 'h1'),
+      move(30, 120),
+      capture(50, 'h1'),
+    ]);
+    assert.equal(short.linearizability, true);
+    const overlapping = await verdicts('overlapping', [
+      meta('balance-guard'),
+      hold('pos-1', 10, 'h1'),
+      move(52, 720),
+      capture(50, 'h1'),
+    ]);
+    assert.equal(overlapping.linearizability, true);
+  });
+
+  it('an expired hold’s amount is free again: a second hold after the move is fine, its refusal is not', async () => {
+    const second = [meta('exclusive-hold'), hold('pos-1', 10, 'h1'), move(30, 720)];
+    const accepted = await verdicts('accepted', [...second, hold('pos-2', 50, 'h2')]);
+    assert.deepEqual([accepted.policy, accepted.linearizability], [true, true]);
+    const refused = await verdicts('in-use', [
+      ...second,
+      line('pos-2', 50, {
+        op: 'createHold',
+        args: { amount: money(600) },
+        completion: 'fail',
+        result: { code: 'voucher_in_use', status: 409 },
+        status: 409,
+      }),
+    ]);
+    assert.equal(refused.linearizability, false);
+    // Without the move the first hold is open: the second one breaks the policy.
+    const unmoved = await verdicts('unmoved', [
+      meta('exclusive-hold'),
+      hold('pos-1', 10, 'h1'),
+      hold('pos-2', 50, 'h2'),
+    ]);
+    assert.deepEqual([unmoved.policy, unmoved.linearizability], [false, false]);
+  });
+
+  it('on generated runs with clock moves, on one and two threads', async () => {
+    const seen = { true: 0, false: 0, unknown: 0 };
+    for (let seed = 1; seed <= 12; seed++) {
+      const { sample } = sampleOf(seed * 13);
+      mutations.clockMoves?.(sample, random(seed));
+      const files = write(`clock-run-${seed}`, sample, random(seed * 5));
+      const outcome = await assertSame(files.history, files.ledgers, {}, seed % 6 === 1 ? 2 : 1);
+      assert.ok('report' in outcome, errorOf(outcome));
+      seen[String(outcome.report.valid) as keyof typeof seen] += 1;
+    }
+    assert.ok(seen.false > 0, JSON.stringify(seen));
+  });
+});
+
 describe('vcert check decides by history order where the object checkers do, though it reads voucher by voucher', () => {
   const money = (amount: number) => ({ amount, currency: 'EUR' });
   const line = (at: number, rest: Record<string, unknown>) =>

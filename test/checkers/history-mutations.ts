@@ -242,6 +242,36 @@ export const mutations: Record<string, (sample: Sample, rnd: Random) => void> = 
     for (const ledger of s.ledgers) if (ledger.voucherId === from) ledger.voucherId = to;
     if (s.meta?.funds?.[from] !== undefined) s.meta.funds[to] = s.meta.funds[from] as number;
   },
+  clockMoves(s, r) {
+    // The test clock moved during the run (advanceTestClock): holds have a time-to-live it can pass, so
+    // a capture after a move past it is a defect, and a hold after it may find the first one expired.
+    const ops = s.ops as Op[];
+    if (ops.length === 0) return;
+    if (s.meta) s.meta.holdTtlSeconds = r.pick([60, 600]);
+    const times = ops.map((op) => op.invokedAt);
+    for (let n = r.int(1, 3); n > 0; n--) {
+      const at = r.pick(times);
+      const completion = r.pick(['ok', 'ok', 'ok', 'info', 'fail'] as const);
+      const move: Op = {
+        client: 'clock',
+        op: 'advanceTestClock',
+        voucher: (r.pick(ops) as Op).voucher,
+        args: { advanceSeconds: r.pick([120, 720, 86_400]) },
+        key: null,
+        invokedAt: at,
+        completedAt: at + r.int(1, 400),
+        completion,
+        result:
+          completion === 'ok'
+            ? { now: '2026-01-01T00:00:00.000Z', offsetSeconds: 720 }
+            : completion === 'fail'
+              ? { code: 'validation_failed', status: 400 }
+              : { error: 'timeout' },
+        ...(completion === 'info' ? {} : { status: completion === 'ok' ? 200 : 400 }),
+      };
+      ops.splice(r.int(0, ops.length), 0, move);
+    }
+  },
   extraFields(s, r) {
     const op = some(s, r, () => true);
     if (!op) return;

@@ -5,7 +5,7 @@ import { type LedgerSummary, parseLedgerPieces } from '../../history/ledger-piec
 import { type ChunkResult, type ChunkTask, scanChunk } from '../../history/scan-chunk.ts';
 import { voucherModel } from '../../model/voucher-model.ts';
 import { type LinearizabilityCounts, newCounts } from './checker-counts.ts';
-import type { HistoryTables } from './history-tables.ts';
+import { clockOf, type HistoryTables } from './history-tables.ts';
 import { checkLedgerAlone, checkVoucher, newFindings, type VoucherFindings } from './voucher-checks.ts';
 import { checkVoucherLinearizability, type LinFound } from './voucher-linearizability.ts';
 
@@ -112,7 +112,7 @@ export class CheckThread {
     const counts = newCounts.linearizability();
     const found: LinFound = [];
     if (given.run.linearizability && given.policy && share.linearizability.length > 0) {
-      const model = voucherModel(given.policy, context.oneTime);
+      const model = voucherModel(given.policy, context.oneTime, clockOf(tables));
       const budget = { deadline: given.deadline, steps: given.maxSteps, now: () => Date.now() };
       for (const v of share.linearizability)
         checkVoucherLinearizability(

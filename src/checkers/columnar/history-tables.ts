@@ -1,8 +1,10 @@
+import { type ClockMove, ClockMoves, clockMoveOf } from '../../history/clock-moves.ts';
 import { KEY, OK, RESULT_ID, TARGET } from '../../history/column-layout.ts';
 import type { HistoryColumns } from '../../history/history-columns.ts';
 import { operationNames } from '../../history/operation.ts';
 
 const CREATE_HOLD = operationNames.indexOf('createHold');
+const ADVANCE_CLOCK = operationNames.indexOf('advanceTestClock');
 
 /**
  * What the checkers need of the whole history, built once: where each voucher's operations lie (slots
@@ -25,6 +27,13 @@ export interface HistoryTables {
   keys: number;
   /** The latest completedAt of the history. */
   end: number;
+  /** The test clock's moves, flat (ClockMoves.toFlat): few, so a plain array crosses to the workers. */
+  clock: number[];
+}
+
+/** The history's clock moves, from the tables. */
+export function clockOf(tables: HistoryTables): ClockMoves {
+  return ClockMoves.fromFlat(tables.clock);
 }
 
 /** The slots of voucher v's operations. */
@@ -63,10 +72,18 @@ function tableSize(count: number): number {
 export function buildTables(history: HistoryColumns, partStart: Int32Array, shared: boolean): HistoryTables {
   const { c, size } = history;
   let end = 0;
-  for (let i = 0; i < size; i++) if ((c.completedAt[i] as number) > end) end = c.completedAt[i] as number;
+  const moves: ClockMove[] = [];
+  for (let i = 0; i < size; i++) {
+    if ((c.completedAt[i] as number) > end) end = c.completedAt[i] as number;
+    if (c.kind[i] !== ADVANCE_CLOCK) continue;
+    // Clock moves are rare: read as objects, in history order (as clockMovesOf reads them).
+    const move = clockMoveOf(history.op(i));
+    if (move) moves.push(move);
+  }
+  const clock = new ClockMoves(moves).toFlat();
   const { holdSlots, firstCreator } = holdTable(history, shared);
   const { keyGroup, groups, keys } = keyTable(history, shared);
-  return { partStart, holdSlots, firstCreator, keyGroup, groups, keys, end };
+  return { partStart, holdSlots, firstCreator, keyGroup, groups, keys, end, clock };
 }
 
 /** The first createHold (in history order) acknowledged with each hold id. */

@@ -1,3 +1,4 @@
+import type { ClockMoves } from '../../history/clock-moves.ts';
 import { ARG_RECEIPT, OK, RESULT_ID, TARGET } from '../../history/column-layout.ts';
 import type { HistoryColumns } from '../../history/history-columns.ts';
 import type { HoldFacts } from '../../history/hold-index.ts';
@@ -21,14 +22,22 @@ export function ttlMicros(history: HistoryColumns, i: number, meta: HistoryMeta 
 }
 
 /** HoldFacts of the hold the acknowledged createHold `creator` created. */
-export function holdFactsOf(history: HistoryColumns, creator: number, meta: HistoryMeta | null): HoldFacts {
+export function holdFactsOf(
+  history: HistoryColumns,
+  creator: number,
+  meta: HistoryMeta | null,
+  clock: ClockMoves,
+): HoldFacts {
   return {
     id: history.str(creator, RESULT_ID) as string,
     voucher: history.vouchers[history.c.voucher[creator] as number] as string,
     amount: holdAmount(history, creator),
     createdBy: creator,
     receipt: history.str(creator, ARG_RECEIPT),
-    earliestExpiry: (history.c.invokedAt[creator] as number) + ttlMicros(history, creator, meta),
+    earliestExpiry: clock.earliestExpiry(
+      history.c.invokedAt[creator] as number,
+      ttlMicros(history, creator, meta),
+    ),
   };
 }
 
@@ -51,6 +60,7 @@ export function voucherHoldIntervals(
   ops: SlotRange,
   meta: HistoryMeta | null,
   endOfHistory: number,
+  clock: ClockMoves,
 ): ColumnInterval[] {
   const c = history.c;
   const intervals: ColumnInterval[] = [];
@@ -70,7 +80,7 @@ export function voucherHoldIntervals(
       intervals.push({
         creator: i,
         start: c.completedAt[i] as number,
-        end: Math.min((c.invokedAt[i] as number) + ttl, endOfHistory),
+        end: Math.min(clock.earliestExpiry(c.invokedAt[i] as number, ttl), endOfHistory),
         closedBy: null,
       });
       if (intervals.length * 2 > slots.length) {
@@ -109,9 +119,10 @@ export function holdIntervalsOf(
   history: HistoryColumns,
   intervals: readonly ColumnInterval[],
   meta: HistoryMeta | null,
+  clock: ClockMoves,
 ): HoldInterval[] {
   return intervals.map((interval) => ({
-    hold: holdFactsOf(history, interval.creator, meta),
+    hold: holdFactsOf(history, interval.creator, meta, clock),
     start: interval.start,
     end: interval.end,
     closedBy: interval.closedBy,

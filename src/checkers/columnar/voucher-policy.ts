@@ -3,7 +3,7 @@ import type { HistoryColumns } from '../../history/history-columns.ts';
 import { overlappingHolds } from '../exclusive-holds.ts';
 import type { Violation } from '../verdict.ts';
 import type { PolicyCounts } from './checker-counts.ts';
-import type { HistoryTables, SlotRange } from './history-tables.ts';
+import { clockOf, type HistoryTables, type SlotRange } from './history-tables.ts';
 import { holdIntervalsOf, voucherHoldIntervals } from './hold-intervals.ts';
 import type { ColumnEffect } from './money-effects.ts';
 import { extraUsesColumns, overHeldColumns } from './policy-rules.ts';
@@ -27,10 +27,11 @@ export function voucherPolicy(
     counts.oneTimeVouchers += 1;
     found.push(...extraUsesColumns(history, voucher, ops, distinct));
   }
-  const intervals = voucherHoldIntervals(history, tables, ops, history.meta, tables.end + 1);
+  const clock = clockOf(tables);
+  const intervals = voucherHoldIntervals(history, tables, ops, history.meta, tables.end + 1, clock);
   counts.holds += intervals.length;
   if (facts.policy === 'exclusive-hold' || facts.policy === 'redeem-entire')
-    found.push(...overlappingHolds(voucher, holdIntervalsOf(history, intervals, history.meta)));
+    found.push(...overlappingHolds(voucher, holdIntervalsOf(history, intervals, history.meta, clock)));
   if (facts.policy === 'amount-holds' && intervals.length >= 1) {
     if (Number.isNaN(facts.funds)) counts.withoutFunds += 1;
     else found.push(...overHeldColumns(history, voucher, facts.funds, intervals, distinct));
