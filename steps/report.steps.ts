@@ -119,3 +119,47 @@ Then(
     );
   },
 );
+
+const dayMs = 86_400_000;
+
+/**
+ * RP-04 over a period: the uses report of one voucher asked `from` (or `to`) a moment some days after
+ * a use the scenario made, that use's moment being the one the report itself gives it (the target's
+ * clock, not the harness's). Lists the receipts of the uses it answers.
+ */
+async function receiptsOfPeriod(
+  world: VoucherWorld,
+  alias: string,
+  bound: 'from' | 'to',
+  days: number,
+  receipt: string,
+): Promise<{ at: string; receipts: string[] }> {
+  const voucherId = world.voucherId(alias);
+  const anchor = (await usesOf(world, voucherId)).find((u) => u.receiptNumber === receipt);
+  assert.ok(anchor, `no use on receipt ${receipt} in the uses report of voucher ${alias}`);
+  const at = new Date(Date.parse(anchor.at) + days * dayMs).toISOString();
+  const report = await world.must({
+    operationId: 'reportUses',
+    query: { voucherId, [bound]: at },
+    auth: office,
+  });
+  return { at, receipts: report.items.map((i) => i.receiptNumber) };
+}
+
+for (const [words, bound] of [
+  ['from', 'from'],
+  ['up to', 'to'],
+] as const) {
+  /** RP-04: a report asked for a period lists the uses made in it, and no use outside it. */
+  Then(
+    `the uses report of voucher {string} ${words} {int} day(s) after the use on receipt {string} lists only receipt {string}`,
+    async function (this: VoucherWorld, alias: string, days: number, receipt: string, only: string) {
+      const { at, receipts } = await receiptsOfPeriod(this, alias, bound, days, receipt);
+      assert.deepEqual(
+        receipts,
+        [only],
+        `the uses report of voucher ${alias} ${words} ${at} (query ${bound}) lists ${receipts.join(', ') || 'no use'}; only the use on receipt ${only} was made in that period`,
+      );
+    },
+  );
+}

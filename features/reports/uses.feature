@@ -36,6 +36,14 @@ Feature: The uses of a voucher
     Then the uses report lists 1 use of voucher "V1"
     And the uses report lists 1 use of voucher "V2"
 
+  @capability:test-control
+  Scenario: The uses of a period are those made in it
+    Given the cashier at POS 1 pays 10.00 EUR with voucher "V1" on receipt "R-400"
+    And 2 days pass
+    When the web shop pays 5.00 EUR with voucher "V1" on receipt "W-11"
+    Then the uses report of voucher "V1" from 1 day after the use on receipt "R-400" lists only receipt "W-11"
+    And the uses report of voucher "V1" up to 1 day after the use on receipt "R-400" lists only receipt "R-400"
+
   @capability:redemption-refund
   Scenario: A use shows what was refunded of it
     Given the cashier at POS 1 pays 30.00 EUR with voucher "V1" on receipt "R-200"
