@@ -118,6 +118,23 @@ Feature: Importing the tender configuration
     When the cashier asks which tenders a sale of 10.00 EUR may use
     Then the receipt may be paid only with "ZTCS"
 
+  Scenario: A switch set both ways in two properties files is refused, and the previous configuration stays in force
+    A store's override beside the central allowedTendersConfigs.properties turns checkReasonTender off
+    again: which of the two holds is not for the import to guess.
+
+    Given the tenders:
+      | tender | currency | description |
+      | ZTCS   | EUR      | Cash        |
+    When the back office loads the vendor files from "conflicting":
+      | file                             |
+      | allowedTendersConfigs.properties |
+      | storeOverride.properties         |
+    Then the request is refused with "validation_failed"
+    And the refusal lists every problem:
+      | in file                  | mentions          |
+      | storeOverride.properties | checkReasonTender |
+    And the tender configuration in force is unchanged
+
   @req:CH-01
   Scenario: Only the back office may change the tender configuration
     Given the tenders:
