@@ -77,6 +77,30 @@ Feature: Tenders by customer group, and the default group for receipts without a
       | customer | 0000010015 |
     Then the receipt may be paid only with "ZTKR, ZTVO"
 
+  @req:TA-02
+  Scenario: A customer group whose tender group holds no tender may pay with none of them
+    A tender group may be imported before any tender joins it; its customers are refused every tender,
+    each refusal naming the rule, rather than the question failing.
+
+    Given the customer tender groups:
+      | group | description |
+      | NONE  | Not yet     |
+    And the customer groups:
+      | customer group | name    | allowed terms of payment |
+      | NG             | Nothing | NONE                     |
+    And the customers:
+      | customer   | customer groups |
+      | 0000010016 | NG              |
+    When the cashier asks which tenders this receipt may use:
+      | customer | 0000010016 |
+    Then the tenders are:
+      | tender | allowed | refused by |
+      | ZTCS   | no      | TA-02      |
+      | ZTVO   | no      | TA-02      |
+      | ZTKR   | no      | TA-02      |
+      | ZTCD   | no      | TA-02      |
+      | ZTMX   | no      | TA-02      |
+
   @req:TA-04
   Scenario: A receipt without a customer closes only with cash, the one tender of the DEFAULT group
     When the cashier asks which tenders a sale of 12.50 EUR may use
