@@ -14,13 +14,31 @@ function lastRequest(world: VoucherWorld): Operation {
   return world.lastRequest;
 }
 
+async function sendAgain(world: VoucherWorld, actor: Actor): Promise<void> {
+  const first = world.last ?? world.answers[0];
+  const request = lastRequest(world);
+  const again = await world.again(() => world.call(request, world.via(actor.label)));
+  world.answers = first ? [first, again] : [again];
+}
+
 When(
   '{actor} sends the same request again with the same idempotency key',
   async function (this: VoucherWorld, actor: Actor) {
-    const first = this.last ?? this.answers[0];
-    const request = lastRequest(this);
-    const again = await this.again(() => this.call(request, this.via(actor.label)));
-    this.answers = first ? [first, again] : [again];
+    await sendAgain(this, actor);
+  },
+);
+
+/**
+ * A retry after a real pause, not a moved test clock: the key is kept for a retention window measured
+ * on the service's own clock (hours), so a retry seconds later is still the same request. Kept short:
+ * the suite waits for it.
+ */
+When(
+  '{actor} sends the same request again with the same idempotency key {int} seconds later',
+  async function (this: VoucherWorld, actor: Actor, seconds: number) {
+    if (seconds > 5) throw new Error(`a retry ${seconds} s later makes the suite wait; 5 s at most`);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    await sendAgain(this, actor);
   },
 );
 

@@ -25,6 +25,15 @@ Feature: Idempotent retries
     And voucher "V1" has a balance of 15.00 EUR
     And the ledger of voucher "V1" adds up to its balance
 
+  Scenario: A retry that comes seconds later still gets the first answer and takes the money once
+    The key is kept for a retention window of hours (24 in the reference implementation), measured on
+    the service's own clock: a POS that retries after a pause is still retrying, not paying again.
+
+    Given the cashier at POS 1 pays 5.00 EUR with voucher "V1"
+    When the cashier at POS 1 sends the same request again with the same idempotency key 2 seconds later
+    Then the second answer is the same as the first
+    And voucher "V1" has a balance of 15.00 EUR
+
   @capability:holds
   Scenario: The same key with another amount is refused and changes nothing
     Given the cashier at POS 1 holds 5.00 EUR of voucher "V1"
