@@ -3,11 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { RunningServer } from '../../reference-impl/server.ts';
+import { type Capability, capabilityMeanings } from '../../spec/capabilities.ts';
+import { routes } from '../../spec/routes/index.ts';
 import { ValidityInput } from '../../spec/schemas/lifecycle.ts';
 import { VoucherTypeInput } from '../../spec/schemas/voucher.ts';
 import { failureReport } from '../../src/properties/failure-report.ts';
+import { fixtureRequests } from '../../src/properties/negative/fixture-requests.ts';
 import { hostileCases } from '../../src/properties/negative/hostile-request.ts';
 import { malformedCase } from '../../src/properties/negative/malformed-request.ts';
+import { negativeSweep } from '../../src/properties/negative/negative-property.ts';
 import { satisfies } from '../../src/properties/negative/schema-validator.ts';
 import { runProperties } from '../../src/properties/run-properties.ts';
 import { startReferenceServer } from '../support/reference-server.ts';
@@ -82,6 +86,61 @@ describe("negative data draws issue 15's input classes", () => {
   });
 });
 
+describe("negative data's sweep reaches every route's required headers and nested strings (issue 16)", () => {
+  const everything = new Set(Object.keys(capabilityMeanings) as Capability[]);
+  const ids = {
+    active: id,
+    prepared: randomUUID(),
+    typeKey: 'T',
+    policy: 'balance-guard' as const,
+    templates: { typeId: randomUUID(), templateId: randomUUID() },
+    hold: randomUUID(),
+    paid: randomUUID(),
+    number: 'GC1',
+  };
+  const { valid, reads } = fixtureRequests(everything, ids);
+  const sweep = negativeSweep(valid, reads, keys);
+  const has = (operationId: string, what: string) =>
+    sweep.some((c) => c.operationId === operationId && c.what === what);
+  // The routes a vendor serves: every one but the service and test-control surfaces.
+  const served = routes.filter((r) => Array.isArray(r.access));
+
+  test('the fixture has a valid request for every route with roles', () => {
+    const made = new Set([...Object.keys(valid), ...Object.keys(reads)]);
+    assert.deepEqual(
+      served.map((r) => r.operationId).filter((op) => !made.has(op)),
+      [],
+    );
+  });
+
+  test('each route without its key, with an unknown key, with another scheme; mutating ones without Idempotency-Key; bodies with a wrong or no Content-Type', () => {
+    for (const r of served) {
+      for (const what of ['no Authorization', 'an unknown key', 'Authorization not Bearer'])
+        assert.ok(has(r.operationId, what), `${r.operationId}: ${what}`);
+      // spec/openapi.json: the Idempotency-Key header is required exactly on the mutating routes.
+      assert.equal(has(r.operationId, 'no Idempotency-Key'), r.mutating, `${r.operationId}: Idempotency-Key`);
+      for (const what of ['a wrong Content-Type', 'no Content-Type'])
+        assert.equal(has(r.operationId, what), r.body !== undefined, `${r.operationId}: ${what}`);
+    }
+  });
+
+  test('text that is not text at every nested string: receipt lines, tender lines, reason parameters', () => {
+    const nested = sweep.filter((c) => c.pointer !== undefined).map((c) => `${c.operationId} ${c.pointer}`);
+    for (const expected of [
+      'redeem /receipt/lines/0/product',
+      'redeem /receipt/lines/0/description',
+      'createHold /receipt/number',
+      'refundRedemption /receipt/lines/0/product',
+      'loadTenderConfig /reasons/0/parameters/0/value',
+      'loadTenderConfig /tenders/0/tenderTypeCode',
+      'evaluateTenders /lineItems/0/type',
+    ])
+      assert.ok(nested.includes(expected), expected);
+    // Never a top-level string: those are the generated cases' (body-mutation.ts).
+    assert.ok(sweep.every((c) => c.pointer === undefined || c.pointer.split('/').length > 2));
+  });
+});
+
 describe('the reference implementation holds negative data, those classes included', () => {
   let server: RunningServer;
   before(async () => {
@@ -97,6 +156,6 @@ describe('the reference implementation holds negative data, those classes includ
     });
     assert.ok(outcome);
     assert.equal(outcome.passed, true, failureReport(outcome));
-    assert.equal(outcome.runs, 200);
+    assert.ok(outcome.runs > 200, `${outcome.runs} cases: the sweep, then 200 generated`);
   });
 });

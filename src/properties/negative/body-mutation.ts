@@ -6,10 +6,13 @@ export type BodyMutation =
   | { kind: 'remove'; path: string[] }
   | { kind: 'add'; path: string[]; key: string };
 
-/** Every path to a value in a JSON body, the root included. */
+/**
+ * Every path to a value in a JSON body, the root included, inside nested objects and arrays alike (an
+ * array item's index is its path token: `/receipt/lines/0/product`).
+ */
 export function pathsOf(value: unknown, prefix: string[] = []): string[][] {
   const out = [prefix];
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
+  if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
   }
   return out;
@@ -45,8 +48,8 @@ const badValues: fc.Arbitrary<{ value: unknown; label: string }> = fc.oneof(
 );
 
 /** A valid string made hostile while keeping the rest of it, so that one rule alone is broken. */
-type Spoiler = { label: string; spoil: (s: string) => string };
-const textSpoilers: readonly Spoiler[] = [
+export type Spoiler = { label: string; spoil: (s: string) => string };
+export const textSpoilers: readonly Spoiler[] = [
   { label: 'its text with a NUL byte inside', spoil: (s) => `${s.slice(0, 1)}\u0000${s.slice(1)}` },
   { label: 'its text with an unpaired high surrogate', spoil: (s) => `${s}\ud83d` },
   { label: 'its text with an unpaired low surrogate', spoil: (s) => `\ude00${s}` },
@@ -103,7 +106,7 @@ export function bodyMutation(body: unknown): fc.Arbitrary<BodyMutation> {
   return fc.oneof(...arbitraries);
 }
 
-function valueAt(value: unknown, path: string[]): unknown {
+export function valueAt(value: unknown, path: string[]): unknown {
   return path.reduce<unknown>(
     (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
     value,
@@ -116,9 +119,11 @@ export function applyMutation(body: unknown, m: BodyMutation): unknown {
   if (m.path.length === 0 && m.kind === 'replace') return m.value;
   const parentPath = m.kind === 'add' ? m.path : m.path.slice(0, -1);
   const parent = valueAt(copy, parentPath) as Record<string, unknown>;
+  const last = m.path.at(-1) as string;
   if (m.kind === 'add') parent[m.key] = 1;
-  else if (m.kind === 'remove') delete parent[m.path.at(-1) as string];
-  else parent[m.path.at(-1) as string] = m.value;
+  else if (m.kind === 'remove' && Array.isArray(parent)) parent.splice(Number(last), 1);
+  else if (m.kind === 'remove') delete parent[last];
+  else parent[last] = m.value;
   return copy;
 }
 

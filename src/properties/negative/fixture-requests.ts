@@ -4,6 +4,13 @@ import { routeOf } from '../../driver/route-table.ts';
 import type { ValidRequest } from './negative-fixture.ts';
 
 export const receipt = { number: 'NEG-1', store: 'S1', register: 'POS1', channel: 'pos' };
+/** The receipt of the requests spoilt, with a line: strings nested in an array of objects (issue 16). */
+const receiptWithLine = {
+  ...receipt,
+  lines: [
+    { product: 'GIFT', description: 'Gift card', quantity: 1, amount: { amount: 100, currency: 'EUR' } },
+  ],
+};
 export const tenderConfig = {
   tenders: [{ tenderTypeCode: 'CASH', isoCurrencyCode: 'EUR', restrictionRules: [] }],
   switches: { checkCustomerGroupTender: false, checkReasonTender: false },
@@ -80,28 +87,47 @@ export function fixtureRequests(
           },
         }
       : {}),
-    ...(ids.prepared ? { startSale: { params: { id: ids.prepared }, body: { receipt } } } : {}),
+    ...(ids.prepared
+      ? { startSale: { params: { id: ids.prepared }, body: { receipt: receiptWithLine } } }
+      : {}),
     completeSale: { params: v, body: {} },
     cancelSale: { params: v, body: {} },
-    startReturn: { params: v, body: { receipt } },
+    startReturn: { params: v, body: { receipt: receiptWithLine } },
     completeReturn: { params: v, body: { outcome: 'refunded' } },
     cancelReturn: { params: v, body: {} },
     cancelVoucher: { params: v, body: { reason: 'compromised' } },
     restoreVoucher: { params: v, body: {} },
     setValidity: { params: v, body: { expiresAt: '2031-01-01T00:00:00.000Z' } },
-    topUp: { params: v, body: { amount: eur(100), receipt } },
-    redeem: { params: v, body: { amount: eur(100), receipt } },
+    topUp: { params: v, body: { amount: eur(100), receipt: receiptWithLine } },
+    redeem: { params: v, body: { amount: eur(100), receipt: receiptWithLine } },
     ...(ids.hold
       ? {
-          createHold: { params: v, body: { amount: eur(100), receipt } },
+          createHold: { params: v, body: { amount: eur(100), receipt: receiptWithLine } },
           captureHold: { params: { id: ids.hold }, body: { amount: eur(100) } },
           releaseHold: { params: { id: ids.hold }, body: {} },
         }
       : {}),
     ...(ids.paid
-      ? { refundRedemption: { params: { id: ids.paid }, body: { amount: eur(100), receipt } } }
+      ? {
+          refundRedemption: {
+            params: { id: ids.paid },
+            body: { amount: eur(100), receipt: receiptWithLine },
+          },
+        }
       : {}),
-    loadTenderConfig: { body: tenderConfig },
+    // A reason with a parameter: its value is a string no pattern guards, two arrays deep.
+    loadTenderConfig: {
+      body: {
+        ...tenderConfig,
+        reasons: [
+          {
+            reasonCode: 'R1',
+            reasonCodeGroupCode: 'PAYIN',
+            parameters: [{ code: 'NOTE', name: 'Note', value: 'petty cash' }],
+          },
+        ],
+      },
+    },
     evaluateTenders: {
       body: { transactionType: 'SALE', lineItems: [{ type: 'ITEM' }], total: eur(1000), tenders: ['CASH'] },
     },

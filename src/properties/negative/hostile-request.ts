@@ -13,6 +13,10 @@ export interface MalformedCase {
   operationId: OperationId;
   what: string;
   request: RawRequest;
+  /** The status the contract names for this fault, when it names one (401 without a key …). */
+  status?: number;
+  /** The JSON pointer of the one field spoilt, which a validation_failed refusal must list in `errors`. */
+  pointer?: string;
 }
 
 /** The headers of a request to a route: its role's key, an Idempotency-Key when it mutates, a content type. */

@@ -18,3 +18,16 @@ export function problemFaults(answer: RawAnswer): string[] {
     out.push(`problem status ${String(body.status)} differs from the HTTP status ${answer.status}`);
   return out;
 }
+
+/**
+ * A validation_failed refusal of a request with one field spoilt must say which: the catalog's meaning
+ * ("`errors` lists each problem with its JSON pointer"). Other codes are judged by problemFaults alone.
+ */
+export function pointerFaults(answer: RawAnswer, pointer: string): string[] {
+  const body = answer.body as { code?: unknown; errors?: unknown } | undefined;
+  if (!body || typeof body !== 'object' || body.code !== 'validation_failed') return [];
+  const listed = Array.isArray(body.errors)
+    ? body.errors.map((e) => (e && typeof e === 'object' ? (e as { pointer?: unknown }).pointer : undefined))
+    : [];
+  return listed.includes(pointer) ? [] : [`validation_failed does not list ${pointer} in its errors`];
+}
