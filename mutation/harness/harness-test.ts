@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Policy } from '../../spec/capabilities.ts';
 import type { PropertyName } from '../../src/properties/run-properties.ts';
 import { certify } from './certify.ts';
 import { checkProperties } from './properties.ts';
+import { raceFindings } from './race.ts';
 
 /**
  * The tests the mutation run kills mutants with: the harness's own tools against the bundled reference
@@ -27,4 +29,13 @@ export function propertyHolds(property: PropertyName): void {
     const failures = await checkProperties({ only: [property], runs: propertyRuns, seed: propertySeed });
     assert.deepEqual(failures, []);
   });
+}
+
+/** `vcert race` with every POS and web-shop behaviour, once per policy, each with its own seed. */
+export function raceHolds(policies: readonly Policy[]): void {
+  for (const [i, policy] of policies.entries()) {
+    test(`vcert race --barrier under ${policy}: every checker valid`, async () => {
+      assert.deepEqual(await raceFindings({ policy, seed: 16 + i }), []);
+    });
+  }
 }
