@@ -15,6 +15,7 @@ import pg from 'pg';
 import { Pool } from 'undici';
 import { type Cell, type CellResult, runCell } from './redemption/ceiling-cell.ts';
 import { printCeilingReport } from './redemption/ceiling-report.ts';
+import { cpuBetween, postmasterPidOf, sampleCpu } from './redemption/cpu-meter.ts';
 import { runHttpLoop } from './redemption/http-loop.ts';
 import { checkLedgers } from './redemption/ledger-check.ts';
 import { pgbenchVersion, runPgbench } from './redemption/pgbench-run.ts';
@@ -64,6 +65,15 @@ try {
   const counted = new Map<string[], number>();
   const count = (vouchers: string[], n: number) => counted.set(vouchers, (counted.get(vouchers) ?? 0) + n);
   const fingerprint = 'f'.repeat(64);
+  const postmaster = postmasterPidOf(join(dataDir, 'pg'));
+  // The CPU every part of the machine spent during a run (PostgreSQL, the server, the rest).
+  const metered = async <T extends { completed: number }>(run: () => Promise<T>) => {
+    const before = await sampleCpu(postmaster, server.cpuMs);
+    const result = await run();
+    // PostgreSQL counts a closed connection's CPU once it has reaped the backend (pgbench's, at its end).
+    await new Promise((done) => setTimeout(done, 200));
+    return { ...result, cpu: cpuBetween(before, await sampleCpu(postmaster, server.cpuMs)) };
+  };
   const paths = {
     pgbench: async (cell: Cell, forSeconds: number) => {
       const vars = {
@@ -75,13 +85,15 @@ try {
         receipt: JSON.stringify(receipt('PGBENCH-1')),
       };
       const run = { databaseUrl: server.databaseUrl, clients: cell.clients, seconds: forSeconds, vars };
-      const result = await runPgbench(run);
+      const result = await metered(() => runPgbench(run));
       count(cell.vouchers, result.completed);
       return result;
     },
     http: async (cell: Cell, forSeconds: number, tag: string) => {
       const run = { url: server.url, posKey: tenant.posKey, vouchers: cell.vouchers, amount };
-      const result = await runHttp({ ...run, clients: cell.clients, seconds: forSeconds, tag });
+      const result = await metered(() =>
+        runHttp({ ...run, clients: cell.clients, seconds: forSeconds, tag }),
+      );
       count(cell.vouchers, result.completed);
       return result;
     },

@@ -1,4 +1,5 @@
 import { type CellResult, perSecond } from './ceiling-cell.ts';
+import { ceilingCpuLines } from './ceiling-cpu.ts';
 import type { LedgerCheck } from './ledger-check.ts';
 import type { LoadResult } from './pgbench-run.ts';
 import { formatTable } from './table.ts';
@@ -58,6 +59,7 @@ export function printCeilingReport(
     ),
     '',
     'goal: http ÷ pgbench at least 0.9 in every cell',
+    ...ceilingCpuLines(cells),
   ];
   for (const { name, check } of checks)
     out.push(`ledger check, ${name}: ${check.ok ? 'ok' : 'FAILED'}: ${check.detail}`);
