@@ -22,8 +22,8 @@ function fullRefundOf(refund: Operation, use: Use): boolean {
 
 /**
  * LC-07: a one-time voucher is used once. Each acknowledged capture or redemption after the first is a
- * violation, unless a refund of all of the use before it completed before it was asked for (a full
- * reversal reopens the voucher).
+ * violation, unless a refund of all of the use before it may have come first: called before it was
+ * answered (a full reversal reopens the voucher; one racing the next use may have reopened it in time).
  */
 export function extraUses(
   voucher: string,
@@ -45,7 +45,8 @@ export function extraUses(
   for (let k = 1; k < uses.length; k++) {
     const before = uses[k - 1] as Use;
     const use = uses[k] as Use;
-    const reopened = refunds.some((r) => fullRefundOf(r, before) && r.completedAt < use.op.invokedAt);
+    // A refund that may have come first (called before the use was answered) may have reopened it.
+    const reopened = refunds.some((r) => fullRefundOf(r, before) && r.invokedAt < use.op.completedAt);
     if (!reopened) extra.push(use);
   }
   if (extra.length === 0) return [];

@@ -109,9 +109,9 @@ export function extraUsesColumns(
   for (let k = 1; k < uses.length; k++) {
     const before = uses[k - 1] as Use;
     const use = uses[k] as Use;
-    const calledAt = c.invokedAt[use.index] as number;
+    const answeredAt = c.completedAt[use.index] as number;
     const reopened = refunds.some(
-      (r) => fullRefundOf(history, r, before) && (c.completedAt[r] as number) < calledAt,
+      (r) => fullRefundOf(history, r, before) && (c.invokedAt[r] as number) < answeredAt,
     );
     if (!reopened) extra.push(use);
   }

@@ -11,8 +11,8 @@ import { moneyText } from '../render/money-text.ts';
 import type { RunBudget } from '../run-budget.ts';
 import { TargetSession } from '../target-session.ts';
 import { type RaceEvent, runPosFlow } from './pos-flow.ts';
-import { policyViolations } from './race-history.ts';
-import { type RacePlan, racePlan } from './race-plan.ts';
+import { historyViolations, type SettledRead } from './race-history.ts';
+import { type RacePlan, raceHoldTtlSeconds, racePlan, topsUp } from './race-plan.ts';
 import { raceViolations } from './race-verdict.ts';
 
 /** One activated voucher for the race, arranged by the driver and read back like a model run's. */
@@ -20,9 +20,9 @@ async function raceVoucher(r: TargetSession, plan: RacePlan) {
   const kind = {
     policy: plan.policy,
     reusable: plan.reusable,
-    topUpAllowed: false,
+    topUpAllowed: topsUp(plan),
     validityDays: 365,
-    holdTtlSeconds: 600,
+    holdTtlSeconds: raceHoldTtlSeconds,
   };
   const arrange = new ArrangeVoucherCommand(kind, plan.funds);
   await arrange.run(newVoucherModel(r.capabilities), r);
@@ -33,12 +33,13 @@ async function raceVoucher(r: TargetSession, plan: RacePlan) {
 async function settledBalance(
   r: TargetSession,
   id: string,
-): Promise<{ balance: number; ledgerSum?: number }> {
+): Promise<{ balance: number; ledgerSum?: number; read: SettledRead['op'] }> {
   if (r.capabilities.has('ledger')) {
     const ledger = await r.call({ operationId: 'getLedger', auth: { role: 'pos' }, params: { id } });
     expectAnswer('getLedger after the race', ledger, null);
     if (ledger.completion !== 'ok') throw new Error('unreachable');
     return {
+      read: 'getLedger',
       balance: ledger.body.balance.amount,
       ledgerSum: ledger.body.entries.reduce((sum, e) => sum + e.amount, 0),
     };
@@ -46,15 +47,18 @@ async function settledBalance(
   const balance = await r.call({ operationId: 'getBalance', auth: { role: 'pos' }, params: { id } });
   expectAnswer('getBalance after the race', balance, null);
   if (balance.completion !== 'ok') throw new Error('unreachable');
-  return { balance: balance.body.balance.amount };
+  return { read: 'getBalance', balance: balance.body.balance.amount };
 }
 
 /**
  * Interleavings: several simulated POS race one voucher while fast-check's scheduler decides the order
- * of every send and every answer. They pay the ways the target claims (holds, one step) on a voucher of
- * a claimed policy, one-time when claimed. Whatever the order, money never exceeds funds, acknowledged
- * debits are all in the balance (and the ledger, when kept), every refusal is one the policy allows, and
- * the history checker `policy` finds nothing (a one-time voucher is used at most once).
+ * of every send and every answer. They pay the ways the target claims (holds, one step), release holds,
+ * refund payments, top up, capture one hold twice at once, and leave holds to expire while the test
+ * clock moves, on a voucher of a claimed policy, one-time when claimed. Whatever the order, money never
+ * exceeds funds and credits, acknowledged debits and credits are all in the balance (and the ledger,
+ * when kept), every refusal is one the policy allows, and the history checkers `policy` and
+ * `linearizability` find nothing (a one-time voucher is used at most once; no hold is captured after
+ * the clock moved past it).
  */
 export async function checkRaces(driver: Driver, budget: RunBudget): Promise<PropertyOutcome> {
   const claimed = new Set<Capability>(await driver.capabilities());
@@ -82,7 +86,8 @@ export async function checkRaces(driver: Driver, budget: RunBudget): Promise<Pro
     const clock = { tick: 0 };
     r.say('When at the same time:');
     r.say('  | actor | action | amount | voucher |');
-    // "pays" is the suite's own action: in one step or through a hold, as the target claims.
+    // "pays" is the suite's own action: in one step or through a hold, as the target claims; "abandons"
+    // holds, moves the clock past the hold's time-to-live and tries to capture it.
     for (const [i, f] of plan.flows.entries())
       r.say(`  | POS ${i + 1} | ${f.action} | ${moneyText(f.amount, 'EUR')} | ${voucher.alias} |`);
     const flows = plan.flows.map((flow, i) => runPosFlow(s, r, voucher.id, i + 1, flow, clock, events));
@@ -105,7 +110,7 @@ export async function checkRaces(driver: Driver, budget: RunBudget): Promise<Pro
           finalBalance: settled.balance,
           ledgerSum: settled.ledgerSum,
         }),
-        ...policyViolations(plan, voucher.id, events),
+        ...historyViolations(plan, voucher.id, events, { op: settled.read, balance: settled.balance }),
       ];
       if (violations.length > 0)
         throw new Error(
