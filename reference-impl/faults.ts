@@ -59,6 +59,11 @@ export interface Faults {
    */
   topUpLostUpdate?: boolean;
   /**
+   * A refund credits the balance it read before locking the voucher: a payment that committed meanwhile
+   * is written over (the refund racing it gives that payment's money back).
+   */
+  refundLostUpdate?: boolean;
+  /**
    * A capture decides on the hold as read before the voucher's lock: two captures of one hold under
    * different keys both see it open, and both take the money.
    */

@@ -3,6 +3,7 @@ import type { Refund } from '../../spec/schemas/redemption.ts';
 import type { Money } from '../domain/redemption.ts';
 import { decideRefund } from '../domain/refund.ts';
 import { refuse } from '../domain/refusal.ts';
+import { lockVoucherStale } from '../stale-voucher.ts';
 import { appendEntry } from '../storage/ledger-rows.ts';
 import { addRefunded, insertRefund, readRedemption } from '../storage/redemption-rows.ts';
 import { saveVoucher } from '../storage/voucher-rows.ts';
@@ -18,7 +19,7 @@ export async function refundRedemption(
   const found =
     (await readRedemption(ctx.client, ctx.tenantId, redemptionId)) ??
     refuse('not_found', `no redemption ${redemptionId}`);
-  const v = await lockVoucher(ctx, found.voucherId);
+  const v = await (ctx.faults?.refundLostUpdate ? lockVoucherStale : lockVoucher)(ctx, found.voucherId);
   // The voucher's lock serializes refunds of its redemptions; read again under it.
   const r = (await readRedemption(ctx.client, ctx.tenantId, redemptionId)) ?? found;
   const decided = decideRefund(v, r, input.amount, ctx.now, ctx.faults);

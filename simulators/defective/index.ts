@@ -11,6 +11,7 @@ import { oneTimeReused } from './one-time-reused.ts';
 import { overspendUnderRace } from './overspend-under-race.ts';
 import { partialCaptureKeepsRest } from './partial-capture-keeps-rest.ts';
 import { refundIgnoresExpiry } from './refund-ignores-expiry.ts';
+import { refundLostUpdate } from './refund-lost-update.ts';
 import { refundsCountedAsReturns } from './refunds-counted-as-returns.ts';
 import { refundsFail } from './refunds-fail.ts';
 import { refusalsAsCreated } from './refusals-as-created.ts';
@@ -49,6 +50,7 @@ export const defectiveImplementations: readonly DefectiveImplementation[] = [
   refusalsNotReplayed,
   topUpLostUpdate,
   captureStaleHold,
+  refundLostUpdate,
   expiryADayLate,
   restoreReactivates,
   topUpIgnoresExpiry,

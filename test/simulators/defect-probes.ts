@@ -300,6 +300,30 @@ async function topUpRace(t: Tenant): Promise<Observation> {
   return { shown: false, detail: 'unreachable' };
 }
 
+/** Refunds racing payments on one voucher, three rounds: the balance must be the funds less debits plus refunds. */
+async function refundRace(t: Tenant): Promise<Observation> {
+  for (let round = 1; round <= 3; round++) {
+    const [v] = await activeVouchers(t, 10_000, 1, { policy: 'balance-guard' });
+    const first = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => redeemOn(t, v!.id, 100, {}, `F${i}`)),
+    );
+    const pays = Array.from({ length: 20 }, (_, i) => redeemOn(t, v!.id, 300, {}, `P${i}`));
+    const refunds = first.map((paid, i) =>
+      t.pos.post('refundRedemption', `/redemptions/${paid.body.id}/refunds`, { receipt: receipt(`R${i}`) }),
+    );
+    const [paid, refunded] = await Promise.all([Promise.all(pays), Promise.all(refunds)]);
+    const debits = first.length * 100 + paid.filter((a) => a.status === 201).length * 300;
+    const credits = refunded.filter((a) => a.status === 201).length * 100;
+    const ledger = await ledgerOf(t, v!.id);
+    const sum = ledger.entries.reduce((total: number, e: { amount: number }) => total + e.amount, 0);
+    const expected = 10_000 - debits + credits;
+    const detail = `round ${round}: balance ${ledger.balance.amount}, entries add up to ${sum}, expected ${expected}`;
+    if (ledger.balance.amount !== sum || ledger.balance.amount !== expected) return { shown: true, detail };
+    if (round === 3) return { shown: false, detail };
+  }
+  return { shown: false, detail: 'unreachable' };
+}
+
 /** A hold captured twice at once under two keys, three times: at most one capture may pay. */
 async function captureTwice(t: Tenant): Promise<Observation> {
   const rounds: string[] = [];
@@ -416,6 +440,7 @@ export const probes: Record<string, Probe> = {
   'refusals-not-replayed': refusalRetried,
   'top-up-lost-update': topUpRace,
   'capture-stale-hold': captureTwice,
+  'refund-lost-update': refundRace,
   'expiry-a-day-late': payJustAfterEnd,
   'restore-reactivates': restoreThenPay,
   'top-up-ignores-expiry': topUpExpired,
