@@ -12,9 +12,17 @@ import { isNotClaimed } from './not-claimed.ts';
 import { checkPositiveData } from './positive/positive-property.ts';
 import { notClaimedOutcome, type PropertyOutcome, setupFailedOutcome } from './property-outcome.ts';
 import type { RunBudget } from './run-budget.ts';
+import { checkTenderOrders } from './tenders/tender-orders.ts';
 import { checkVoucherLife } from './voucher-life.ts';
 
-export const propertyNames = ['voucher-life', 'races', 'negative-data', 'positive-data', 'access'] as const;
+export const propertyNames = [
+  'voucher-life',
+  'races',
+  'negative-data',
+  'positive-data',
+  'access',
+  'tender-orders',
+] as const;
 export type PropertyName = (typeof propertyNames)[number];
 
 export interface PropertiesRun extends DriverChoice {
@@ -155,6 +163,7 @@ export async function runPropertiesWithLimits(run: PropertiesRun): Promise<Prope
       'positive-data': () => checkPositiveData(guarded, budget),
       access: () =>
         checkAccess(guarded, async () => stoppableDriver(await openDriver(choice), stop.signal, 'throw')),
+      'tender-orders': () => checkTenderOrders(guarded, budget),
     };
     for (const name of wanted) {
       const before = stop.cause();

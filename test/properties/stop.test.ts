@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { capabilityNames } from '../../spec/capabilities.ts';
-import { runPropertiesWithLimits } from '../../src/properties/run-properties.ts';
+import { propertyNames, runPropertiesWithLimits } from '../../src/properties/run-properties.ts';
 import { Stopped } from '../../src/run/stopped.ts';
 import { type SlowTarget, startSlowTarget } from '../run/slow-target.ts';
 import { runVcertToEnd } from '../run/spawn-vcert.ts';
@@ -25,7 +25,7 @@ describe('vcert properties stops against a target that never answers', () => {
     ]);
     assert.equal(code, 1, stdout + stderr);
     assert.match(stderr, /vcert properties: the time limit of 2s was reached: stopping/);
-    for (const property of ['voucher-life', 'races', 'negative-data', 'positive-data', 'access'])
+    for (const property of propertyNames)
       assert.match(stdout, new RegExp(`^ {2}${property} +not run: the time limit of 2s was reached`, 'm'));
     assert.match(
       stdout,
@@ -50,7 +50,7 @@ describe('vcert properties stops against a target that never answers', () => {
     assert.deepEqual(result.outcomes, []);
     assert.deepEqual(
       result.notRun.map((n) => n.property),
-      ['voucher-life', 'races', 'negative-data', 'positive-data', 'access'],
+      [...propertyNames],
     );
     assert.match(result.notRun[0]?.reason ?? '', /^interrupted \(SIGINT\) while it ran/);
     assert.equal(silent.slow.length, seen + 1, 'nothing was sent after the interrupt');
