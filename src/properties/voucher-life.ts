@@ -17,7 +17,12 @@ import { TargetSession } from './target-session.ts';
  * driver arranges (a fresh tenant when the target has test control), and generates only what the target
  * claims. A kind of voucher the target cannot arrange skips that run; none at all: not claimed.
  */
-export async function checkVoucherLife(driver: Driver, budget: RunBudget): Promise<PropertyOutcome> {
+export async function checkVoucherLife(
+  driver: Driver,
+  budget: RunBudget,
+  /** Gathers what the runs exercised (cells of the lifecycle table …: VoucherModel.reached). */
+  coverage?: Set<string>,
+): Promise<PropertyOutcome> {
   const claimed = new Set<Capability>(await driver.capabilities());
   if (!payingCapabilities.some((c) => claimed.has(c)))
     throw new NotClaimed(`the target claims no way to pay (${payingCapabilities.join(' or ')})`);
@@ -43,6 +48,8 @@ export async function checkVoucherLife(driver: Driver, budget: RunBudget): Promi
       } catch (error) {
         if (!fc.PreconditionFailure.isFailure(error)) lastFailure = real.transcript;
         throw error;
+      } finally {
+        for (const cell of model.reached) coverage?.add(cell);
       }
     },
   );

@@ -1,3 +1,4 @@
+import type { VoucherState } from '../../../spec/schemas/voucher.ts';
 import { viewMismatches } from '../model/view-mismatches.ts';
 import { kindKey, newModelVoucher, type VoucherKind, type VoucherModel } from '../model/voucher-model.ts';
 import { isNotClaimed } from '../not-claimed.ts';
@@ -7,22 +8,29 @@ import { expectAnswer, expectNoMismatch } from './expect-answer.ts';
 import { identifiersOf } from './identifiers-of.ts';
 import type { VoucherCommand } from './voucher-command.ts';
 
+/** The states a voucher may be arranged in (expired comes from the clock: its end must be the model's). */
+export type ArrangedState = Exclude<VoucherState, 'expired'>;
+
 /**
- * An activated voucher of a kind, worth its denomination, arranged by the driver (the provider state
- * 'voucher': the canonical driver arranges it through the contract, an adapter however its system can;
- * arrangement is never certified). It is then read back with getVoucher, a core operation, whose answer
- * must be the voucher the model now holds. A kind the target cannot arrange adds no voucher: `refused`
- * says why, and the run goes on without it.
+ * A voucher of a kind, worth its denomination, in a lifecycle state (activated unless asked otherwise),
+ * arranged by the driver (the provider state 'voucher': the canonical driver arranges it through the
+ * contract, an adapter however its system can; arrangement is never certified). Arranging a voucher
+ * straight into any state lets a run try every operation from it (the lifecycle table, issue 16) without
+ * a long chain of commands first. It is then read back with getVoucher, a core operation, whose answer
+ * must be the voucher the model now holds. A kind or state the target cannot arrange adds no voucher:
+ * `refused` says why, and the run goes on without it.
  */
 export class ArrangeVoucherCommand implements VoucherCommand {
   readonly kind: VoucherKind;
   readonly denomination: number;
+  readonly state: ArrangedState;
   /** Why the driver could not arrange it (CannotArrange), once run. */
   refused: string | undefined;
 
-  constructor(kind: VoucherKind, denomination: number) {
+  constructor(kind: VoucherKind, denomination: number, state: ArrangedState = 'activated') {
     this.kind = kind;
     this.denomination = denomination;
+    this.state = state;
   }
 
   check = (): boolean => true;
@@ -38,14 +46,15 @@ export class ArrangeVoucherCommand implements VoucherCommand {
       r.say(`  | validity days    | ${this.kind.validityDays} |`);
       r.say(`  | hold ttl seconds | ${this.kind.holdTtlSeconds} |`);
     }
+    const article = /^[aeiou]/.test(this.state) ? 'an' : 'a';
     r.say(
-      `Given an activated voucher "${alias}" of type "${key}" worth ${moneyText(this.denomination, 'EUR')}`,
+      `Given ${article} ${this.state} voucher "${alias}" of type "${key}" worth ${moneyText(this.denomination, 'EUR')}`,
     );
     let voucherId: string;
     try {
       ({ voucherId } = await r.arrange('voucher', {
         type: { key, currency: 'EUR', ...this.kind },
-        state: 'activated',
+        state: this.state,
         amount: { amount: this.denomination, currency: 'EUR' },
       }));
     } catch (error) {
@@ -54,7 +63,7 @@ export class ArrangeVoucherCommand implements VoucherCommand {
       return;
     }
     r.bind(alias, '.voucherId', voucherId);
-    const v = newModelVoucher(m, this.kind, this.denomination, 'activated');
+    const v = arrangedVoucher(m, this.kind, this.denomination, this.state);
     m.vouchers.push(v);
     const known: TargetSession['vouchers'][number] = { id: voucherId, alias };
     r.vouchers.push(known);
@@ -74,6 +83,23 @@ export class ArrangeVoucherCommand implements VoucherCommand {
   }
 
   toString(): string {
-    return `arrange(${kindKey(this.kind)}; ${this.denomination})`;
+    const state = this.state === 'activated' ? '' : `; ${this.state}`;
+    return `arrange(${kindKey(this.kind)}; ${this.denomination}${state})`;
   }
+}
+
+/**
+ * The model's voucher as the provider state describes it: a redeemed one was used for its whole value,
+ * so it is redeemed where LC-07 says so and an activated card with nothing left where top-ups keep it
+ * open; a refunded one paid its value out (LC-08).
+ */
+function arrangedVoucher(m: VoucherModel, kind: VoucherKind, denomination: number, state: ArrangedState) {
+  const v = newModelVoucher(m, kind, denomination, state);
+  if (state === 'redeemed') {
+    v.used = true;
+    v.balance = 0;
+    const open = kind.reusable && kind.topUpAllowed && kind.policy !== 'redeem-entire';
+    v.state = open ? 'activated' : 'redeemed';
+  } else if (state === 'refunded') v.balance = 0;
+  return v;
 }

@@ -1,4 +1,5 @@
 import { applyLifecycle, type LifecycleAction, lifecycleRefusal } from '../model/lifecycle-rules.ts';
+import { reach } from '../model/lifecycle-table.ts';
 import { viewMismatches } from '../model/view-mismatches.ts';
 import type { VoucherModel } from '../model/voucher-model.ts';
 import type { TargetSession } from '../target-session.ts';
@@ -24,6 +25,7 @@ export class CancelVoucherCommand implements VoucherCommand {
     if (!v) return;
     const { id, alias } = r.voucher(v.ref);
     const predicted = lifecycleRefusal(m, v, this.action);
+    reach(m, v, this.action, predicted);
     const cancel = this.action === 'cancelVoucher';
     r.say(
       cancel

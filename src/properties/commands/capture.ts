@@ -1,6 +1,7 @@
+import { reach } from '../model/lifecycle-table.ts';
 import { captureRefusal } from '../model/spend-rules.ts';
 import { takeMoney } from '../model/take-money.ts';
-import { spendable, type VoucherModel, voucherOf } from '../model/voucher-model.ts';
+import { holdExpired, spendable, type VoucherModel, voucherOf } from '../model/voucher-model.ts';
 import { moneyText } from '../render/money-text.ts';
 import type { TargetSession } from '../target-session.ts';
 import { type AmountPick, resolveAmount, showPick } from './amount-pick.ts';
@@ -30,6 +31,8 @@ export class CaptureCommand implements VoucherCommand {
     const { id, actor } = r.hold(h.ref);
     const amount = this.amount === undefined ? undefined : resolveAmount(this.amount, h.amount);
     const predicted = captureRefusal(m, v, h, amount, amount === undefined ? undefined : 'EUR');
+    // A capture tells of the voucher's state only while its hold is live; otherwise the hold answers.
+    if (h.status === 'open' && !holdExpired(m, h)) reach(m, v, 'capture', predicted);
     r.say(
       amount === undefined
         ? `When ${actor} captures the hold`
@@ -46,6 +49,7 @@ export class CaptureCommand implements VoucherCommand {
     expectAvailable(`captureHold H${h.ref + 1}`, answer, h.reserves ? v.balance : spendable(m, v));
     if (answer.completion !== 'ok') return;
     h.status = 'captured';
+    if (amount !== undefined && amount < h.amount) m.reached.add(`partial-capture:${v.kind.policy}`);
     const taken = takeMoney(m, v, amount ?? h.amount);
     checkRedemption(m, r, taken, answer.body);
   }

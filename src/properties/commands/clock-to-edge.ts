@@ -45,6 +45,7 @@ export class ClockToEdgeCommand implements VoucherCommand {
       `When the clock moves to ${this.side === 'after' ? 'two minutes after' : 'two minutes before'} ${what}`,
     );
     await moveClock(m, r, seconds);
+    m.reached.add(`edge:${this.of}:${this.side}`);
   }
 
   toString(): string {

@@ -1,3 +1,4 @@
+import { reach } from '../model/lifecycle-table.ts';
 import { useRefusal, useRefusalsAllowed } from '../model/spend-rules.ts';
 import { type ModelHold, spendable, type VoucherModel } from '../model/voucher-model.ts';
 import { moneyText } from '../render/money-text.ts';
@@ -32,6 +33,7 @@ export class HoldCommand implements VoucherCommand {
     const base = spendable(m, v);
     const amount = resolveAmount(this.amount, base);
     const predicted = useRefusal(m, v, amount, this.currency);
+    reach(m, v, 'hold', predicted);
     const pos = m.holds.length + 1;
     const ttl = this.ttlSeconds === undefined ? '' : ` for ${this.ttlSeconds} seconds`;
     r.say(`When ${cashier(pos)} holds ${moneyText(amount, this.currency)} of voucher "${alias}"${ttl}`);

@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { type Capability, identifierKinds, type Policy, policies } from '../../../spec/capabilities.ts';
+import type { VoucherOperation } from '../model/lifecycle-table.ts';
 import type { VoucherKind, VoucherModel } from '../model/voucher-model.ts';
 import type { TargetSession } from '../target-session.ts';
+import { AcrossStateCommand, type MoneyPhase, type StateChange } from './across-state.ts';
 import { AdvanceClockCommand } from './advance-clock.ts';
 import { amountPick, currencyPick } from './amount-pick.ts';
-import { ArrangeVoucherCommand } from './arrange-voucher.ts';
+import { type ArrangedState, ArrangeVoucherCommand } from './arrange-voucher.ts';
 import { CancelVoucherCommand } from './cancel-voucher.ts';
 import { CaptureCommand } from './capture.ts';
 import { ClockToEdgeCommand } from './clock-to-edge.ts';
+import { ForbiddenSweepCommand } from './forbidden-sweep.ts';
 import { HoldCommand } from './hold.ts';
 import { InquireCommand } from './inquire.ts';
 import { IssueCommand } from './issue.ts';
@@ -44,6 +47,22 @@ export function voucherKind(claimed: ReadonlySet<Capability>): fc.Arbitrary<Vouc
 }
 
 /**
+ * The state a voucher is arranged in: activated half the time, else any other state the target's
+ * capabilities can bring a voucher to (the lifecycle table's rows, issue 16); expired ones come from the
+ * clock and validity changes, so that their end is the model's.
+ */
+function arrangedState(claimed: ReadonlySet<Capability>): fc.Arbitrary<ArrangedState> {
+  const others: ArrangedState[] = [
+    'prepared',
+    'redeemed',
+    ...(claimed.has('two-phase-sale') ? (['activating'] as const) : []),
+    ...(claimed.has('cancel-restore') ? (['canceled'] as const) : []),
+    ...(claimed.has('voucher-refund') ? (['refunding', 'refunded'] as const) : []),
+  ];
+  return fc.oneof(fc.constant<ArrangedState>('activated'), fc.constantFrom(...others));
+}
+
+/**
  * Every command of a voucher's life the target's capabilities allow, as fast-check arbitraries (one
  * command per file, as fast-check's own model-based examples). Only what the target claims is generated:
  * vouchers come from the driver's arrangement; issuing, selling, cancelling, returns, validity, lookups,
@@ -62,9 +81,20 @@ export function voucherCommands(
     'core',
     {
       weight: 1,
+      // A voucher arranged in another state allows top-ups half the time (where they are claimed), so
+      // that its row's top-up meets the state's rule rather than the type's.
       arbitrary: fc
-        .tuple(voucherKind(claimed), denomination)
-        .map(([k, d]) => new ArrangeVoucherCommand(k, d)),
+        .tuple(voucherKind(claimed), denomination, arrangedState(claimed), fc.boolean())
+        .map(
+          ([k, d, s, loadable]) =>
+            new ArrangeVoucherCommand(
+              loadable && s !== 'activated' && has('top-up')
+                ? { ...k, reusable: true, topUpAllowed: true }
+                : k,
+              d,
+              s,
+            ),
+        ),
     },
     { weight: 2, arbitrary: index.map((v) => new InquireCommand(v)) },
   );
@@ -79,7 +109,15 @@ export function voucherCommands(
   if (has('two-phase-sale')) {
     add('sale', {
       weight: 1,
-      arbitrary: fc.tuple(index, fc.boolean()).map(([v, close]) => new SellCommand(v, close)),
+      // Left open one time in three, so that later commands meet an activating voucher; the closing
+      // request alone half the time (from every state but activating it must be refused).
+      arbitrary: fc
+        .tuple(
+          index,
+          fc.constantFrom('close' as const, 'cancel' as const, 'leave-open' as const),
+          fc.boolean(),
+        )
+        .map(([v, ending, opens]) => new SellCommand(v, ending, opens)),
     });
   }
   if (has('cancel-restore')) {
@@ -119,8 +157,13 @@ export function voucherCommands(
       arbitrary: fc
         .tuple(
           index,
-          fc.constantFrom('refunded' as const, 'prepared' as const, 'abandon' as const),
-          fc.nat({ max: 3 }).map((n) => n > 0),
+          fc.constantFrom(
+            'refunded' as const,
+            'prepared' as const,
+            'abandon' as const,
+            'leave-open' as const,
+          ),
+          fc.boolean(),
         )
         .map(([v, ending, opens]) => new ReturnVoucherCommand(v, ending, opens)),
     });
@@ -187,6 +230,41 @@ export function voucherCommands(
       },
     );
   }
+  // LC-13 a row at a time: whatever the state of a voucher forbids, sent to it (issue 16).
+  const operable = new Set<VoucherOperation>([
+    ...(has('two-phase-sale') ? (['startSale', 'completeSale', 'cancelSale'] as const) : []),
+    ...(has('voucher-refund') ? (['startReturn', 'completeReturn', 'cancelReturn'] as const) : []),
+    ...(has('cancel-restore') ? (['cancelVoucher', 'restoreVoucher'] as const) : []),
+    ...(has('validity-change') ? (['setValidity'] as const) : []),
+    ...(has('holds') ? (['hold', 'capture'] as const) : []),
+    ...(has('one-step-redeem') ? (['redeem'] as const) : []),
+    ...(has('top-up') ? (['topUp'] as const) : []),
+    ...(has('redemption-refund') ? (['refund'] as const) : []),
+  ]);
+  add('forbidden', { weight: 1, arbitrary: index.map((v) => new ForbiddenSweepCommand(v, operable)) });
+  // A hold or a payment open while its voucher changes state, then captured or refunded (issue 16).
+  const phases: MoneyPhase[] = [
+    ...(has('holds') ? (['capture'] as const) : []),
+    ...(has('redemption-refund') && (has('holds') || has('one-step-redeem')) ? (['refund'] as const) : []),
+  ];
+  const changes: StateChange[] = [
+    ...(has('cancel-restore') ? (['canceled', 'prepared'] as const) : []),
+    ...(has('cancel-restore') && has('two-phase-sale') ? (['activating'] as const) : []),
+    ...(has('validity-change') ? (['expired'] as const) : []),
+    ...(has('one-step-redeem') ? (['redeemed'] as const) : []),
+  ];
+  if (phases.length > 0 && changes.length > 0)
+    add('forbidden', {
+      weight: 1,
+      arbitrary: fc
+        .tuple(voucherKind(claimed), fc.constantFrom(...phases), fc.constantFrom(...changes))
+        // Paid up only where nothing keeps it open: balance guard holds reserve nothing; no top-ups.
+        .map(([k, phase, change]) => {
+          const paidUp = change === 'redeemed' && has('balance-guard');
+          const kind: VoucherKind = paidUp ? { ...k, policy: 'balance-guard', topUpAllowed: false } : k;
+          return new AcrossStateCommand(kind, phase, change);
+        }),
+    });
   // RD-06 later on: any earlier money request again, with its key (refusals too, once the state changed).
   add('resend', {
     weight: 1,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { reach } from '../model/lifecycle-table.ts';
 import { useRefusal, useRefusalsAllowed } from '../model/spend-rules.ts';
 import { takeMoney } from '../model/take-money.ts';
 import { spendable, type VoucherModel } from '../model/voucher-model.ts';
@@ -36,6 +37,7 @@ export class RedeemCommand implements VoucherCommand {
     const base = spendable(m, v);
     const amount = resolveAmount(this.amount, base);
     const predicted = useRefusal(m, v, amount, this.currency);
+    reach(m, v, 'redeem', predicted);
     r.say(
       `When ${cashier(1)} redeems ${moneyText(amount, this.currency)} from voucher "${alias}" in one step`,
     );

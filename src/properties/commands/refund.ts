@@ -1,3 +1,4 @@
+import { reach } from '../model/lifecycle-table.ts';
 import { applyRefund, refundRefusal } from '../model/refund-rules.ts';
 import { type VoucherModel, voucherOf } from '../model/voucher-model.ts';
 import { moneyText } from '../render/money-text.ts';
@@ -29,6 +30,7 @@ export class RefundCommand implements VoucherCommand {
     const refundable = p.amount - p.refunded;
     const amount = this.amount === undefined ? undefined : resolveAmount(this.amount, refundable);
     const predicted = refundRefusal(m, v, p, amount, amount === undefined ? undefined : v.currency);
+    reach(m, v, 'refund', predicted);
     const last = p.ref === m.redemptions.length - 1;
     const which = last ? 'that payment' : `the payment on receipt "P${p.ref + 1}"`;
     r.say(

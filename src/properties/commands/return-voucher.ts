@@ -4,6 +4,7 @@ import {
   lifecycleRefusal,
   type ReturnOutcome,
 } from '../model/lifecycle-rules.ts';
+import { reach } from '../model/lifecycle-table.ts';
 import { viewMismatches } from '../model/view-mismatches.ts';
 import type { VoucherModel } from '../model/voucher-model.ts';
 import type { TargetSession } from '../target-session.ts';
@@ -13,8 +14,11 @@ import { cashier, receiptFor } from './receipt-for.ts';
 import { sayOutcome } from './say-outcome.ts';
 import type { VoucherCommand } from './voucher-command.ts';
 
-/** How a generated return ends: closed with the voucher refunded or prepared again, or abandoned. */
-export type ReturnEnding = ReturnOutcome | 'abandon';
+/**
+ * How a generated return ends: closed with the voucher refunded or prepared again, abandoned, or left
+ * open (the voucher stays refunding for the commands after it).
+ */
+export type ReturnEnding = ReturnOutcome | 'abandon' | 'leave-open';
 
 /**
  * LC-08: an unused voucher is returned at the register: a return document is opened (refunding), then
@@ -38,21 +42,26 @@ export class ReturnVoucherCommand implements VoucherCommand {
     const v = pickOf(m.vouchers, this.voucher);
     if (!v) return;
     const { id, alias } = r.voucher(v.ref);
-    const closing: [LifecycleAction, string] =
-      this.ending === 'abandon'
-        ? ['cancelReturn', `abandons the return document of voucher "${alias}"`]
-        : [
-            'completeReturn',
-            `closes the return document of voucher "${alias}" with the voucher ${this.ending}`,
-          ];
+    const closing: Array<[LifecycleAction, string]> =
+      this.ending === 'leave-open'
+        ? []
+        : this.ending === 'abandon'
+          ? [['cancelReturn', `abandons the return document of voucher "${alias}"`]]
+          : [
+              [
+                'completeReturn',
+                `closes the return document of voucher "${alias}" with the voucher ${this.ending}`,
+              ],
+            ];
     const steps: Array<[LifecycleAction, string]> = [
-      ...(this.opens
+      ...(this.opens || closing.length === 0
         ? [['startReturn', `opens a return document for voucher "${alias}"`] as [LifecycleAction, string]]
         : []),
-      closing,
+      ...closing,
     ];
     for (const [action, phrase] of steps) {
       const predicted = lifecycleRefusal(m, v, action);
+      reach(m, v, action, predicted);
       r.say(`When ${cashier(1)} ${phrase}`);
       const answer =
         action === 'startReturn'

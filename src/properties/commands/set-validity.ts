@@ -1,4 +1,5 @@
 import { applyLifecycle, lifecycleRefusal } from '../model/lifecycle-rules.ts';
+import { reach } from '../model/lifecycle-table.ts';
 import { usedUp } from '../model/spend-rules.ts';
 import { viewMismatches } from '../model/view-mismatches.ts';
 import type { VoucherModel } from '../model/voucher-model.ts';
@@ -44,14 +45,15 @@ export class SetValidityCommand implements VoucherCommand {
     const v = pickOf(m.vouchers, this.voucher);
     // The contract leaves open whether a voucher used down to zero may have its validity changed: where
     // "redeemed" is a state of its own it may not (the reference refuses), a card with nothing left is
-    // still a card elsewhere. Not drawn, rather than judged one way.
-    if (!v || usedUp(v)) return;
+    // still a card elsewhere. Not drawn, rather than judged one way (a refunded voucher was never used).
+    if (!v || (usedUp(v) && v.used)) return;
     // The new end is absolute: without a voucher's dates the target's time is not known, nothing to send.
     if (r.epochMs === undefined) return;
     const { id, alias } = r.voucher(v.ref);
     const until =
       this.change === 'yesterday' ? m.now - 86_400 : v.expiresAt + this.change.extendDays * 86_400;
     const predicted = lifecycleRefusal(m, v, 'setValidity');
+    reach(m, v, 'setValidity', predicted);
     r.say(
       this.change === 'yesterday'
         ? `When the back office ends the validity of voucher "${alias}" yesterday`

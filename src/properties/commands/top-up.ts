@@ -1,3 +1,4 @@
+import { reach } from '../model/lifecycle-table.ts';
 import { topUpRefusal } from '../model/spend-rules.ts';
 import { viewMismatches } from '../model/view-mismatches.ts';
 import type { VoucherModel } from '../model/voucher-model.ts';
@@ -28,6 +29,7 @@ export class TopUpCommand implements VoucherCommand {
     if (!v) return;
     const { id, alias } = r.voucher(v.ref);
     const predicted = topUpRefusal(m, v, this.currency);
+    reach(m, v, 'topUp', predicted);
     r.say(`When ${cashier(1)} tops up voucher "${alias}" with ${moneyText(this.amount, this.currency)}`);
     const answer = await r.call({
       operationId: 'topUp',

@@ -78,6 +78,11 @@ export interface VoucherModel {
   holds: ModelHold[];
   redemptions: ModelRedemption[];
   templates: Map<string, ModelTemplate>;
+  /**
+   * What the run exercised, for the coverage test: cells of the lifecycle table (`state:operation`,
+   * lifecycle-table.ts), the sides of ends the clock was moved to, partial captures by policy.
+   */
+  reached: Set<string>;
 }
 
 export function newVoucherModel(capabilities: Iterable<Capability>): VoucherModel {
@@ -88,6 +93,7 @@ export function newVoucherModel(capabilities: Iterable<Capability>): VoucherMode
     holds: [],
     redemptions: [],
     templates: new Map(),
+    reached: new Set(),
   };
 }
 
