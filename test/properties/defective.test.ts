@@ -18,7 +18,14 @@ import { startLinesRefusingProxy } from './lines-refusing-proxy.ts';
  * is the size of the run (150 unless given). The defects of rare transitions are found at the default
  * size (100, as `vcert properties`): bench/property-detection.bench.ts measures how often over seeds.
  */
-const expectations: Array<{ defect: string; property: PropertyName; maxSteps: number; runs?: number }> = [
+const expectations: Array<{
+  defect: string;
+  property: PropertyName;
+  maxSteps: number;
+  runs?: number;
+  /** What the counterexample must show: the money path that meets the defect. */
+  shows?: RegExp;
+}> = [
   { defect: 'expiry-a-day-late', property: 'voucher-life', maxSteps: 4, runs: 100 },
   { defect: 'restore-reactivates', property: 'voucher-life', maxSteps: 4, runs: 100 },
   { defect: 'top-up-ignores-expiry', property: 'voucher-life', maxSteps: 4, runs: 100 },
@@ -38,6 +45,12 @@ const expectations: Array<{ defect: string; property: PropertyName; maxSteps: nu
   { defect: 'capture-lost-after-ack', property: 'races', maxSteps: 4 },
   // The history checker `policy`, as vcert race runs it: a one-time voucher used twice.
   { defect: 'one-time-reused', property: 'races', maxSteps: 4 },
+  // Every money path of a race (issue 16): a hold left to expire while the clock moves, two captures of
+  // one hold at once, a top-up and a refund racing payments.
+  { defect: 'expired-voucher-pays', property: 'races', maxSteps: 4, runs: 100, shows: /"abandons"/ },
+  { defect: 'capture-stale-hold', property: 'races', maxSteps: 4, runs: 100, shows: /"splits"/ },
+  { defect: 'top-up-lost-update', property: 'races', maxSteps: 4, runs: 100, shows: /"tops-up"/ },
+  { defect: 'refund-lost-update', property: 'races', maxSteps: 4, runs: 100, shows: /"refunds"/ },
   { defect: 'roles-not-enforced', property: 'access', maxSteps: 1 },
 ];
 
@@ -58,7 +71,7 @@ after(async () => {
   await rm(logs, { recursive: true, force: true });
 });
 
-for (const { defect, property, maxSteps, runs = 150 } of expectations) {
+for (const { defect, property, maxSteps, runs = 150, shows } of expectations) {
   const there = defectiveImplementation(defect) ? false : `simulators/defective/${defect} is not there yet`;
   describe(`${property} catches ${defect}`, { skip: there }, () => {
     let target: { url: string };
@@ -75,6 +88,7 @@ for (const { defect, property, maxSteps, runs = 150 } of expectations) {
       assert.ok(outcome);
       assert.equal(outcome.passed, false, `${property} did not catch ${defect}`);
       assert.ok(outcome.steps !== undefined && outcome.steps <= maxSteps, failureReport(outcome));
+      if (shows) assert.match(outcome.counterexample ?? '', shows, failureReport(outcome));
       assert.equal(typeof outcome.seed, 'number');
       const report = failureReport(outcome);
       assert.match(report, new RegExp(`--seed ${outcome.seed}`));
