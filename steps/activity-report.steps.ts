@@ -6,6 +6,7 @@ import {
   assertLabels,
   type Counts,
   countNames,
+  countsOf,
   countsSince,
   type Period,
   periodOf,
@@ -69,3 +70,59 @@ Then(
     }
   },
 );
+
+const dayMs = 86_400_000;
+
+/** The moment of a use the scenario made, as the target itself dates it (its uses report). */
+async function useMoment(world: VoucherWorld, receipt: string): Promise<number> {
+  const payment = world.payments.get(receipt);
+  if (!payment) throw new Error(`no payment on receipt "${receipt}" in this scenario`);
+  const report = await world.must({
+    operationId: 'reportUses',
+    query: { voucherId: payment.voucherId },
+    auth: { role: 'backoffice' },
+  });
+  const use = report.items.find((i) => i.receiptNumber === receipt);
+  assert.ok(use, `no use on receipt ${receipt} in the uses report of its voucher`);
+  return Date.parse(use.at);
+}
+
+for (const [words, bound] of [
+  ['from', 'from'],
+  ['up to', 'to'],
+] as const) {
+  /**
+   * RP-02 over a period: the activity asked `from` (or `to`) a moment some days after a use the scenario
+   * made counts what was done in that period only, in the groups the table names (the columns given).
+   */
+  Then(
+    `the activity per {word} by {dimension} ${words} {int} day(s) after the use on receipt {string} counts:`,
+    async function (
+      this: VoucherWorld,
+      periodText: string,
+      dimension: Dimension,
+      days: number,
+      receipt: string,
+      table: DataTable,
+    ) {
+      const period = periodOf(periodText);
+      const at = new Date((await useMoment(this, receipt)) + days * dayMs).toISOString();
+      const report = await this.must({
+        operationId: 'reportActivity',
+        query: { period, groupBy: dimensions[dimension], [bound]: at },
+        auth: { role: 'backoffice' },
+      });
+      assertLabels(period, report.rows);
+      for (const row of table.hashes()) {
+        const name = row[dimension] ?? '';
+        const counts = countsOf(report.rows, groupCode(this, dimension, name));
+        const asked = countNames.filter((n) => row[n] !== undefined);
+        assert.deepEqual(
+          Object.fromEntries(asked.map((n) => [n, counts[n]])),
+          Object.fromEntries(asked.map((n) => [n, Number(row[n])])),
+          `the activity of ${dimension} ${name} per ${period} ${words} ${at} (query ${bound})`,
+        );
+      }
+    },
+  );
+}

@@ -69,3 +69,17 @@ Feature: Vouchers issued, sold, used and returned, over time and by place
     And since then the activity per day by store counts:
       | store | issued | sold | used | returned |
       | SOUTH | 0      | 0    | 0    | 0        |
+
+  @capability:test-control
+  Scenario: The activity of a period counts what was done in it, and nothing outside it
+    Given an activated voucher "V1" of type "GIFT" worth 50.00 EUR
+    And the cashier at POS 1 of store "NORTH" pays 5.00 EUR with voucher "V1" on receipt "R-1"
+    And 2 days pass
+    When the cashier at POS 1 of store "NORTH" pays 7.00 EUR with voucher "V1" on receipt "R-2"
+    And the cashier at POS 1 of store "NORTH" pays 3.00 EUR with voucher "V1" on receipt "R-3"
+    Then the activity per day by store from 1 day after the use on receipt "R-1" counts:
+      | store | used |
+      | NORTH | 2    |
+    And the activity per day by store up to 1 day after the use on receipt "R-1" counts:
+      | store | used |
+      | NORTH | 1    |
