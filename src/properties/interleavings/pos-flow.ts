@@ -1,6 +1,5 @@
 import type fc from 'fast-check';
 import type { Completion } from '../../driver/completion.ts';
-import type { OperationId } from '../../driver/operation.ts';
 import { breachText } from '../commands/expect-answer.ts';
 import type { TargetSession } from '../target-session.ts';
 import { type PosFlow, raceClockMoveSeconds } from './race-plan.ts';
@@ -91,32 +90,33 @@ export async function runPosFlow(
   };
   const idOf = (answer: Completion<unknown>): string | undefined =>
     answer.completion === 'ok' ? (answer.body as { id?: string }).id : undefined;
-  const onVoucher = (operationId: OperationId, body: Record<string, unknown>) => () =>
-    r.call({ operationId, auth: { role: 'pos' }, params: { id: voucherId }, body } as never);
-  const hold = async (): Promise<string | undefined> => {
-    const answer = await send(
-      'createHold',
-      { args: { amount: money, receipt } },
-      onVoucher('createHold', { amount: money, receipt }),
+  const spend = (operationId: 'createHold' | 'redeem' | 'topUp') => {
+    const body = { amount: money, receipt };
+    const params = { id: voucherId };
+    const auth = { role: 'pos' as const };
+    return send(operationId, { args: body }, () =>
+      operationId === 'createHold'
+        ? r.call({ operationId, auth, params, body })
+        : operationId === 'redeem'
+          ? r.call({ operationId, auth, params, body })
+          : r.call({ operationId, auth, params, body }),
     );
+  };
+  const hold = async (): Promise<string | undefined> => {
+    const answer = await spend('createHold');
     const id = idOf(answer);
     if (id) r.bind(`H${pos}`, '.id', id, answer);
     return id;
   };
   const close = (operationId: 'captureHold' | 'releaseHold', id: string) =>
     send(operationId, { args: {}, holdId: id }, () =>
-      r.call({ operationId, auth: { role: 'pos' }, params: { id }, body: {} } as never),
+      operationId === 'captureHold'
+        ? r.call({ operationId, auth: { role: 'pos' }, params: { id }, body: {} })
+        : r.call({ operationId, auth: { role: 'pos' }, params: { id }, body: {} }),
     );
   /** Pays as the flow says; the payment's id when it was acknowledged. */
   const pay = async (): Promise<string | undefined> => {
-    if (flow.via === 'one-step')
-      return idOf(
-        await send(
-          'redeem',
-          { args: { amount: money, receipt } },
-          onVoucher('redeem', { amount: money, receipt }),
-        ),
-      );
+    if (flow.via === 'one-step') return idOf(await spend('redeem'));
     const id = await hold();
     return id === undefined ? undefined : idOf(await close('captureHold', id));
   };
@@ -135,11 +135,7 @@ export async function runPosFlow(
       return;
     }
     case 'tops-up':
-      await send(
-        'topUp',
-        { args: { amount: money, receipt } },
-        onVoucher('topUp', { amount: money, receipt }),
-      );
+      await spend('topUp');
       return;
     case 'holds': {
       const id = await hold();
