@@ -7,6 +7,7 @@ import type { ChannelProfile, CounterAbilities } from '../pos/counter-context.ts
 import { createTerminal, posProfile, type Terminal } from '../pos/pos-terminal.ts';
 import { createWebShop, webShopProfile } from '../webshop/web-shop.ts';
 import { createBarrier } from './barrier.ts';
+import { type ClockMoveOptions, moveClockWhile } from './clock-mover.ts';
 import { type ClientCounters, recordingClient } from './recording-client.ts';
 import { seededRandom } from './seeded-random.ts';
 
@@ -42,10 +43,14 @@ export interface FleetOptions {
   clock?: MicroClock;
   /** Each operation as it completes (a history writer's append). */
   onOperation?: (op: Operation) => void;
+  /** Move the tenant's test clock while the counters work (a target with test control). */
+  clockMoves?: ClockMoveOptions;
 }
 
 export interface FleetResult {
   ops: Operation[];
+  /** Moves of the tenant's test clock sent during the race. */
+  clockMoves?: number;
   plans: Record<string, BasketPlan[]>;
   baskets: number;
   missedArrivals: number;
@@ -53,12 +58,9 @@ export interface FleetResult {
   elapsedMs: number;
 }
 
-function makeCounters(options: FleetOptions, ops: Operation[], counters: ClientCounters): Terminal[] {
-  const clock = options.clock ?? monotonicMicros();
-  const recorder = createRecorder((op) => {
-    ops.push(op);
-    options.onOperation?.(op);
-  }, clock);
+type Recorder = ReturnType<typeof createRecorder>;
+
+function makeCounters(options: FleetOptions, recorder: Recorder, counters: ClientCounters): Terminal[] {
   const root = seededRandom(options.seed);
   const hardDeadline = performance.now() + options.seconds * 1000 + (options.retryGraceMs ?? 3000);
   const barrier = options.barrier ? createBarrier(options.terminals + options.webshops) : null;
@@ -102,7 +104,11 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
   if (options.terminals + options.webshops < 1) throw new Error('a fleet needs at least one counter');
   const ops: Operation[] = [];
   const counters: ClientCounters = { contractViolations: 0 };
-  const terminals = makeCounters(options, ops, counters);
+  const recorder = createRecorder((op) => {
+    ops.push(op);
+    options.onOperation?.(op);
+  }, options.clock ?? monotonicMicros());
+  const terminals = makeCounters(options, recorder, counters);
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   const more = () => ops.length < options.maxOps && performance.now() < deadline;
@@ -119,31 +125,52 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
     }
   };
   const arrival = options.arrival ?? { kind: 'closed' };
-  if (arrival.kind === 'closed' || options.barrier) {
-    const loops = terminals.map(async (terminal) => {
-      do await work(terminal);
-      while (arrival.kind === 'closed' && more());
-    });
-    await Promise.all(loops);
-  }
-  if (arrival.kind === 'rate') {
-    const gapMs = 1000 / arrival.perSecond;
-    const running: Promise<void>[] = [];
-    for (let tick = 0; more(); tick++) {
-      let chosen: Terminal | undefined;
-      for (let i = 0; i < terminals.length && !chosen; i++) {
-        const candidate = terminals[(tick + i) % terminals.length] as Terminal;
-        if (!busy.has(candidate)) chosen = candidate;
-      }
-      if (chosen) running.push(work(chosen));
-      else missedArrivals += 1;
-      await sleep(Math.max(0, started + (tick + 1) * gapMs - performance.now()));
+  let countersDone = false;
+  const mover = options.clockMoves
+    ? moveClockWhile(
+        recordingClient('clock', options.drivers[0] as Driver, recorder, counters),
+        options.vouchers[0] as string,
+        options.clockMoves,
+        () => !countersDone && more(),
+        (ms) => sleep(ms),
+      )
+    : Promise.resolve(0);
+  const drive = async () => {
+    if (arrival.kind === 'closed' || options.barrier) {
+      const loops = terminals.map(async (terminal) => {
+        do await work(terminal);
+        while (arrival.kind === 'closed' && more());
+      });
+      await Promise.all(loops);
     }
-    await Promise.all(running);
+    if (arrival.kind === 'rate') {
+      const gapMs = 1000 / arrival.perSecond;
+      const running: Promise<void>[] = [];
+      for (let tick = 0; more(); tick++) {
+        let chosen: Terminal | undefined;
+        for (let i = 0; i < terminals.length && !chosen; i++) {
+          const candidate = terminals[(tick + i) % terminals.length] as Terminal;
+          if (!busy.has(candidate)) chosen = candidate;
+        }
+        if (chosen) running.push(work(chosen));
+        else missedArrivals += 1;
+        await sleep(Math.max(0, started + (tick + 1) * gapMs - performance.now()));
+      }
+      await Promise.all(running);
+    }
+  };
+  let clockMoves = 0;
+  try {
+    await drive();
+  } finally {
+    // The mover stops with the counters, however they end.
+    countersDone = true;
+    clockMoves = await mover;
   }
   const plans = Object.fromEntries(terminals.map((t) => [t.name, t.plans]));
   return {
     ops,
+    ...(options.clockMoves ? { clockMoves } : {}),
     plans,
     baskets,
     missedArrivals,

@@ -78,6 +78,8 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
   // Top-ups race too when the target claims them and the mix has them (the vouchers' type then allows them).
   const topUps = claimed.has('top-up') && ((options.mix ?? defaultMix)['top-up'] ?? 0) > 0;
   const kinds = voucherKinds(options.voucherKind ?? 'reusable', options.vouchers);
+  if (options.clockMoves && !claimed.has('test-control'))
+    throw new Error('clock moves: the target does not claim the capability test-control');
   if (kinds.includes('one-time') && !claimed.has('one-time-vouchers'))
     throw new Error('one-time vouchers: the target does not claim the capability one-time-vouchers');
   let vouchers: string[];
@@ -145,6 +147,9 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
       maxAmount: options.maxAmount,
       ...(options.pos ? { pos: options.pos } : {}),
       ...(options.webshop ? { webshop: options.webshop } : {}),
+      ...(options.clockMoves
+        ? { clockMoves: { seconds: options.clockMoves, everyMs: options.clockMoveEveryMs ?? 250 } }
+        : {}),
       runId,
       onOperation: (op) => {
         ops.push(op);

@@ -33,6 +33,12 @@ export interface RaceOptions {
   currency: string;
   /** Every counter's first spend fires at the same instant. */
   barrier: boolean;
+  /**
+   * Seconds the tenant's test clock moves every `clockMoveEveryMs` while the counters race (a target
+   * with test control): holds left open expire by the clock, as abandoned baskets do. Default: no moves.
+   */
+  clockMoves?: number;
+  clockMoveEveryMs?: number;
   arrival: Arrival;
   mix?: BehaviourMix;
   /** Amounts of the baskets, minor units (default 100..1000, in steps of 50). */

@@ -98,6 +98,11 @@ export function registerRace(program: Command): void {
     .option('--min-amount <minor>', 'smallest basket in minor units (default 100)', positive)
     .option('--max-amount <minor>', 'largest basket in minor units (default 1000)', positive)
     .option('--barrier', 'every counter fires its first spend at the same instant', false)
+    .option(
+      '--clock-moves <seconds>',
+      "move the tenant's test clock this far every 250 ms while the counters race (test-control targets): open holds expire by the clock",
+      positive,
+    )
     .option('--rate <n>', 'fixed arrival rate in baskets per second (default: closed loop)', positive)
     .option(
       '--time-limit <ms>',
@@ -155,6 +160,8 @@ export function registerRace(program: Command): void {
         console.log(
           `policy ${result.policy}; ${result.vouchers.length} voucher(s); ${Math.round(result.elapsedMs)} ms`,
         );
+        if (result.fleet.clockMoves !== undefined)
+          console.log(`test clock moved ${result.fleet.clockMoves} time(s) by ${flags.clockMoves} s`);
         if (result.faultCounts.length > 0)
           console.log(`faults injected: ${JSON.stringify(result.faultCounts)}`);
         if (result.kills > 0) console.log(`server killed with -9 and restarted ${result.kills} time(s)`);

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { RunningServer } from '../../reference-impl/server.ts';
+import { defectiveImplementation } from '../../simulators/defective/index.ts';
+import type { RaceOptions } from '../../src/race/race-options.ts';
+import { RaceNotRun, runRace } from '../../src/race/run-race.ts';
+import { startReferenceServer } from '../support/reference-server.ts';
+import { countBound, longHolds, runVcert, verdictLine, verdictOf } from './race-support.ts';
+
+/**
+ * `vcert race --clock-moves`: the tenant's test clock moves past the holds' time-to-live while the
+ * counters race, so the baskets they abandon expire by the clock (not by real time: the holds live 600 s)
+ * and their amounts become available again. The reference passes; an implementation whose holds never
+ * expire (expired-voucher-pays: nothing expires) is caught, since a refusal there is explained only by
+ * holds the completed moves certainly ended. Bounded by operation counts.
+ */
+let reference: RunningServer;
+let scratch: string;
+before(async () => {
+  reference = await startReferenceServer();
+  scratch = mkdtempSync(join(tmpdir(), 'vcert-clock-moves-'));
+});
+after(async () => {
+  await reference?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+const race: Partial<RaceOptions> = {
+  policy: 'amount-holds',
+  terminals: 4,
+  webshops: 0,
+  vouchers: 1,
+  funds: 3000,
+  minAmount: 500,
+  maxAmount: 1000,
+  mix: { abandon: 2, pay: 1, redeem: 1 },
+  clockMoves: 720,
+  ...countBound,
+  ops: 240,
+  ...longHolds,
+  seed: 5,
+  timeLimitMs: 10_000,
+};
+
+const moves = (ops: readonly { op: string }[]) => ops.filter((o) => o.op === 'advanceTestClock').length;
+
+test('the reference passes a race whose abandoned holds expire by the moving clock', async () => {
+  const result = await runRace({ ...race, target: reference.url });
+  assert.equal(result.report.valid, true, verdictLine(result));
+  assert.ok(moves(result.history.ops) > 0, 'the clock moved during the race');
+  assert.equal(result.fleet.clockMoves, moves(result.history.ops));
+});
+
+test('holds that never expire are caught when the clock moved past them', async () => {
+  const defective = defectiveImplementation('expired-voucher-pays');
+  assert.ok(defective);
+  const target = await defective.start({
+    databaseUrl: reference.databaseUrl,
+    logFile: join(scratch, 'expired-voucher-pays.log'),
+  });
+  try {
+    const result = await runRace({ ...race, target: target.url });
+    assert.equal(result.report.valid, false, verdictLine(result));
+    assert.equal(verdictOf(result, 'linearizability').valid, false, verdictLine(result));
+  } finally {
+    await target.close();
+  }
+});
+
+test('a target without test control cannot have its clock moved: the race does not run', async () => {
+  const withoutControl = await startReferenceServer({ testControl: false });
+  try {
+    await assert.rejects(
+      runRace({ ...race, target: withoutControl.url, apiKeys: { pos: 'x' } }),
+      (error: Error) => error instanceof RaceNotRun && /test-control/.test(error.message),
+    );
+  } finally {
+    await withoutControl.close();
+  }
+});
+
+test('vcert race --clock-moves prints how often the clock moved', async () => {
+  const run = await runVcert([
+    'race',
+    '--target',
+    reference.url,
+    '--clock-moves',
+    '720',
+    '--ops',
+    '60',
+    '--seconds',
+    '600',
+    '--vouchers',
+    '1',
+    '--seed',
+    '3',
+    '--out',
+    join(scratch, 'cli'),
+  ]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /test clock moved \d+ time\(s\) by 720 s/);
+});
