@@ -11,7 +11,11 @@ import { scratchDatabase } from './scratch-database.ts';
  * count of operations; the seconds are only a ceiling. Returns what is not a pass: every checker
  * that is not valid, and the race's errors.
  */
-export async function raceFindings(options: { policy: Policy; seed: number }): Promise<string[]> {
+export async function raceFindings(options: {
+  policy: Policy;
+  seed: number;
+  clockMoves?: number;
+}): Promise<string[]> {
   const database = await scratchDatabase();
   const target = await startReferenceTarget(database.url);
   try {
@@ -29,6 +33,7 @@ export async function raceFindings(options: { policy: Policy; seed: number }): P
       ops: 300,
       seconds: 120,
       timeoutMs: 10_000,
+      ...(options.clockMoves ? { clockMoves: options.clockMoves } : {}),
     });
     return [
       ...result.report.verdicts
