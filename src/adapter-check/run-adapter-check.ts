@@ -18,11 +18,12 @@ export interface AdapterCheckResult {
 }
 
 /**
- * `vcert adapter check`: opens the adapter, reads what it claims and runs one short check per claimed
- * part of the profile. Throws only when the adapter cannot be opened or set up (could not run).
+ * `vcert adapter check`: opens the adapter (or, without one, the canonical HTTP driver), reads what it
+ * claims and runs one short check per claimed part of the profile. Throws only when the driver cannot be
+ * opened or set up (could not run).
  */
 export async function runAdapterCheck(
-  config: DriverConfig & { adapter: string },
+  config: DriverConfig & { adapter?: string },
 ): Promise<AdapterCheckResult> {
   const driver = await openDriver({ timeoutMs: 10_000, ...config });
   try {

@@ -9,6 +9,9 @@ export interface SmokeCheck {
   run(context: SmokeContext): Promise<void>;
 }
 
+/** Resets in the test-control check: more than a server's pool of connections (the reference: 32). */
+const resets = 40;
+
 function same(actual: number, expected: number, what: string): void {
   if (actual !== expected) throw new SmokeProblem(`${what}: expected ${expected}, got ${actual}`);
 }
@@ -151,6 +154,28 @@ export const smokeChecks: readonly SmokeCheck[] = [
       await c.expect(
         { operationId: 'cancelVoucher', params: { id }, body, auth: { role: 'pos' } },
         'forbidden',
+      );
+    },
+  },
+  {
+    // After the checks that arrange vouchers: the reset empties the tenant they share.
+    name: 'test-control: the test clock moves, and a reset empties the tenant and puts the clock back',
+    needs: 'test-control',
+    async run(c) {
+      const id = await c.voucher();
+      const clock = async () => {
+        const answer = await c.expect({ operationId: 'getTestClock' }, 'ok');
+        return answer.completion === 'ok' ? answer.body.offsetSeconds : Number.NaN;
+      };
+      const before = await clock();
+      await c.expect({ operationId: 'advanceTestClock', body: { advanceSeconds: 3600 } }, 'ok');
+      same(await clock(), before + 3600, "the clock's offset after a move of 3600 s");
+      // More resets than a server has connections: each must give back what it took.
+      for (let i = 0; i < resets; i++) await c.expect({ operationId: 'resetTestTenant', body: {} }, 'ok');
+      same(await clock(), 0, "the clock's offset after a reset");
+      await c.expect(
+        { operationId: 'getVoucher', params: { id }, auth: { role: 'backoffice' } },
+        'not_found',
       );
     },
   },

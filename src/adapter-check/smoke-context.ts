@@ -17,6 +17,8 @@ export class SmokeContext {
   /** What each call answered, for the check's line. */
   readonly notes: string[] = [];
   #receipts = 0;
+  /** The hold a payment with this Idempotency-Key captured, for its retry. */
+  #holdsByKey = new Map<string, string>();
 
   constructor(driver: Driver, claimed: Iterable<Capability>) {
     this.driver = driver;
@@ -98,10 +100,20 @@ export class SmokeContext {
         { operationId: 'redeem', params: { id: voucherId }, body, idempotencyKey },
         expected,
       );
-    const hold = await this.expect({ operationId: 'createHold', params: { id: voucherId }, body }, expected);
-    if (hold.completion !== 'ok') return hold;
+    // A retry is the same capture of the same hold: a new hold captured under the same key would be
+    // another request under it (idempotency_key_reused), not a retry.
+    let holdId = idempotencyKey ? this.#holdsByKey.get(idempotencyKey) : undefined;
+    if (!holdId) {
+      const hold = await this.expect(
+        { operationId: 'createHold', params: { id: voucherId }, body },
+        expected,
+      );
+      if (hold.completion !== 'ok') return hold;
+      holdId = hold.body.id;
+      if (idempotencyKey) this.#holdsByKey.set(idempotencyKey, holdId);
+    }
     return this.expect(
-      { operationId: 'captureHold', params: { id: hold.body.id }, body: {}, idempotencyKey },
+      { operationId: 'captureHold', params: { id: holdId }, body: {}, idempotencyKey },
       expected,
     );
   }
