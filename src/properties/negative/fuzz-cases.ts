@@ -12,23 +12,26 @@ export interface SocketCase {
   bytes: string;
 }
 
-/**
- * Requests past any client library, at a path to read (`read`, GET) and one to write (`write`, POST with
- * a valid `body`) with a valid key: Node's HTTP parser, or the first hook, must refuse them all with
- * problem+json, as the request each would be, read leniently, is valid.
- */
-export function socketCases(at: {
+/** Where the socket cases go: a path to read and one to pay at, a valid key, and a valid payment body. */
+export interface SocketTarget {
   read: string;
   write: string;
   key: string;
   body: string;
-}): fc.Arbitrary<SocketCase> {
+}
+
+/**
+ * The fixed requests past any client library, at a path to read (GET) and one to write (POST with a
+ * valid body) with a valid key: Node's HTTP parser, or the first hook, must refuse each with problem+json,
+ * as the request each would be, read leniently, is valid.
+ */
+export function fixedSocketCases(at: SocketTarget): SocketCase[] {
   const { read: path, write, key, body } = at;
   const head = (line: string, headers: string[]) => `${line}\r\n${headers.join('\r\n')}\r\n\r\n`;
   const host = 'Host: 127.0.0.1';
   const auth = `Authorization: Bearer ${key}`;
   const json = 'Content-Type: application/json';
-  const fixed = fc.constantFrom<SocketCase>(
+  return [
     { what: 'HTTP/2 preface', bytes: 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n' },
     { what: 'an unknown HTTP version', bytes: head(`GET ${path} HTTP/9.9`, [host, auth]) },
     { what: 'a space in the header name', bytes: head(`GET ${path} HTTP/1.1`, [host, 'Bad Header: 1']) },
@@ -60,7 +63,19 @@ export function socketCases(at: {
       what: 'a gzip body that is not gzip',
       bytes: `${head(`POST ${write} HTTP/1.1`, [host, auth, json, 'Content-Encoding: gzip', `Content-Length: ${body.length}`, 'Connection: close'])}${body}`,
     },
-  );
+  ];
+}
+
+/**
+ * Requests past any client library (the fixed ones, garbage, past the header limit, raw UTF-8 in the
+ * URL), each refused by Node's HTTP parser or the first hook with problem+json.
+ */
+export function socketCases(at: SocketTarget): fc.Arbitrary<SocketCase> {
+  const { read: path, key } = at;
+  const head = (line: string, headers: string[]) => `${line}\r\n${headers.join('\r\n')}\r\n\r\n`;
+  const host = 'Host: 127.0.0.1';
+  const auth = `Authorization: Bearer ${key}`;
+  const fixed = fc.constantFrom(...fixedSocketCases(at));
   const garbage = fc
     .string({ unit: 'binary-ascii', minLength: 1, maxLength: 60 })
     .map((s) => ({ what: `garbage ${JSON.stringify(s)}`, bytes: `${s.replace(/\r|\n/g, '')} X\r\n\r\n` }));

@@ -6,12 +6,14 @@ import type { OperationId } from '../../driver/operation.ts';
 import { NotClaimed } from '../not-claimed.ts';
 import { outcomeOf, type PropertyOutcome } from '../property-outcome.ts';
 import type { RunBudget } from '../run-budget.ts';
+import { fixedSocketCases, type SocketCase } from './fuzz-cases.ts';
 import { hostileCases } from './hostile-request.ts';
 import { type MalformedCase, malformedCase } from './malformed-request.ts';
 import { negativeFixture, type ValidRequest } from './negative-fixture.ts';
 import { nestedTextCases } from './nested-text.ts';
 import { pointerFaults, problemFaults } from './problem-verdict.ts';
 import { sendRaw } from './raw-request.ts';
+import { sendBytes } from './raw-socket.ts';
 import { requiredHeaderCases } from './required-headers.ts';
 
 /**
@@ -41,30 +43,60 @@ export async function checkNegativeData(
   const reads = Object.entries(fixture.reads).flatMap(([id, valid]) =>
     hostileCases(id as OperationId, valid, keys),
   );
-  const sweep = negativeSweep(fixture.valid, fixture.reads, keys);
-  const property = fc.asyncProperty(fc.oneof(...operations, ...reads), async (c: MalformedCase) => {
-    const answer = await sendRaw(config.target, c.request, config.timeoutMs);
+  const sweep: NegativeCase[] = [
+    ...negativeSweep(fixture.valid, fixture.reads, keys),
+    ...socketSweep(fixture, keys.pos).map((socket) => ({ socket })),
+  ];
+  const generated = fc.oneof(...operations, ...reads) as fc.Arbitrary<NegativeCase>;
+  const property = fc.asyncProperty(generated, async (c: NegativeCase) => {
+    const answer =
+      'socket' in c
+        ? await sendBytes(config.target, c.socket.bytes, config.timeoutMs)
+        : await sendRaw(config.target, c.request, config.timeoutMs);
     const faults = problemFaults(answer);
-    if (c.status !== undefined && answer.status !== c.status)
-      faults.push(`status ${answer.status}, the contract says ${c.status}`);
-    if (c.pointer !== undefined) faults.push(...pointerFaults(answer, c.pointer));
+    if (!('socket' in c)) {
+      if (c.status !== undefined && answer.status !== c.status)
+        faults.push(`status ${answer.status}, the contract says ${c.status}`);
+      if (c.pointer !== undefined) faults.push(...pointerFaults(answer, c.pointer));
+    }
     const after = await fixture.snapshot();
     if (after !== baseline) faults.push('the tenant state changed');
     if (faults.length > 0) {
-      throw new Error(
-        `${c.operationId} with ${c.what}: ${faults.join('; ')} (answer ${JSON.stringify(answer.body).slice(0, 300)})`,
-      );
+      const what =
+        'socket' in c ? `bytes no client sends: ${c.socket.what}` : `${c.operationId} with ${c.what}`;
+      throw new Error(`${what}: ${faults.join('; ')} (answer ${JSON.stringify(answer.body)?.slice(0, 300)})`);
     }
   });
   // The sweep runs first, as fast-check's examples (counted in numRuns), then `budget.runs` generated cases.
   const details = await fc.check(property, {
-    examples: sweep.map((c) => [c] as [MalformedCase]),
+    examples: sweep.map((c) => [c] as [NegativeCase]),
     numRuns: budget.runs + sweep.length,
     seed: budget.seed,
     path: budget.path,
     endOnFailure: budget.noShrink ?? false,
   });
   return outcomeOf('negative-data', details, undefined);
+}
+
+/** A request of the contract spoilt, or bytes that never become a request. */
+type NegativeCase = MalformedCase | { socket: SocketCase };
+
+/**
+ * Bytes no HTTP client sends, on a fresh connection (an unparseable request line, bad headers, request
+ * smuggling shapes): below any framework, the answer must still be problem+json. At the fixture's
+ * active voucher, paid at with the POS key; none when the target claims no way to pay.
+ */
+function socketSweep(fixture: Awaited<ReturnType<typeof negativeFixture>>, key: string | undefined) {
+  const pay = fixture.valid.redeem ?? fixture.valid.createHold;
+  const active = fixture.known.vouchers[0];
+  if (!pay || !active || !key) return [];
+  const voucher = `/vouchers/${encodeURIComponent(active)}`;
+  return fixedSocketCases({
+    read: voucher,
+    write: `${voucher}/${fixture.valid.redeem ? 'redemptions' : 'holds'}`,
+    key,
+    body: JSON.stringify(pay.body),
+  });
 }
 
 /** Every claimed operation's required headers left out or wrong, and its nested strings spoilt. */
