@@ -228,3 +228,53 @@ test('race history: the policy checker finds a one-time voucher used twice, and 
     [],
   );
 });
+
+test('race verdict: an exclusive hold stops being certainly open when its first capture is sent, whichever capture is answered first', () => {
+  const event = (
+    pos: number,
+    operationId: 'createHold' | 'captureHold',
+    sentAt: number,
+    answeredAt: number,
+    body: Record<string, unknown>,
+    holdId?: string,
+  ) => ({
+    pos,
+    operationId,
+    amount: 400,
+    args: {},
+    ...(holdId ? { holdId } : {}),
+    sentAt,
+    answeredAt,
+    answer: { completion: 'ok' as const, status: 201, body },
+  });
+  // POS 1 holds (1-2) and splits: one capture sent at 3, the other at 7; POS 2 holds at 4-5, after the
+  // first capture was sent. The capture sent last is answered first (events come in answer order).
+  const events = [
+    event(1, 'createHold', 1, 2, { id: 'H1' }),
+    event(2, 'createHold', 4, 5, { id: 'H2' }),
+    event(1, 'captureHold', 7, 8, { id: 'P1' }, 'H1'),
+    event(1, 'captureHold', 3, 9, { id: 'P1' }, 'H1'),
+  ];
+  const facts = {
+    policy: 'exclusive-hold' as const,
+    reusable: true,
+    funds: 1000,
+    finalBalance: 600,
+    ledgerSum: 600,
+  };
+  assert.deepEqual(
+    raceViolations({ ...facts, events }).filter((v) => v.includes('was accepted while')),
+    [],
+  );
+  // Answered before either capture was sent, the second hold is a violation.
+  const early = [
+    event(1, 'createHold', 1, 2, { id: 'H1' }),
+    event(2, 'createHold', 3, 4, { id: 'H2' }),
+    event(1, 'captureHold', 7, 8, { id: 'P1' }, 'H1'),
+    event(1, 'captureHold', 6, 9, { id: 'P1' }, 'H1'),
+  ];
+  assert.deepEqual(
+    raceViolations({ ...facts, events: early }).filter((v) => v.includes('was accepted while')),
+    ["POS 2's hold was accepted while POS 1's hold was open"],
+  );
+});

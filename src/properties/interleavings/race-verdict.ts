@@ -121,10 +121,12 @@ function overlappingHolds(events: readonly RaceEvent[]): string[] {
   const moves = events.filter((e) => e.operationId === 'advanceTestClock' && e.answer.completion !== 'fail');
   const out: string[] = [];
   for (const a of holds) {
-    const close = events.find(
-      (e) => e.pos === a.pos && e.operationId !== 'createHold' && e.sentAt > a.answeredAt,
-    );
-    let openUntil = close ? close.sentAt : Number.POSITIVE_INFINITY;
+    // The first close sent ends the window: events are in the order of their answers, and a split sends
+    // two captures at once, whose answers may come in either order.
+    let openUntil = Number.POSITIVE_INFINITY;
+    for (const e of events)
+      if (e.pos === a.pos && e.operationId !== 'createHold' && e.sentAt > a.answeredAt)
+        openUntil = Math.min(openUntil, e.sentAt);
     for (const move of moves) if (move.answeredAt > a.sentAt) openUntil = Math.min(openUntil, move.sentAt);
     for (const b of holds) {
       if (b !== a && b.sentAt > a.answeredAt && b.answeredAt < openUntil) {
