@@ -50,3 +50,18 @@ Feature: Returning an unused voucher
     When the cashier at POS 1 opens a return document for voucher "V3"
     Then the return is refused with "voucher_expired"
     And voucher "V3" is exactly as it was
+
+  @req:LC-13 @capability:holds
+  Scenario: A voucher held by an open receipt cannot be returned
+    Given the cashier at POS 1 holds 5.00 EUR of voucher "V1"
+    When the cashier at POS 2 opens a return document for voucher "V1"
+    Then the return is refused with one of "voucher_in_use, illegal_transition"
+    And voucher "V1" has a balance of 30.00 EUR
+
+  @req:LC-13 @capability:redemption-refund
+  Scenario: A voucher whose payment was refunded in full was used, and cannot be returned as unused
+    Given the cashier at POS 1 pays 5.00 EUR with voucher "V1" on receipt "R-1"
+    And the cashier at POS 1 refunds 5.00 EUR of the payment on receipt "R-1"
+    When the cashier at POS 2 opens a return document for voucher "V1"
+    Then the return is refused with "illegal_transition"
+    And voucher "V1" has a balance of 30.00 EUR
