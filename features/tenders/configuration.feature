@@ -135,6 +135,35 @@ Feature: Importing the tender configuration
       | storeOverride.properties | checkReasonTender |
     And the tender configuration in force is unchanged
 
+  Scenario: A vendor file that declares entities is refused unread, and the previous configuration stays in force
+    A DOCTYPE may declare entities that expand without end or read the server's own files: the import
+    refuses the file before reading it, wherever its first tag begins (here after one blank line).
+
+    Given the tenders:
+      | tender | currency | description |
+      | ZTCS   | EUR      | Cash        |
+    When the back office loads the vendor files from "entities":
+      | file                 |
+      | dc_import_Tender.xml |
+    Then the request is refused with "validation_failed"
+    And the refusal lists every problem:
+      | in file              | mentions |
+      | dc_import_Tender.xml | DOCTYPE  |
+    And the tender configuration in force is unchanged
+
+  Scenario: A vendor file cut off inside a comment is refused, and the previous configuration stays in force
+    Given the tenders:
+      | tender | currency | description |
+      | ZTCS   | EUR      | Cash        |
+    When the back office loads the vendor files from "unterminated":
+      | file                 |
+      | dc_import_Tender.xml |
+    Then the request is refused with "validation_failed"
+    And the refusal lists every problem:
+      | in file              | mentions |
+      | dc_import_Tender.xml | well-formed |
+    And the tender configuration in force is unchanged
+
   @req:CH-01
   Scenario: Only the back office may change the tender configuration
     Given the tenders:
