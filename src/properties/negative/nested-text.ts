@@ -7,7 +7,7 @@ import type { ValidRequest } from './negative-fixture.ts';
 import { satisfies } from './schema-validator.ts';
 
 /**
- * Strings that are not text (a NUL inside, an unpaired surrogate) at every string of a body that sits
+ * Strings that are not text (a NUL inside, an unpaired surrogate), and null, at every string of a body that sits
  * below its top level, in nested objects and in arrays (a receipt line's product, a reason's parameter),
  * exhaustively: a system that reads only a body's top-level fields for such characters lets the nested
  * ones through to its storage. Each case is checked with the contract's schema first, so it is invalid,
@@ -26,8 +26,13 @@ export function nestedTextCases(
   const nested = pathsOf(valid.body).filter(
     (p) => p.length > 1 && typeof valueAt(valid.body, p) === 'string',
   );
+  // Two strings that are not text, and null (no string at all: a reader of text must pass it by).
+  const spoilers = [
+    ...textSpoilers.slice(0, 2),
+    { label: 'null', spoil: (_text: string): string | null => null },
+  ];
   return nested.flatMap((at) =>
-    textSpoilers.slice(0, 2).flatMap((spoiler) => {
+    spoilers.flatMap((spoiler) => {
       const body = applyMutation(valid.body, {
         kind: 'replace',
         path: at,
