@@ -126,3 +126,23 @@ for (const [words, bound] of [
     },
   );
 }
+
+/** RP-02 without `groupBy`: the tenant's activity per period, every row for the whole tenant (no group). */
+Then(
+  'the activity per {word} without grouping counts in no group',
+  async function (this: VoucherWorld, periodText: string) {
+    const period = periodOf(periodText);
+    const report = await this.must({
+      operationId: 'reportActivity',
+      query: { period },
+      auth: { role: 'backoffice' },
+    });
+    assertLabels(period, report.rows);
+    assert.ok(report.rows.length > 0, 'no row in the activity of a tenant that sold a voucher');
+    assert.deepEqual(
+      report.rows.filter((r) => r.group !== null).map((r) => r.group),
+      [],
+      `groups in the activity per ${period} asked without grouping`,
+    );
+  },
+);

@@ -83,3 +83,8 @@ Feature: Vouchers issued, sold, used and returned, over time and by place
     And the activity per day by store up to 1 day after the use on receipt "R-1" counts:
       | store | used |
       | NORTH | 1    |
+
+  Scenario: The activity asked without grouping is the tenant's, in no group
+    Given an activated voucher "V1" of type "GIFT" worth 50.00 EUR
+    And the cashier at POS 1 of store "NORTH" pays 5.00 EUR with voucher "V1" on receipt "R-1"
+    Then the activity per day without grouping counts in no group
