@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import type { Capability } from '../../spec/capabilities.ts';
@@ -18,7 +18,11 @@ export async function startClaimsProxy(
   upstream: string,
   keep: (capability: Capability) => boolean,
 ): Promise<ClaimsProxy> {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    // A request its client abandons (bytes no client sends, a closed connection) ends here, quietly.
+    forward(req, res).catch(() => res.destroy());
+  });
+  const forward = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const answer = await request(`${upstream}${req.url}`, {
@@ -39,7 +43,7 @@ export async function startClaimsProxy(
     delete headers['transfer-encoding'];
     delete headers.connection;
     res.writeHead(answer.statusCode, headers).end(body);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

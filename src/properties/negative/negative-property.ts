@@ -53,7 +53,15 @@ export async function checkNegativeData(
       'socket' in c
         ? await sendBytes(config.target, c.socket.bytes, config.timeoutMs)
         : await sendRaw(config.target, c.request, config.timeoutMs);
-    const faults = problemFaults(answer);
+    // Bytes that never become a request may meet what stands in front of the service (a load balancer,
+    // a proxy), which may refuse them its own way or close the connection (RFC 9112 allows either): they
+    // must never be accepted nor break the server (2xx, 3xx, 5xx), and nothing may change.
+    const faults =
+      'socket' in c
+        ? answer.status === 0 || (answer.status >= 400 && answer.status < 500)
+          ? []
+          : [`status ${answer.status}, neither a refusal nor a closed connection`]
+        : problemFaults(answer);
     if (!('socket' in c)) {
       if (c.status !== undefined && answer.status !== c.status)
         faults.push(`status ${answer.status}, the contract says ${c.status}`);
@@ -83,7 +91,8 @@ type NegativeCase = MalformedCase | { socket: SocketCase };
 
 /**
  * Bytes no HTTP client sends, on a fresh connection (an unparseable request line, bad headers, request
- * smuggling shapes): below any framework, the answer must still be problem+json. At the fixture's
+ * smuggling shapes, a valid payment among them): refused or the connection closed, never accepted, never
+ * a 5xx, and nothing changed. At the fixture's
  * active voucher, paid at with the POS key; none when the target claims no way to pay.
  */
 function socketSweep(fixture: Awaited<ReturnType<typeof negativeFixture>>, key: string | undefined) {
