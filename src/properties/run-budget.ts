@@ -9,3 +9,13 @@ export interface RunBudget {
   /** Report the first failure as found, without shrinking. */
   noShrink?: boolean;
 }
+
+/** fast-check's parameters for a budget: its runs, seed and path, and whether to shrink. */
+export function checkParameters(budget: RunBudget) {
+  return {
+    numRuns: budget.runs,
+    seed: budget.seed,
+    path: budget.path,
+    endOnFailure: budget.noShrink ?? false,
+  };
+}

@@ -7,7 +7,7 @@ import { voucherCommandSequences, voucherKind } from './commands/index.ts';
 import { newVoucherModel } from './model/voucher-model.ts';
 import { NotClaimed } from './not-claimed.ts';
 import { notClaimedOutcome, outcomeOf, type PropertyOutcome } from './property-outcome.ts';
-import type { RunBudget } from './run-budget.ts';
+import { checkParameters, type RunBudget } from './run-budget.ts';
 import { TargetSession } from './target-session.ts';
 
 /**
@@ -53,12 +53,7 @@ export async function checkVoucherLife(
       }
     },
   );
-  const details = await fc.check(property, {
-    numRuns: budget.runs,
-    seed: budget.seed,
-    path: budget.path,
-    endOnFailure: budget.noShrink ?? false,
-  });
+  const details = await fc.check(property, checkParameters(budget));
   if (details.numRuns === 0 && cannotArrange !== undefined)
     return notClaimedOutcome('voucher-life', `no voucher could be arranged: ${cannotArrange}`, details.seed);
   const outcome = outcomeOf('voucher-life', details, lastFailure, (example) => 1 + ranCommands(example[2]));

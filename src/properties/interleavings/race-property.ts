@@ -8,7 +8,7 @@ import { newVoucherModel } from '../model/voucher-model.ts';
 import { NotClaimed } from '../not-claimed.ts';
 import { notClaimedOutcome, outcomeOf, type PropertyOutcome } from '../property-outcome.ts';
 import { moneyText } from '../render/money-text.ts';
-import type { RunBudget } from '../run-budget.ts';
+import { checkParameters, type RunBudget } from '../run-budget.ts';
 import { TargetSession } from '../target-session.ts';
 import { type RaceEvent, runPosFlow } from './pos-flow.ts';
 import { historyViolations, type SettledRead } from './race-history.ts';
@@ -124,12 +124,7 @@ export async function checkRaces(driver: Driver, budget: RunBudget): Promise<Pro
       throw error;
     }
   });
-  const details = await fc.check(property, {
-    numRuns: budget.runs,
-    seed: budget.seed,
-    path: budget.path,
-    endOnFailure: budget.noShrink ?? false,
-  });
+  const details = await fc.check(property, checkParameters(budget));
   if (details.numRuns === 0 && cannotArrange !== undefined)
     return notClaimedOutcome('races', `no voucher could be arranged: ${cannotArrange}`, details.seed);
   const outcome = outcomeOf('races', details, lastFailure, (example) => example[0].flows.length);

@@ -5,7 +5,7 @@ import type { Driver } from '../../driver/driver.ts';
 import type { OperationId } from '../../driver/operation.ts';
 import { NotClaimed } from '../not-claimed.ts';
 import { outcomeOf, type PropertyOutcome } from '../property-outcome.ts';
-import type { RunBudget } from '../run-budget.ts';
+import { checkParameters, type RunBudget } from '../run-budget.ts';
 import { fixedSocketCases, type SocketCase } from './fuzz-cases.ts';
 import { hostileCases } from './hostile-request.ts';
 import { type MalformedCase, malformedCase } from './malformed-request.ts';
@@ -78,10 +78,8 @@ export async function checkNegativeData(
   // The sweep runs first, as fast-check's examples (counted in numRuns), then `budget.runs` generated cases.
   const details = await fc.check(property, {
     examples: sweep.map((c) => [c] as [NegativeCase]),
+    ...checkParameters(budget),
     numRuns: budget.runs + sweep.length,
-    seed: budget.seed,
-    path: budget.path,
-    endOnFailure: budget.noShrink ?? false,
   });
   return outcomeOf('negative-data', details, undefined);
 }

@@ -8,7 +8,7 @@ import { breachText } from '../commands/expect-answer.ts';
 import { negativeFixture } from '../negative/negative-fixture.ts';
 import { satisfies } from '../negative/schema-validator.ts';
 import { outcomeOf, type PropertyOutcome } from '../property-outcome.ts';
-import type { RunBudget } from '../run-budget.ts';
+import { checkParameters, type RunBudget } from '../run-budget.ts';
 import { shapeRefusals } from './shape-refusals.ts';
 import { type ValidCase, validCase } from './valid-request.ts';
 
@@ -62,11 +62,6 @@ export async function checkPositiveData(driver: Driver, budget: RunBudget): Prom
       );
     }
   });
-  const details = await fc.check(property, {
-    numRuns: budget.runs,
-    seed: budget.seed,
-    path: budget.path,
-    endOnFailure: budget.noShrink ?? false,
-  });
+  const details = await fc.check(property, checkParameters(budget));
   return outcomeOf('positive-data', details, undefined);
 }

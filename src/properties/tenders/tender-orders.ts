@@ -8,7 +8,7 @@ import type { Transcript } from '../../reproducers/transcript.ts';
 import { breachText, ModelMismatch } from '../commands/expect-answer.ts';
 import { NotClaimed } from '../not-claimed.ts';
 import { outcomeOf, type PropertyOutcome } from '../property-outcome.ts';
-import type { RunBudget } from '../run-budget.ts';
+import { checkParameters, type RunBudget } from '../run-budget.ts';
 import { TargetSession } from '../target-session.ts';
 import { permutations } from './permutations.ts';
 
@@ -94,12 +94,7 @@ export async function checkTenderOrders(driver: Driver, budget: RunBudget): Prom
       throw error;
     }
   });
-  const details = await fc.check(property, {
-    numRuns: budget.runs,
-    seed: budget.seed,
-    path: budget.path,
-    endOnFailure: budget.noShrink ?? false,
-  });
+  const details = await fc.check(property, checkParameters(budget));
   return outcomeOf('tender-orders', details, lastFailure);
 }
 
