@@ -152,7 +152,8 @@ async function raceOnceInto(
       currency: voucher.funds.currency,
       barrier: true,
       mix,
-      seconds: 1,
+      // Bounded by the count of operations; the seconds are a backstop (a loaded machine takes longer).
+      seconds: 5,
       ops: 300,
       seed: 123,
       timeLimitMs: 10_000,
