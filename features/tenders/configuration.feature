@@ -164,6 +164,23 @@ Feature: Importing the tender configuration
       | dc_import_Tender.xml | well-formed |
     And the tender configuration in force is unchanged
 
+  Scenario: A file in the JSON form is refused with each problem at its place, and the previous configuration stays in force
+    A file named *.json among the vendor files is the JSON form. Each problem names the list and the
+    entry it is in, so that the back office can find it in a file of thousands of entries.
+
+    Given the tenders:
+      | tender | currency | description |
+      | ZTCS   | EUR      | Cash        |
+    When the back office loads the vendor files from "json-form":
+      | file         |
+      | tenders.json |
+    Then the request is refused with "validation_failed"
+    And the refusal lists every problem:
+      | in file      | mentions                  |
+      | tenders.json | /tenders/1 isoCurrencyCode |
+      | tenders.json | /coupons                  |
+    And the tender configuration in force is unchanged
+
   @req:CH-01
   Scenario: Only the back office may change the tender configuration
     Given the tenders:
