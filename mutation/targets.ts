@@ -11,6 +11,8 @@ export const excluded: Readonly<Record<string, string>> = {
   'reference-impl/http/faulty-answers.ts': 'a defective implementation’s answer faults (null when off)',
   'reference-impl/http/faulty-keys.ts': 'a defective implementation’s idempotency faults (null when off)',
   'reference-impl/http/faulty-reads.ts': 'a defective implementation’s read faults (null when off)',
+  'reference-impl/tenders/receipt-validator.ts':
+    'checks a receipt file for `vcert tenders check` (the harness’s CLI); no route of the service calls it',
   'reference-impl/stale-voucher.ts':
     'the stale read of the refund-lost-update defect (called only when it is on)',
   'reference-impl/storage/embedded-server.ts': 'starting the bundled PostgreSQL (the run shares one server)',

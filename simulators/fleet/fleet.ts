@@ -104,9 +104,18 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
   if (options.terminals + options.webshops < 1) throw new Error('a fleet needs at least one counter');
   const ops: Operation[] = [];
   const counters: ClientCounters = { contractViolations: 0 };
+  // Who waits for the history to reach a count (the clock mover); all of them are let go at the end.
+  let waiting: { at: number; go: () => void }[] = [];
+  const letGo = (all: boolean) => {
+    const due = waiting.filter((w) => all || ops.length >= w.at);
+    if (due.length === 0) return;
+    waiting = waiting.filter((w) => !due.includes(w));
+    for (const w of due) w.go();
+  };
   const recorder = createRecorder((op) => {
     ops.push(op);
     options.onOperation?.(op);
+    letGo(false);
   }, options.clock ?? monotonicMicros());
   const terminals = makeCounters(options, recorder, counters);
   const started = performance.now();
@@ -132,7 +141,13 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
         options.vouchers[0] as string,
         options.clockMoves,
         () => !countersDone && more(),
-        (ms) => sleep(ms),
+        {
+          count: () => ops.length,
+          reach: (at) =>
+            countersDone || ops.length >= at
+              ? Promise.resolve()
+              : new Promise<void>((go) => waiting.push({ at, go })),
+        },
       )
     : Promise.resolve(0);
   const drive = async () => {
@@ -165,6 +180,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
   } finally {
     // The mover stops with the counters, however they end.
     countersDone = true;
+    letGo(true);
     clockMoves = await mover;
   }
   const plans = Object.fromEntries(terminals.map((t) => [t.name, t.plans]));

@@ -148,7 +148,7 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
       ...(options.pos ? { pos: options.pos } : {}),
       ...(options.webshop ? { webshop: options.webshop } : {}),
       ...(options.clockMoves
-        ? { clockMoves: { seconds: options.clockMoves, everyMs: options.clockMoveEveryMs ?? 250 } }
+        ? { clockMoves: { seconds: options.clockMoves, everyOps: options.clockMoveEveryOps ?? 25 } }
         : {}),
       runId,
       onOperation: (op) => {

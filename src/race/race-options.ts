@@ -34,11 +34,12 @@ export interface RaceOptions {
   /** Every counter's first spend fires at the same instant. */
   barrier: boolean;
   /**
-   * Seconds the tenant's test clock moves every `clockMoveEveryMs` while the counters race (a target
-   * with test control): holds left open expire by the clock, as abandoned baskets do. Default: no moves.
+   * Seconds the tenant's test clock moves every `clockMoveEveryOps` recorded operations (default 25)
+   * while the counters race (a target with test control): holds left open expire by the clock, as
+   * abandoned baskets do. Default: no moves.
    */
   clockMoves?: number;
-  clockMoveEveryMs?: number;
+  clockMoveEveryOps?: number;
   arrival: Arrival;
   mix?: BehaviourMix;
   /** Amounts of the baskets, minor units (default 100..1000, in steps of 50). */

@@ -80,3 +80,21 @@ export function printedVerdicts(summary: string): Record<string, string> {
     [...checkerLines(summary)].map(([checker, line]) => [checker, line.split(' ')[1] as string]),
   );
 }
+
+/**
+ * The operations a checker's first violation names, and every clock move, one line each: evidence for an
+ * assertion message, so that a race that fails once on a loaded machine can be judged from its output.
+ */
+export function windowLines(result: RaceResult, checker: string): string {
+  const verdict = result.report.verdicts.find((v) => v.checker === checker);
+  const named = new Set(verdict?.window?.ops ?? verdict?.first?.ops ?? []);
+  const lines = result.history.ops.flatMap((o, i) =>
+    named.has(i) || o.op === 'advanceTestClock'
+      ? [
+          `${i} ${o.client} ${o.op} ${o.target ?? ''} ${JSON.stringify(o.args)} ${o.completion} ${o.status ?? ''} ` +
+            `${o.invokedAt}..${o.completedAt} ${JSON.stringify(o.result)}`,
+        ]
+      : [],
+  );
+  return lines.join('\n');
+}

@@ -100,7 +100,7 @@ export function registerRace(program: Command): void {
     .option('--barrier', 'every counter fires its first spend at the same instant', false)
     .option(
       '--clock-moves <seconds>',
-      "move the tenant's test clock this far every 250 ms while the counters race (test-control targets): open holds expire by the clock",
+      "move the tenant's test clock this far every 25 operations while the counters race (test-control targets): open holds expire by the clock",
       positive,
     )
     .option('--rate <n>', 'fixed arrival rate in baskets per second (default: closed loop)', positive)
