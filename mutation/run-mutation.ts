@@ -1,6 +1,7 @@
 /**
  * `npm run mutation -- [FOLDER...] [--sample N | --all | --survivors] [--seed N] [--concurrency N]`, or
- * `--summary` to print the last run's scores again. Mutates the reference implementation (docs/mutation.md) with
+ * `--summary` to print the last run's scores again. `--all-runs` with --summary or --survivors: every run
+ * kept of this reference implementation's tree added up (mutation/runs.ts), not the last one alone. Mutates the reference implementation (docs/mutation.md) with
  * StrykerJS, kills mutants with the harness's own tools (mutation/tests/), and prints the score per
  * folder and every survivor.
  *
@@ -15,14 +16,15 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedServer } from '../reference-impl/storage/embedded-server.ts';
+import { keepRun, mergeRuns, referenceTree, runsDir, runsOf } from './runs.ts';
 import { listMutants, mutateRange, type Span, sampleSpans } from './sample.ts';
-import { formatScores, readEquivalents, scoreReport } from './score.ts';
+import { formatScores, readEquivalents, type Scores, scoreOf, scoreReport } from './score.ts';
 import { mutateFiles } from './targets.ts';
 
 const reportPath = 'reports/mutation/mutation.json';
 const equivalentsPath = 'mutation/equivalent.md';
 const usage =
-  'usage: npm run mutation -- [FOLDER...] [--sample N | --all] [--seed N] [--concurrency N] [--summary]';
+  'usage: npm run mutation -- [FOLDER...] [--sample N | --all | --survivors] [--seed N] [--concurrency N] [--summary] [--all-runs]';
 
 function fail(line: string): never {
   console.error(`mutation: ${line}`);
@@ -40,6 +42,7 @@ const { values, positionals } = (() => {
         concurrency: { type: 'string' },
         summary: { type: 'boolean', default: false },
         survivors: { type: 'boolean', default: false },
+        'all-runs': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -54,14 +57,31 @@ const positive = (name: string, text: string | undefined, fallback: number) => {
   return n;
 };
 
+const tree = referenceTree();
+
+/** The last run's scores, or with --all-runs those of every kept run of this tree added up. */
+function scores(): Scores {
+  const equivalents = readEquivalents(equivalentsPath);
+  if (!values['all-runs']) return scoreReport(reportPath, equivalents);
+  if (!tree)
+    fail('--all-runs: reference-impl/ has changes not committed; runs add up only for a committed tree');
+  const runs = runsOf(tree);
+  if (runs.length === 0)
+    fail(`--all-runs: no run kept in ${runsDir} for this reference-impl/ (tree ${tree.slice(0, 12)})`);
+  console.log(`mutation: ${runs.length} run(s) of reference-impl/ tree ${tree.slice(0, 12)} added up:`);
+  for (const run of runs) console.log(`  ${run}`);
+  return scoreOf(mergeRuns(runs), equivalents);
+}
+
 function printScores(): void {
-  console.log(formatScores(scoreReport(reportPath, readEquivalents(equivalentsPath))));
+  console.log(formatScores(scores()));
 }
 
 if (values.summary) {
   printScores();
   process.exit(0);
 }
+if (values['all-runs'] && !values.survivors) fail('--all-runs goes with --summary or --survivors');
 if ([values.all, values.sample !== undefined, values.survivors].filter(Boolean).length > 1)
   fail('--all, --sample and --survivors exclude each other');
 
@@ -91,7 +111,7 @@ if (values.all) {
   console.log(`mutation: every mutant of ${files.length} files`);
 } else if (values.survivors) {
   const wanted = new Set(files);
-  const spans: Span[] = scoreReport(reportPath, readEquivalents(equivalentsPath))
+  const spans: Span[] = scores()
     .survivors.filter((s) => wanted.has(s.file))
     // The report's columns count from 1, Babel's from 0.
     .map(({ file, location: { start, end } }) => ({
@@ -99,12 +119,12 @@ if (values.all) {
       start: { line: start.line, column: start.column - 1 },
       end: { line: end.line, column: end.column - 1 },
     }));
-  if (spans.length === 0) fail(`no survivor in ${reportPath} to run again`);
+  if (spans.length === 0) fail(`no survivor to run again`);
   const samplePath = join(work, 'sample.json');
   writeFileSync(samplePath, JSON.stringify(spans));
   env.VCERT_MUTATION_SAMPLE = samplePath;
   env.VCERT_MUTATION_MUTATE = JSON.stringify([...new Set(spans.map(mutateRange))]);
-  console.log(`mutation: the ${spans.length} survivors of ${reportPath} again`);
+  console.log(`mutation: the ${spans.length} survivors again`);
 } else {
   const spans = sampleSpans(await listMutants(files), perFolder, seed);
   const samplePath = join(work, 'sample.json');
@@ -147,4 +167,11 @@ try {
 const minutes = (performance.now() - started) / 60_000;
 if (code !== 0) fail(`stryker ended with exit code ${code} after ${minutes.toFixed(1)} min`);
 console.log(`\nmutation: run time ${minutes.toFixed(1)} min, concurrency ${concurrency}\n`);
+const label = values.all ? 'all' : values.survivors ? 'survivors' : `sample-${perFolder}-seed-${seed}`;
+const kept = keepRun(reportPath, tree, label);
+console.log(
+  kept
+    ? `mutation: kept as ${kept} (npm run mutation -- --summary --all-runs adds up this tree's runs)\n`
+    : 'mutation: not kept for adding up: reference-impl/ had changes not committed\n',
+);
 printScores();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { folderOf } from './targets.ts';
+import { excluded, folderOf } from './targets.ts';
 
 /** A mutant as Stryker's JSON report (mutation-testing-report-schema) gives it; lines and columns from 1. */
 export interface ReportedMutant {
@@ -13,7 +13,7 @@ export interface ReportedMutant {
   coveredBy?: string[];
 }
 
-interface Report {
+export interface Report {
   files: Record<string, { source: string; mutants: ReportedMutant[] }>;
 }
 
@@ -128,12 +128,18 @@ function originalText(source: string, m: ReportedMutant): string {
 
 /** Scores per folder from Stryker's JSON report, with the equivalents taken out of the survivors. */
 export function scoreReport(reportPath: string, equivalents: readonly Equivalent[]): Scores {
-  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+  return scoreOf(JSON.parse(readFileSync(reportPath, 'utf8')) as Report, equivalents);
+}
+
+/** The same, of a report already read (or of several runs merged: mutation/runs.ts). */
+export function scoreOf(report: Report, equivalents: readonly Equivalent[]): Scores {
   const known = new Set(equivalents.map(equivalentKey));
   const byFolder = new Map<string, FolderScore>();
   const survivors: Survivor[] = [];
   let equivalentsSeen = 0;
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
+    // A file left out of the mutated files since the report was made (mutation/targets.ts) counts no more.
+    if (file in excluded) continue;
     const folder = folderOf(file);
     const s = byFolder.get(folder) ?? empty(folder);
     byFolder.set(folder, s);

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mutantKey, type Report } from './score.ts';
+
+/**
+ * The runs kept for adding up: each finished run's Stryker report is copied to `reports/mutation/runs/`,
+ * named by its end time and the git tree of `reference-impl/` it mutated. Runs of the same tree add up
+ * (each night's sample, then the survivors run again after a new scenario); a run of another tree
+ * mutated other code (a mutant's line and column are its name) and is left out.
+ */
+export const runsDir = 'reports/mutation/runs';
+
+/** The git tree of reference-impl/ at HEAD, or null when it has changes not committed (or no git). */
+export function referenceTree(): string | null {
+  try {
+    const changed = execFileSync('git', ['status', '--porcelain', '--', 'reference-impl'], {
+      encoding: 'utf8',
+    });
+    if (changed.trim() !== '') return null;
+    return execFileSync('git', ['rev-parse', 'HEAD:reference-impl'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Copies a finished run's report among the kept runs; the path, or null when the tree is not committed. */
+export function keepRun(
+  reportPath: string,
+  tree: string | null,
+  label: string,
+  at = new Date(),
+): string | null {
+  if (!tree) return null;
+  mkdirSync(runsDir, { recursive: true });
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const path = join(runsDir, `${stamp}-${tree.slice(0, 12)}-${label}.json`);
+  copyFileSync(reportPath, path);
+  return path;
+}
+
+/** The kept runs of this tree, oldest first. */
+export function runsOf(tree: string, dir = runsDir): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.json') && name.includes(`-${tree.slice(0, 12)}-`))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * One report of several runs of one tree: every mutant any of them ran, with the status of the latest run
+ * that ran it (a sample leaves most mutants Ignored: those never override a status).
+ */
+export function mergeRuns(paths: readonly string[]): Report {
+  const files: Report['files'] = {};
+  const byKey = new Map<string, Report['files'][string]['mutants'][number]>();
+  for (const path of paths) {
+    const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
+    for (const [file, { source, mutants }] of Object.entries(report.files)) {
+      files[file] = { source, mutants: [] };
+      for (const m of mutants) {
+        const key = mutantKey(file, m);
+        if (m.status !== 'Ignored' || !byKey.has(key)) byKey.set(key, m);
+      }
+    }
+  }
+  for (const [file, entry] of Object.entries(files))
+    entry.mutants = [...byKey.entries()].filter(([key]) => key.startsWith(`${file}:`)).map(([, m]) => m);
+  return { files };
+}

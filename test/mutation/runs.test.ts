@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { mergeRuns, runsOf } from '../../mutation/runs.ts';
+import { scoreOf } from '../../mutation/score.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vcert-mutation-runs-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = 'reference-impl/domain/debit.ts';
+const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 5 } });
+const mutant = (id: string, line: number, status: string) => ({
+  id,
+  mutatorName: 'ConditionalExpression',
+  replacement: 'true',
+  location: at(line),
+  status,
+});
+const write = (name: string, mutants: ReturnType<typeof mutant>[]) => {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify({ files: { [file]: { source: 'a\nb\nc\nd\n', mutants } } }));
+  return path;
+};
+
+test('kept runs of one tree add up: the latest run that ran a mutant gives its status', () => {
+  const first = write('2026-11-30T19-00-00-000Z-aaaaaaaaaaaa-sample.json', [
+    mutant('1', 1, 'Survived'),
+    mutant('2', 2, 'Killed'),
+    mutant('3', 3, 'Ignored'),
+  ]);
+  const second = write('2026-12-01T01-00-00-000Z-aaaaaaaaaaaa-survivors.json', [
+    mutant('1', 1, 'Killed'),
+    mutant('2', 2, 'Ignored'),
+    mutant('3', 3, 'NoCoverage'),
+  ]);
+  write('2026-12-01T02-00-00-000Z-bbbbbbbbbbbb-sample.json', [mutant('1', 1, 'Survived')]);
+  assert.deepEqual(
+    runsOf('aaaaaaaaaaaa0000', dir),
+    [first, second],
+    'only the runs of this tree, oldest first',
+  );
+  const scores = scoreOf(mergeRuns([first, second]), []);
+  // 1: survived, then killed by the survivors' run; 2: killed, not run again (Ignored never overrides);
+  // 3: first ignored, then not covered.
+  assert.equal(scores.total.killed, 2);
+  assert.equal(scores.total.noCoverage, 1);
+  assert.equal(scores.total.survived, 0);
+  assert.deepEqual(
+    scores.survivors.map((s) => s.key),
+    [`${file}:3:1 ConditionalExpression "true"`],
+  );
+});
