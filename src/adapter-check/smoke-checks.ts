@@ -30,6 +30,14 @@ export const smokeChecks: readonly SmokeCheck[] = [
     },
   },
   {
+    // The contract's liveness route: a vendor's own API may have none (an adapter answers not_found), but
+    // an answer it gives is checked against the contract like any other.
+    name: 'core: the health check answers as the contract says, when the target has one',
+    async run(c) {
+      await c.expect({ operationId: 'getHealth' }, ['ok', 'not_found']);
+    },
+  },
+  {
     name: 'core: pay, and refuse what the voucher cannot pay',
     async run(c) {
       const id = await c.voucher();

@@ -61,10 +61,10 @@ export class SmokeContext {
     }
   }
 
-  /** One call; an answer outside the contract or not the expected completion is a problem. */
+  /** One call; an answer outside the contract or not an expected completion ('ok' or a code) is a problem. */
   async expect<Id extends OperationId>(
     operation: Operation<Id>,
-    expected: 'ok' | string,
+    expected: 'ok' | string | readonly string[],
   ): Promise<Completion<ResultOf<Id>>> {
     const answer = await this.driver.invoke(operation);
     const status = answer.completion === 'info' ? '?' : String(answer.status);
@@ -74,9 +74,10 @@ export class SmokeContext {
         `${operation.operationId} answered outside the contract: ${answer.violations.map((v) => `${v.path}: ${v.message}`).join('; ')}`,
       );
     const got = answer.completion === 'fail' ? answer.problem.code : answer.completion;
-    if (got !== expected)
+    const wanted = typeof expected === 'string' ? [expected] : expected;
+    if (!wanted.includes(got))
       throw new SmokeProblem(
-        `${operation.operationId}: expected ${expected}, got ${describeCompletion(answer)}`,
+        `${operation.operationId}: expected ${wanted.join(' or ')}, got ${describeCompletion(answer)}`,
       );
     return answer;
   }
