@@ -167,6 +167,15 @@ When('{int} second(s) pass(es)', async function (this: VoucherWorld, seconds: nu
 });
 
 /**
+ * A real pause, not a moved test clock: time for what a service does in the background (an expiry
+ * sweeper) to happen. Kept short: the suite waits for it.
+ */
+When('{int} second(s) of real time pass(es)', async function (this: VoucherWorld, seconds: number) {
+  if (seconds > 5) throw new Error(`a pause of ${seconds} s makes the suite wait; 5 s at most`);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+});
+
+/**
  * The stores the scenario names, and the legal entity each belongs to (columns: store, legal entity).
  * Their codes are the scenario's own: "the cashier at POS 1 of store "NORTH"" works there.
  */

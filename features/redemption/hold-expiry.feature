@@ -14,6 +14,22 @@ Feature: Holds expire
     Then voucher "V1" has 20.00 EUR available
     And voucher "V1" has a balance of 20.00 EUR
 
+  @capability:amount-holds
+  Scenario: A hold that expired while no one used the voucher gives all of its amount to the next payment
+    A service may release expired holds in the background, before anyone uses the voucher again: what it
+    gives back must then be spendable, not only shown.
+
+    Given a voucher type "GIFT" with:
+      | policy           | amount-holds |
+      | hold ttl seconds | 600          |
+    And an activated voucher "V1" of type "GIFT" worth 20.00 EUR
+    And the web shop holds 15.00 EUR of voucher "V1"
+    When 601 seconds pass
+    And 2 seconds of real time pass
+    And the cashier at POS 1 pays 20.00 EUR with voucher "V1"
+    Then the payment is accepted
+    And voucher "V1" has a balance of 0.00 EUR
+
   @capability:amount-holds @capability:ledger
   Scenario: Capture after the hold expired is refused
     Given a voucher type "GIFT" with:
