@@ -9,6 +9,7 @@ import { setSwitch, tableHeadings, tableReaders } from './support/tender-config-
 import {
   codeList,
   expectConfigFacts,
+  expectConfigFactsInOrder,
   expectProblems,
   lastEvaluation,
   verdictLines,
@@ -168,12 +169,15 @@ Then('the exchange is refused by {string}', function (this: VoucherWorld, rules:
   for (const r of verdict.refusedBy) assert.ok(r.reason.trim(), `refusal ${r.rule} says why`);
 });
 
-/** Columns: in file, mentions. Each row is its own entry of the refusal's `errors`. */
+/**
+ * Columns: in file, at (optional: "line 8" or a JSON pointer), mentions. Each row is its own entry of the
+ * refusal's `errors`, whose pointer names the file (and the place, when given).
+ */
 Then('the refusal lists every problem:', function (this: VoucherWorld, table: DataTable) {
   const problem = expectRefused(this.last, 'validation_failed');
   const expected = table
     .hashes()
-    .map((row) => ({ file: row['in file'] ?? '', mentions: row.mentions ?? '' }));
+    .map((row) => ({ file: row['in file'] ?? '', at: row.at ?? '', mentions: row.mentions ?? '' }));
   expectProblems(problem.errors ?? [], expected);
 });
 
@@ -187,3 +191,11 @@ Then('the tender configuration in force is unchanged', async function (this: Vou
 Then('the tender configuration in force has:', async function (this: VoucherWorld, table: DataTable) {
   expectConfigFacts(await configInForce(this), table.rowsHash());
 });
+
+/** The same rows, each list in the order the configuration in force gives it (sorted by its key). */
+Then(
+  'the tender configuration in force lists, in this order:',
+  async function (this: VoucherWorld, table: DataTable) {
+    expectConfigFactsInOrder(await configInForce(this), table.rowsHash());
+  },
+);

@@ -76,6 +76,35 @@ Feature: Importing the tender configuration
     Then the request is accepted
     And the tender configuration in force is unchanged
 
+  Scenario: The configuration in force lists each list in order of its key, whatever the order of the files
+    The seed's dc_import_Tender.xml lists ZTCS first and ZTCH last. The configuration the service gives
+    back has every list sorted by its key (a tender's type code, a group's code, ...), so that the same
+    entries read the same however the files were ordered.
+
+    When the back office loads the vendor files from "seed":
+      | file                          |
+      | dc_import_Tender.xml          |
+      | CustomerTenderGroup.xml       |
+      | CustomerTenderGroupTender.xml |
+      | TenderAdjustmentRule.xml      |
+    Then the request is accepted
+    And the tender configuration in force lists, in this order:
+      | tenders                | ZTCC, ZTCD, ZTCH, ZTCS, ZTKR, ZTMX, ZTVO |
+      | customer tender groups | CREDIT, DEFAULT                          |
+      | group tenders          | CREDIT: ZTKR, DEFAULT: ZTCS              |
+      | exchange rules         | ZTCS → ZTCD, ZTCS → ZTMX                 |
+
+  Scenario: Switches written with spaces around the equals sign are read as written without them
+    Java properties files allow blanks around the separator ("checkReasonTender = true"), and files
+    edited by hand often have them.
+
+    When the back office loads the vendor files from "spaced":
+      | file                             |
+      | allowedTendersConfigs.properties |
+    Then the request is accepted
+    And the tender configuration in force has:
+      | switches on | checkReasonTender |
+
   Scenario: A broken configuration is refused with every problem, and the previous one stays in force
     Given the tenders:
       | tender | currency | description |
@@ -96,24 +125,24 @@ Feature: Importing the tender configuration
       | allowedTendersConfigs.properties |
     Then the request is refused with "validation_failed"
     And the refusal lists every problem:
-      | in file                          | mentions                       |
-      | dc_import_Tender.xml             | duplicate ZTCS                 |
-      | dc_import_Tender.xml             | BlockingFlag yes               |
-      | dc_import_Tender.xml             | XYZ                            |
-      | dc_import_Tender.xml             | SaleReturnTypeCode 03          |
-      | dc_import_Tender.xml             | missing TenderTypeCode         |
-      | dc_import_Tender.xml             | restriction rule               |
-      | CustomerTenderGroup.xml          | DefaultFlag                    |
-      | CustomerTenderGroup.xml          | TimeStampEffective yesterday   |
-      | CustomerTenderGroup.xml          | unknown ZTZZ                   |
-      | CustomerTenderGroup.xml          | unknown CREDIT                 |
-      | CustomerTenderGroup.xml          | DELETE                         |
-      | CustomerTenderGroup.xml          | unknown CREDIT                 |
-      | Customer.xml                     | XML                            |
-      | Reason.xml                       | unknown 6399                   |
-      | Reason.xml                       | LIMIT 1.000,00                 |
-      | allowedTendersConfigs.properties | checkReasonTender yes          |
-      | allowedTendersConfigs.properties | checkEverything                |
+      | in file                          | at     | mentions                     |
+      | dc_import_Tender.xml             |        | duplicate ZTCS               |
+      | dc_import_Tender.xml             |        | BlockingFlag yes             |
+      | dc_import_Tender.xml             |        | XYZ                          |
+      | dc_import_Tender.xml             |        | SaleReturnTypeCode 03        |
+      | dc_import_Tender.xml             |        | missing TenderTypeCode       |
+      | dc_import_Tender.xml             |        | restriction rule             |
+      | CustomerTenderGroup.xml          |        | DefaultFlag                  |
+      | CustomerTenderGroup.xml          |        | TimeStampEffective yesterday |
+      | CustomerTenderGroup.xml          |        | unknown ZTZZ                 |
+      | CustomerTenderGroup.xml          |        | unknown CREDIT               |
+      | CustomerTenderGroup.xml          |        | DELETE                       |
+      | CustomerTenderGroup.xml          |        | unknown CREDIT               |
+      | Customer.xml                     |        | XML                          |
+      | Reason.xml                       |        | unknown 6399                 |
+      | Reason.xml                       |        | LIMIT 1.000,00               |
+      | allowedTendersConfigs.properties | line 2 | checkReasonTender yes        |
+      | allowedTendersConfigs.properties | line 3 | checkEverything              |
     And the tender configuration in force is unchanged
     When the cashier asks which tenders a sale of 10.00 EUR may use
     Then the receipt may be paid only with "ZTCS"
@@ -131,8 +160,8 @@ Feature: Importing the tender configuration
       | storeOverride.properties         |
     Then the request is refused with "validation_failed"
     And the refusal lists every problem:
-      | in file                  | mentions          |
-      | storeOverride.properties | checkReasonTender |
+      | in file                  | at     | mentions          |
+      | storeOverride.properties | line 2 | checkReasonTender |
     And the tender configuration in force is unchanged
 
   Scenario: A vendor file that declares entities is refused unread, and the previous configuration stays in force
@@ -176,9 +205,9 @@ Feature: Importing the tender configuration
       | tenders.json |
     Then the request is refused with "validation_failed"
     And the refusal lists every problem:
-      | in file      | mentions                  |
-      | tenders.json | /tenders/1 isoCurrencyCode |
-      | tenders.json | /coupons                  |
+      | in file      | at         | mentions        |
+      | tenders.json | /tenders/1 | isoCurrencyCode |
+      | tenders.json | /coupons   | coupons         |
     And the tender configuration in force is unchanged
 
   @req:CH-01

@@ -79,28 +79,62 @@ export const configFacts: Record<string, (c: TenderConfig) => string[]> = {
       .map(([name]) => name),
 };
 
+function readFact(config: TenderConfig, fact: string): string[] {
+  const read = configFacts[fact];
+  if (!read) throw new Error(`unknown fact "${fact}" (known: ${Object.keys(configFacts).join(', ')})`);
+  return read(config);
+}
+
 export function expectConfigFacts(config: TenderConfig, facts: Record<string, string>): void {
-  for (const [fact, value] of Object.entries(facts)) {
-    const read = configFacts[fact];
-    if (!read) throw new Error(`unknown fact "${fact}" (known: ${Object.keys(configFacts).join(', ')})`);
-    assert.deepEqual(sorted(read(config)), sorted(value === '-' ? [] : codeList(value)), fact);
-  }
+  for (const [fact, value] of Object.entries(facts))
+    assert.deepEqual(sorted(readFact(config, fact)), sorted(value === '-' ? [] : codeList(value)), fact);
+}
+
+/** The same facts, each in the order the configuration lists its entries. */
+export function expectConfigFactsInOrder(config: TenderConfig, facts: Record<string, string>): void {
+  for (const [fact, value] of Object.entries(facts))
+    assert.deepEqual(readFact(config, fact), value === '-' ? [] : codeList(value), `${fact}, in this order`);
 }
 
 /**
- * TA-13: each expected problem is found in its own entry of `errors`: the entry mentions the file and
- * every word of `mentions` (case-insensitive); an entry answers one expected problem only.
+ * TA-13: each expected problem is found in its own entry of `errors`. The entry's pointer, where the
+ * problem is, names the file and, when `at` is given, the place in it: "line 8" (the number 8, a number
+ * of its own in the pointer) or a JSON pointer such as "/tenders/1" (in the pointer as written). Pointer and message together
+ * mention every word of `mentions` (case-insensitive). An entry answers one expected problem only.
  */
 export function expectProblems(
   errors: { pointer: string; message: string }[],
-  expected: { file: string; mentions: string }[],
+  expected: { file: string; at: string; mentions: string }[],
 ): void {
-  const unused = errors.map((e) => `${e.pointer} ${e.message}`.toLowerCase());
+  const unused = errors.map((e) => ({
+    pointer: e.pointer.toLowerCase(),
+    text: `${e.pointer} ${e.message}`.toLowerCase(),
+  }));
   const listing = errors.map((e) => `  ${e.pointer}: ${e.message}`).join('\n');
-  for (const { file, mentions } of expected) {
-    const words = [file, ...mentions.split(/\s+/)].filter(Boolean).map((w) => w.toLowerCase());
-    const at = unused.findIndex((e) => words.every((w) => e.includes(w)));
-    assert.ok(at >= 0, `no problem in ${file} mentioning "${mentions}" among:\n${listing}`);
-    unused.splice(at, 1);
+  for (const { file, at, mentions } of expected) {
+    const words = mentions
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w.toLowerCase());
+    const place = pointerNames(file, at);
+    const found = unused.findIndex((e) => place(e.pointer) && words.every((w) => e.text.includes(w)));
+    const where = at ? `${file} at ${at}` : file;
+    assert.ok(
+      found >= 0,
+      `no problem whose pointer names ${where} mentioning "${mentions}" among:\n${listing}`,
+    );
+    unused.splice(found, 1);
   }
+}
+
+/** Does a pointer (lower case) name the file and, if given, the line number or JSON pointer in it? */
+function pointerNames(file: string, at: string): (pointer: string) => boolean {
+  const inFile = (pointer: string) => pointer.includes(file.toLowerCase());
+  if (at === '') return inFile;
+  const lineNumber = /^line (\d+)$/.exec(at)?.[1];
+  if (lineNumber !== undefined) {
+    const line = new RegExp(`(^|\\D)${lineNumber}(\\D|$)`);
+    return (pointer) => inFile(pointer) && line.test(pointer.replace(file.toLowerCase(), ' '));
+  }
+  return (pointer) => inFile(pointer) && pointer.includes(at.toLowerCase());
 }
