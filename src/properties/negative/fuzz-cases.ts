@@ -10,6 +10,13 @@ import type { ValidRequest } from './negative-fixture.ts';
 export interface SocketCase {
   what: string;
   bytes: string;
+  /**
+   * A complete request, valid but for a header a server may ignore (RFC 9110 lets it ignore an
+   * expectation it does not know, or refuse it with 417): it must be answered, whatever the answer but a
+   * 5xx, never left without one. The other cases may also end with the connection closed, or held open
+   * (an HTTP/2 preface waits for the client's settings).
+   */
+  mustAnswer?: true;
 }
 
 /** Where the socket cases go: a path to read and one to pay at, a valid key, and a valid payment body. */
@@ -62,6 +69,22 @@ export function fixedSocketCases(at: SocketTarget): SocketCase[] {
     {
       what: 'a gzip body that is not gzip',
       bytes: `${head(`POST ${write} HTTP/1.1`, [host, auth, json, 'Content-Encoding: gzip', `Content-Length: ${body.length}`, 'Connection: close'])}${body}`,
+    },
+  ];
+}
+
+/**
+ * Valid requests but for a header a server may ignore, past any client library: each must be answered
+ * (SocketCase.mustAnswer). An `Expect` other than 100-continue: Node's server gives it to a listener when
+ * one is registered, and a listener that does nothing leaves the request without an answer.
+ */
+export function ignorableHeaderCases(at: Pick<SocketTarget, 'read' | 'key'>): SocketCase[] {
+  const head = `GET ${at.read} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${at.key}\r\n`;
+  return [
+    {
+      what: 'an expectation the server does not know',
+      bytes: `${head}Expect: x-vcert-unknown\r\nConnection: close\r\n\r\n`,
+      mustAnswer: true,
     },
   ];
 }

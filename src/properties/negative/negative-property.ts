@@ -6,14 +6,14 @@ import type { OperationId } from '../../driver/operation.ts';
 import { NotClaimed } from '../not-claimed.ts';
 import { outcomeOf, type PropertyOutcome } from '../property-outcome.ts';
 import { checkParameters, type RunBudget } from '../run-budget.ts';
-import { fixedSocketCases, type SocketCase } from './fuzz-cases.ts';
+import { fixedSocketCases, ignorableHeaderCases, type SocketCase } from './fuzz-cases.ts';
 import { hostileCases } from './hostile-request.ts';
 import { type MalformedCase, malformedCase } from './malformed-request.ts';
 import { negativeFixture, type ValidRequest } from './negative-fixture.ts';
 import { nestedTextCases } from './nested-text.ts';
 import { pointerFaults, problemFaults } from './problem-verdict.ts';
 import { sendRaw } from './raw-request.ts';
-import { sendBytes } from './raw-socket.ts';
+import { type SocketAnswer, sendBytes } from './raw-socket.ts';
 import { requiredHeaderCases } from './required-headers.ts';
 
 /**
@@ -56,12 +56,7 @@ export async function checkNegativeData(
     // Bytes that never become a request may meet what stands in front of the service (a load balancer,
     // a proxy), which may refuse them its own way or close the connection (RFC 9112 allows either): they
     // must never be accepted nor break the server (2xx, 3xx, 5xx), and nothing may change.
-    const faults =
-      'socket' in c
-        ? answer.status === 0 || (answer.status >= 400 && answer.status < 500)
-          ? []
-          : [`status ${answer.status}, neither a refusal nor a closed connection`]
-        : problemFaults(answer);
+    const faults = 'socket' in c ? socketFaults(c.socket, answer as SocketAnswer) : problemFaults(answer);
     if (!('socket' in c)) {
       if (c.status !== undefined && answer.status !== c.status)
         faults.push(`status ${answer.status}, the contract says ${c.status}`);
@@ -84,26 +79,44 @@ export async function checkNegativeData(
   return outcomeOf('negative-data', details, undefined);
 }
 
+/**
+ * What is wrong with the answer to bytes on a socket: refused (4xx) or the connection closed, never
+ * accepted nor broken (2xx, 3xx, 5xx); a request that must be answered (SocketCase.mustAnswer) may get
+ * any answer but a 5xx, and no answer at all is a hang.
+ */
+function socketFaults(c: SocketCase, answer: SocketAnswer): string[] {
+  if (c.mustAnswer) {
+    if (answer.status === 0)
+      return [
+        answer.closed ? 'the connection closed without an answer' : 'no answer: the target hangs on it',
+      ];
+    return answer.status >= 500 ? [`status ${answer.status}`] : [];
+  }
+  if (answer.status === 0 || (answer.status >= 400 && answer.status < 500)) return [];
+  return [`status ${answer.status}, neither a refusal nor a closed connection`];
+}
+
 /** A request of the contract spoilt, or bytes that never become a request. */
 type NegativeCase = MalformedCase | { socket: SocketCase };
 
 /**
  * Bytes no HTTP client sends, on a fresh connection (an unparseable request line, bad headers, request
  * smuggling shapes, a valid payment among them): refused or the connection closed, never accepted, never
- * a 5xx, and nothing changed. At the fixture's
- * active voucher, paid at with the POS key; none when the target claims no way to pay.
+ * a 5xx, and nothing changed; and a read with a header a server may ignore, which must be answered. At
+ * the fixture's active voucher, paid at with the POS key; none when the target claims no way to pay.
  */
 function socketSweep(fixture: Awaited<ReturnType<typeof negativeFixture>>, key: string | undefined) {
   const pay = fixture.valid.redeem ?? fixture.valid.createHold;
   const active = fixture.known.vouchers[0];
   if (!pay || !active || !key) return [];
   const voucher = `/vouchers/${encodeURIComponent(active)}`;
-  return fixedSocketCases({
+  const at = {
     read: voucher,
     write: `${voucher}/${fixture.valid.redeem ? 'redemptions' : 'holds'}`,
     key,
     body: JSON.stringify(pay.body),
-  });
+  };
+  return [...fixedSocketCases(at), ...ignorableHeaderCases(at)];
 }
 
 /** Every claimed operation's required headers left out or wrong, and its nested strings spoilt. */
