@@ -60,6 +60,16 @@ Then('the refusal names the state {string}', function (this: VoucherWorld, state
   assert.equal(this.last?.completion === 'fail' && this.last.problem.state, state);
 });
 
+/** illegal_transition: `state` and `action` tell which (the action as the contract's lifecycle table names it). */
+Then(
+  'the refusal names the state {string} and the action {string}',
+  function (this: VoucherWorld, state: string, action: string) {
+    const problem = expectRefused(this.last, 'illegal_transition');
+    assert.equal(problem.state, state, 'the state illegal_transition names');
+    assert.equal(problem.action, action, 'the action illegal_transition names');
+  },
+);
+
 Then('the refusal says {int} more can be issued', function (this: VoucherWorld, remaining: number) {
   const problem = expectRefused(this.last, 'template_capacity_exhausted');
   assert.equal(problem.remaining, remaining);

@@ -43,6 +43,7 @@ Feature: Illegal transitions are refused and change nothing
     Given an activated voucher "V1" of type "GIFT" worth 20.00 EUR
     When the cashier at POS 1 cancels the sale receipt of voucher "V1"
     Then the cancellation is refused with "illegal_transition"
+    And the refusal names the state "activated" and the action "cancelSale"
     And voucher "V1" is exactly as it was
 
   Scenario: A voucher that does not exist is not found
