@@ -22,6 +22,17 @@ Feature: One-time and reusable vouchers, and their usage status
     Then the payment is refused with "voucher_redeemed"
     And voucher "V1" is exactly as it was
 
+  @req:LC-07 @req:RD-05 @capability:one-time-vouchers @capability:redemption-refund
+  Scenario: A one-time voucher partly refunded cannot pay again
+    Given a one-time voucher type "ONCE"
+    And an activated voucher "V1" of type "ONCE" worth 20.00 EUR
+    And the cashier at POS 1 pays 5.00 EUR with voucher "V1" on receipt "R-1"
+    And the cashier at POS 1 refunds 2.00 EUR of the payment on receipt "R-1"
+    When the cashier at POS 2 pays 5.00 EUR with voucher "V1"
+    Then the payment is refused with "voucher_redeemed"
+    And voucher "V1" is redeemed
+    And voucher "V1" has a balance of 17.00 EUR
+
   @req:LC-07
   Scenario: A reusable voucher pays several times until its balance is zero
     Given a reusable voucher type "GIFT"
