@@ -90,6 +90,12 @@ Then(
   },
 );
 
+/** A voucher that is not sold has no activation time: null, or not given by a system that keeps none. */
+Then('voucher {string} has no activation time', async function (this: VoucherWorld, alias: string) {
+  const v = await this.readVoucher(alias);
+  assert.equal(v.activatedAt ?? null, null, `voucher ${alias} is ${v.state}, yet gives an activation time`);
+});
+
 Then(
   'voucher {string} has {money} available',
   async function (this: VoucherWorld, alias: string, money: Money) {

@@ -24,6 +24,13 @@ Feature: Returning an unused voucher
       | refunded |
       | prepared |
 
+  Scenario: A voucher prepared again for resale is no longer activated
+    When the cashier at POS 1 opens a return document for voucher "V1"
+    And the cashier at POS 1 closes the return document of voucher "V1" with the voucher prepared
+    Then the return is accepted
+    And voucher "V1" is prepared
+    And voucher "V1" has no activation time
+
   Scenario: Abandoning the return document leaves the voucher activated
     When the cashier at POS 1 opens a return document for voucher "V1"
     And the cashier at POS 1 abandons the return document of voucher "V1"
