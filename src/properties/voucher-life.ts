@@ -4,6 +4,7 @@ import type { Driver } from '../driver/driver.ts';
 import type { Transcript } from '../reproducers/transcript.ts';
 import { ArrangeVoucherCommand } from './commands/arrange-voucher.ts';
 import { voucherCommandSequences, voucherKind } from './commands/index.ts';
+import { rareChains } from './commands/rare-chains.ts';
 import { newVoucherModel } from './model/voucher-model.ts';
 import { NotClaimed } from './not-claimed.ts';
 import { notClaimedOutcome, outcomeOf, type PropertyOutcome } from './property-outcome.ts';
@@ -53,7 +54,13 @@ export async function checkVoucherLife(
       }
     },
   );
-  const details = await fc.check(property, checkParameters(budget));
+  // The rare chains first (fast-check's examples, counted in the runs), then `budget.runs` generated runs.
+  const chains = rareChains(claimed);
+  const details = await fc.check(property, {
+    ...checkParameters(budget),
+    examples: chains,
+    numRuns: budget.runs + chains.length,
+  });
   if (details.numRuns === 0 && cannotArrange !== undefined)
     return notClaimedOutcome('voucher-life', `no voucher could be arranged: ${cannotArrange}`, details.seed);
   const outcome = outcomeOf('voucher-life', details, lastFailure, (example) => 1 + ranCommands(example[2]));
