@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mutantKey, type Report } from './score.ts';
+import { mutantKey, type Report, type ReportedMutant } from './score.ts';
 
 /**
  * The runs kept for adding up: each finished run's Stryker report is copied to `reports/mutation/runs/`,
@@ -56,19 +56,21 @@ export function runsOf(tree: string, dir = runsDir): string[] {
  * that ran it (a sample leaves most mutants Ignored: those never override a status).
  */
 export function mergeRuns(paths: readonly string[]): Report {
-  const files: Report['files'] = {};
-  const byKey = new Map<string, Report['files'][string]['mutants'][number]>();
+  const byFile = new Map<string, { source: string; byKey: Map<string, ReportedMutant> }>();
   for (const path of paths) {
     const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
     for (const [file, { source, mutants }] of Object.entries(report.files)) {
-      files[file] = { source, mutants: [] };
+      const seen = byFile.get(file)?.byKey ?? new Map<string, ReportedMutant>();
+      byFile.set(file, { source, byKey: seen });
       for (const m of mutants) {
         const key = mutantKey(file, m);
-        if (m.status !== 'Ignored' || !byKey.has(key)) byKey.set(key, m);
+        if (m.status !== 'Ignored' || !seen.has(key)) seen.set(key, m);
       }
     }
   }
-  for (const [file, entry] of Object.entries(files))
-    entry.mutants = [...byKey.entries()].filter(([key]) => key.startsWith(`${file}:`)).map(([, m]) => m);
-  return { files };
+  return {
+    files: Object.fromEntries(
+      [...byFile].map(([file, { source, byKey }]) => [file, { source, mutants: [...byKey.values()] }]),
+    ),
+  };
 }

@@ -104,13 +104,13 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
   if (options.terminals + options.webshops < 1) throw new Error('a fleet needs at least one counter');
   const ops: Operation[] = [];
   const counters: ClientCounters = { contractViolations: 0 };
-  // Who waits for the history to reach a count (the clock mover); all of them are let go at the end.
-  let waiting: { at: number; go: () => void }[] = [];
+  // The clock mover, when it waits for the history to reach a count; let go at the end whatever the count.
+  let waiting: { at: number; go: () => void } | null = null;
   const letGo = (all: boolean) => {
-    const due = waiting.filter((w) => all || ops.length >= w.at);
-    if (due.length === 0) return;
-    waiting = waiting.filter((w) => !due.includes(w));
-    for (const w of due) w.go();
+    if (!waiting || !(all || ops.length >= waiting.at)) return;
+    const { go } = waiting;
+    waiting = null;
+    go();
   };
   const recorder = createRecorder((op) => {
     ops.push(op);
@@ -146,7 +146,9 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
           reach: (at) =>
             countersDone || ops.length >= at
               ? Promise.resolve()
-              : new Promise<void>((go) => waiting.push({ at, go })),
+              : new Promise<void>((go) => {
+                  waiting = { at, go };
+                }),
         },
       )
     : Promise.resolve(0);
