@@ -34,9 +34,31 @@ export function admitSpend(
     const open = stillOpen(state.holds, completedAt);
     return open.length === 0 ? open : null;
   }
-  if (heldSum(state.holds) + amount <= state.balance) return state.holds;
-  const open = stillOpen(state.holds, completedAt);
-  return heldSum(open) + amount <= state.balance ? open : null;
+  return expireForRoom(state.holds, amount, state.balance, completedAt);
+}
+
+/**
+ * The open holds once enough of those that may have expired by `completedAt` are let go, earliest due
+ * first, for `amount` to fit beside the rest within `balance`; null when even all of them are not
+ * enough. A service expires holds as they fall due: letting every hold that may have expired go at
+ * once would leave a later refusal that still saw one of them open unexplained (a race of two-second
+ * holds against the reference showed it).
+ */
+function expireForRoom(
+  holds: readonly OpenHold[],
+  amount: number,
+  balance: number,
+  completedAt: number,
+): readonly OpenHold[] | null {
+  let open = holds;
+  const due = holds
+    .filter((hold) => mayHaveExpired(hold, completedAt))
+    .sort((a, b) => a.earliestExpiry - b.earliestExpiry);
+  for (const hold of due) {
+    if (heldSum(open) + amount <= balance) break;
+    open = open.filter((h) => h !== hold);
+  }
+  return heldSum(open) + amount <= balance ? open : null;
 }
 
 /**

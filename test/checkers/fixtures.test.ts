@@ -99,6 +99,14 @@ describe('checkers on the fixture histories', () => {
     assert.equal(verdict.valid, true, verdict.first?.message);
   });
 
+  it('holds fall due one after the other: a spend lets go only those it needs (one-second holds)', () => {
+    // Recorded against the correct reference implementation (amount-holds, holds of one second, 4 POS).
+    // A hold at op 140 needed room: the model let every hold that may have expired go at once, among
+    // them a 400 the service still held, and the refusals at ops 143 and 144 (which saw it) looked wrong.
+    const verdict = checkLinearizability(loadFixture('holds-expire-in-turn'));
+    assert.equal(verdict.valid, true, verdict.first?.message);
+  });
+
   it('linearizability gives up with unknown, never a pass, when its step limit runs out', () => {
     const verdict = checkLinearizability(loadFixture('hard-concurrent-top-ups'), { maxSteps: 1000 });
     assert.equal(verdict.valid, 'unknown');

@@ -51,6 +51,33 @@ describe('voucher model', () => {
     assert.equal(model.step(state, input('createHold', 200), fail('insufficient_balance')).ok, false);
   });
 
+  it('amount-holds: a spend that needs room lets only as many holds expire as it needs, the earliest due first', () => {
+    // 400 (due from 1,000) and 400 (due from 1,050, answered late): at 1,170 a hold of 300 needs one of
+    // them gone. The second may still be open at 1,175, so a hold of 350 refused then is explained.
+    const model = voucherModel('amount-holds');
+    const at = (op: VoucherInput['op'], amount: number, invokedAt: number, completedAt: number) => ({
+      ...input(op, amount, null, completedAt),
+      invokedAt,
+    });
+    let state = model.init(1000);
+    for (const [id, call] of [
+      ['h1', at('createHold', 400, 0, 10)],
+      ['h2', at('createHold', 400, 50, 200)],
+      ['h3', at('createHold', 300, 1160, 1170)],
+    ] as const) {
+      const step = model.step(state, call, ok({ id }));
+      assert.ok(step.ok, `${id} is accepted`);
+      state = step.next;
+    }
+    assert.deepEqual(
+      state.holds.map((h) => h.id),
+      ['h2', 'h3'],
+      'only the earliest due hold was let go',
+    );
+    assert.ok(model.step(state, at('createHold', 350, 1175, 1180), fail('insufficient_balance')).ok);
+    assert.equal(model.step(state, at('createHold', 350, 1175, 1180), ok({ id: 'h4' })).ok, true);
+  });
+
   it('exclusive-hold: a second hold is refused as in use until the first may have expired', () => {
     const model = voucherModel('exclusive-hold');
     const state = held('exclusive-hold', 1000, 100);
