@@ -1,6 +1,6 @@
 // Generated from spec/ by `npm run spec`: do not edit. A test fails when it drifts.
 
-export const contractVersion = "2.0.0";
+export const contractVersion = "2.1.0";
 
 export const operations = [
   {
@@ -48,6 +48,16 @@ export const operations = [
     "method": "POST",
     "path": "/test/clock",
     "capability": "test-control",
+    "access": "test-control-tenant",
+    "mutating": false,
+    "successStatus": 200,
+    "errors": []
+  },
+  {
+    "operationId": "runTestSweep",
+    "method": "POST",
+    "path": "/test/sweep",
+    "capability": "sweep-control",
     "access": "test-control-tenant",
     "mutating": false,
     "successStatus": 200,
@@ -611,6 +621,11 @@ export const requestSchemas = {
         "type": "integer"
       }
     }
+  },
+  "runTestSweep": {
+    "additionalProperties": false,
+    "type": "object",
+    "properties": {}
   },
   "resetTestTenant": {
     "additionalProperties": false,
@@ -5912,7 +5927,8 @@ export const capabilities = {
   "ledger": "RD-07: an append-only ledger per voucher that explains its balance",
   "reports": "RP-01..RP-04: voucher, activity, liability and uses reports, and reading a redemption back",
   "tenders": "TA-01..TA-13: tender admissibility and its configuration",
-  "test-control": "fresh tenants and a movable clock for testing"
+  "test-control": "fresh tenants and a movable clock for testing",
+  "sweep-control": "RD-04: running the service's background expiry of holds on demand, for testing"
 };
 
 export const errorCatalog = {

@@ -84,6 +84,13 @@ export interface Faults {
    * voucher's available amount never comes back (RD-02, CC-03).
    */
   partialCaptureKeepsRest?: boolean;
+  /**
+   * The hold sweeper reads the voucher without its row lock and writes it back once it has expired the
+   * due holds: a payment that committed in between is undone (RD-04; a lost update). Only the sweep run
+   * on demand (test control, for the caller's tenant) has it: the background round is off, since on a
+   * shared database it would reach other servers' tenants.
+   */
+  sweepWithoutLock?: boolean;
 }
 
 export const noFaults: Readonly<Faults> = Object.freeze({});

@@ -64,7 +64,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       {
         intervalMs: options.sweepIntervalMs ?? 500,
         // Under the ignoreExpiry fault nothing expires holds, the sweeper included.
-        holds: !options.faults?.ignoreExpiry,
+        // Under sweepWithoutLock only the on-demand sweep (test control, the caller's tenant) runs the defect:
+        // a background round would reach every tenant of a shared database, other servers' included.
+        holds: !options.faults?.ignoreExpiry && !options.faults?.sweepWithoutLock && {},
         idempotency: { retentionMs: idempotencyRetentionMs },
       },
       (error, what) => logger.error({ err: error }, what),

@@ -35,6 +35,7 @@ export const capabilityMeanings = {
   reports: 'RP-01..RP-04: voucher, activity, liability and uses reports, and reading a redemption back',
   tenders: 'TA-01..TA-13: tender admissibility and its configuration',
   'test-control': 'fresh tenants and a movable clock for testing',
+  'sweep-control': "RD-04: running the service's background expiry of holds on demand, for testing",
 } as const;
 
 export type Capability = keyof typeof capabilityMeanings;

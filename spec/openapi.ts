@@ -8,7 +8,7 @@ import { Receipt } from './schemas/receipt.ts';
 import { Hold, Redemption, Refund } from './schemas/redemption.ts';
 import { BalanceInquiry, Template, Voucher, VoucherType } from './schemas/voucher.ts';
 
-export const contractVersion = '2.0.0';
+export const contractVersion = '2.1.0';
 
 /** Schemas given a name in components; any other schema is written inline. */
 const named: Record<string, TSchema> = {

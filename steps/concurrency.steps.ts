@@ -9,7 +9,7 @@ import { renderSummary } from '../src/checkers/summary-text.ts';
 import type { Driver } from '../src/driver/driver.ts';
 import { raceAttachment, raceMediaType } from '../src/evidence/race-attachment.ts';
 import { type RaceOutcome, raceOnce } from '../src/race/race-once.ts';
-import { raceDefaults } from '../src/race/race-options.ts';
+import { type RaceOptions, raceDefaults } from '../src/race/race-options.ts';
 import type { Money } from './support/money.ts';
 import { Given, Then, When } from './support/steps.ts';
 import type { VoucherWorld } from './support/world.ts';
@@ -105,6 +105,7 @@ async function race(
   mix: BehaviourMix,
   whole = false,
   amount?: number,
+  more: Partial<RaceOptions> = {},
 ) {
   const state = stateOf(world);
   const voucher = state.vouchers.get(alias);
@@ -112,7 +113,7 @@ async function race(
   // An exclusive hold is only put to the test when a racer finds the voucher in use: on a loaded machine
   // the racers may miss each other, so the race is run again (a bounded number of times) until they meet.
   for (let attempt = 1; attempt <= raceAttempts; attempt++) {
-    await raceOnceInto(world, state, voucher, counters, mix, whole, amount);
+    await raceOnceInto(world, state, voucher, counters, mix, whole, amount, more);
     // The race as evidence: the certification page charts its money, latency and refusals.
     const outcome = state.outcome;
     if (outcome)
@@ -140,6 +141,7 @@ async function raceOnceInto(
   mix: BehaviourMix,
   whole: boolean,
   amount?: number,
+  more: Partial<RaceOptions> = {},
 ) {
   state.outcome = await raceOnce(
     { direct: world.rawDriver, counters: await countersDrivers(world, state), claimed: [...world.claimed] },
@@ -160,6 +162,7 @@ async function raceOnceInto(
       ...(voucher.oneTime ? { voucherKind: 'one-time' as const } : {}),
       ...(whole ? { minAmount: voucher.funds.amount, maxAmount: voucher.funds.amount } : {}),
       ...(amount ? { minAmount: amount, maxAmount: amount } : {}),
+      ...more,
     },
   );
 }
@@ -198,6 +201,25 @@ When(
   '{counters} hold parts of voucher {string} at the same moment',
   async function (this: VoucherWorld, counters, alias: string) {
     await race(this, alias, counters, { pay: 4, release: 1, abandon: 1 });
+  },
+);
+
+/**
+ * RD-04 under load: the tenant's clock moves past the open holds every 25 operations while three clients
+ * ask the service to run its background expiry, round after round (test control's sweep). Holds live
+ * 600 s, so they expire by the clock alone, in batches the sweep and the counters' requests both reach.
+ */
+When(
+  '{counters} hold parts of voucher {string} while the clock moves past their holds and the background expiry runs all the time',
+  async function (this: VoucherWorld, counters, alias: string) {
+    this.requires('test-control');
+    this.requires('sweep-control');
+    await race(this, alias, counters, { abandon: 2, pay: 1, redeem: 1 }, false, undefined, {
+      clockMoves: 720,
+      sweepers: 3,
+      pos: { holdTtlSeconds: 600 },
+      webshop: { holdTtlSeconds: 600 },
+    });
   },
 );
 

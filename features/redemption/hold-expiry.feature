@@ -65,3 +65,13 @@ Feature: Holds expire
     When 601 seconds pass
     And the web shop holds 20.00 EUR of voucher "V2"
     Then the hold is accepted
+
+  @capability:amount-holds @capability:sweep-control
+  Scenario: Holds that the background expiry releases while counters pay lose no payment
+    A service's sweep releases the holds that fell due while the counters go on paying. It must lock the
+    voucher as a payment does: one that writes back what it read before a payment committed undoes it,
+    and one that locks the voucher after its holds deadlocks with the payment.
+
+    Given voucher "123" worth 30.00 EUR under the amount-holds policy
+    When three POS and a web shop hold parts of voucher "123" while the clock moves past their holds and the background expiry runs all the time
+    Then no checker finds a violation

@@ -8,13 +8,15 @@ import { scratchDatabase } from './scratch-database.ts';
  * proxy: the mutated code must run where Stryker sees it). Every behaviour of the POS terminals and
  * web shops (pay, release, abandon, double-pay, return, redeem, split-capture, top-up) on a few
  * vouchers whose funds the baskets exceed, the first spends at one instant (barrier). Bounded by a
- * count of operations; the seconds are only a ceiling. Returns what is not a pass: every checker
+ * count of operations; the seconds are only a ceiling. With clock moves and sweepers, holds fall due
+ * in batches that the service's own sweep, run on demand over and over, races the counters to. Returns what is not a pass: every checker
  * that is not valid, and the race's errors.
  */
 export async function raceFindings(options: {
   policy: Policy;
   seed: number;
   clockMoves?: number;
+  sweepers?: number;
 }): Promise<string[]> {
   const database = await scratchDatabase();
   const target = await startReferenceTarget(database.url);
@@ -34,6 +36,7 @@ export async function raceFindings(options: {
       seconds: 120,
       timeoutMs: 10_000,
       ...(options.clockMoves ? { clockMoves: options.clockMoves } : {}),
+      ...(options.sweepers ? { sweepers: options.sweepers } : {}),
     });
     return [
       ...result.report.verdicts

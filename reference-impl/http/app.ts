@@ -92,7 +92,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const callers = new WeakMap<FastifyRequest, Caller>();
   // Operations (routes with a handler) confirm their caller in their own transaction; the rest ask.
   const known = knownKeys();
-  const control = testControl(options.pool, options.clock, options.newId);
+  const control = testControl(options.pool, options.clock, options.newId, options.faults);
   const faults = options.faults;
   const reads = faultyReads(faults);
   const answers = faultyAnswers(faults);

@@ -4,9 +4,12 @@ import { maxAmount } from '../../spec/schemas/common.ts';
 
 import { maxBodyBytes } from './limits.ts';
 
-/** What the reference implementation claims: everything, test control only when on. */
+/** Capabilities that exist only on a server started for testing. */
+const testOnly: readonly Capability[] = ['test-control', 'sweep-control'];
+
+/** What the reference implementation claims: everything, test control (and sweeps) only when on. */
 export function capabilities(testControl: boolean) {
-  const claimed = capabilityNames.filter((c: Capability) => c !== 'test-control' || testControl);
+  const claimed = capabilityNames.filter((c: Capability) => testControl || !testOnly.includes(c));
   return {
     contractVersion,
     implementation: 'voucher-conformance reference implementation',

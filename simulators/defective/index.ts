@@ -22,6 +22,7 @@ import { restoreReactivates } from './restore-reactivates.ts';
 import { retryNotIdempotent } from './retry-not-idempotent.ts';
 import { rolesNotEnforced } from './roles-not-enforced.ts';
 import { staleBalanceCache } from './stale-balance-cache.ts';
+import { sweeperLostUpdate } from './sweeper-lost-update.ts';
 import { topUpIgnoresExpiry } from './top-up-ignores-expiry.ts';
 import { topUpLostUpdate } from './top-up-lost-update.ts';
 import { wrongBalanceBody } from './wrong-balance-body.ts';
@@ -56,6 +57,7 @@ export const defectiveImplementations: readonly DefectiveImplementation[] = [
   topUpIgnoresExpiry,
   refundIgnoresExpiry,
   partialCaptureKeepsRest,
+  sweeperLostUpdate,
 ];
 
 /** The defective implementation of that name, or undefined. */

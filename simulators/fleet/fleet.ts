@@ -10,6 +10,7 @@ import { createBarrier } from './barrier.ts';
 import { type ClockMoveOptions, moveClockWhile } from './clock-mover.ts';
 import { type ClientCounters, recordingClient } from './recording-client.ts';
 import { seededRandom } from './seeded-random.ts';
+import { addSweepCounts, type SweepCount, sweepWhile } from './sweep-loop.ts';
 
 /** Closed loop: every counter starts its next basket when the last is done. Rate: baskets per second in all. */
 export type Arrival = { kind: 'closed' } | { kind: 'rate'; perSecond: number };
@@ -45,12 +46,16 @@ export interface FleetOptions {
   onOperation?: (op: Operation) => void;
   /** Move the tenant's test clock while the counters work (a target with test control). */
   clockMoves?: ClockMoveOptions;
+  /** Clients that ask the target to run its background expiry of holds, over and over, while the counters work. */
+  sweepers?: number;
 }
 
 export interface FleetResult {
   ops: Operation[];
   /** Moves of the tenant's test clock sent during the race. */
   clockMoves?: number;
+  /** What the target's background expiry did when the race asked it to run. */
+  sweeps?: SweepCount;
   plans: Record<string, BasketPlan[]>;
   baskets: number;
   missedArrivals: number;
@@ -152,6 +157,15 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
         },
       )
     : Promise.resolve(0);
+  const sweepers = Promise.all(
+    Array.from({ length: options.sweepers ?? 0 }, (_, i) =>
+      sweepWhile(
+        recordingClient(`sweeper-${i + 1}`, options.drivers[0] as Driver, recorder, counters),
+        options.vouchers[0] as string,
+        () => !countersDone && more(),
+      ),
+    ),
+  );
   const drive = async () => {
     if (arrival.kind === 'closed' || options.barrier) {
       const loops = terminals.map(async (terminal) => {
@@ -177,6 +191,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
     }
   };
   let clockMoves = 0;
+  let sweeps: SweepCount | undefined;
   try {
     await drive();
   } finally {
@@ -184,11 +199,14 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
     countersDone = true;
     letGo(true);
     clockMoves = await mover;
+    const counts = await sweepers;
+    if (counts.length > 0) sweeps = addSweepCounts(counts);
   }
   const plans = Object.fromEntries(terminals.map((t) => [t.name, t.plans]));
   return {
     ops,
     ...(options.clockMoves ? { clockMoves } : {}),
+    ...(sweeps ? { sweeps } : {}),
     plans,
     baskets,
     missedArrivals,

@@ -1,5 +1,13 @@
 import { Empty } from '../schemas/lifecycle.ts';
-import { Capabilities, Clock, ClockInput, Health, TenantInput, TenantKeys } from '../schemas/service.ts';
+import {
+  Capabilities,
+  Clock,
+  ClockInput,
+  Health,
+  Sweep,
+  TenantInput,
+  TenantKeys,
+} from '../schemas/service.ts';
 import { defineRoutes } from './route.ts';
 
 export const serviceRoutes = defineRoutes([
@@ -61,6 +69,20 @@ export const serviceRoutes = defineRoutes([
     mutating: false,
     body: ClockInput,
     success: { status: 200, schema: Clock },
+    errors: [],
+  },
+  {
+    operationId: 'runTestSweep',
+    method: 'POST',
+    path: '/test/sweep',
+    tag: 'test-control',
+    summary:
+      "Run the background expiry of the tenant's holds now, as the service's own sweep would, at the tenant's clock",
+    access: 'test-control-tenant',
+    capability: 'sweep-control',
+    mutating: false,
+    body: Empty,
+    success: { status: 200, schema: Sweep },
     errors: [],
   },
   {

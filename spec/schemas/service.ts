@@ -43,3 +43,9 @@ export const Clock = Type.Object(
   { now: Timestamp, offsetSeconds: Type.Integer() },
   { additionalProperties: false },
 );
+
+/** What one run of the background expiry did (test control): the holds it expired. */
+export const Sweep = Type.Object(
+  { expiredHolds: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);

@@ -12,6 +12,7 @@ export const operationNames = [
   'getBalance',
   'getLedger',
   'advanceTestClock',
+  'runTestSweep',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

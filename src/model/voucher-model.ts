@@ -123,6 +123,9 @@ function step(state: VoucherState, i: VoucherInput, o: VoucherOutput, clock: Clo
     case 'advanceTestClock':
       // The tenant's clock: what it does to holds is in their expiry bounds (src/history/clock-moves.ts).
       return same(state, true);
+    case 'runTestSweep':
+      // The service's own expiry of holds already due: the model lets them expire whenever they may.
+      return same(state, true);
     case 'getBalance':
     case 'getLedger':
       return same(state, o.completion === 'fail' || !differs(o.balance, state.balance));
@@ -155,7 +158,8 @@ function describeOperation(i: VoucherInput, o: VoucherOutput): string {
 function eager(policy: Policy, i: VoucherInput, o: VoucherOutput): boolean {
   if (o.completion === 'info') return false;
   if (o.completion === 'fail') return o.code !== 'hold_expired' && o.code !== 'hold_not_open';
-  if (i.op === 'getBalance' || i.op === 'getLedger' || i.op === 'advanceTestClock') return true;
+  if (i.op === 'getBalance' || i.op === 'getLedger' || i.op === 'advanceTestClock' || i.op === 'runTestSweep')
+    return true;
   return policy === 'balance-guard' && (i.op === 'createHold' || i.op === 'releaseHold');
 }
 
@@ -169,7 +173,11 @@ function eager(policy: Policy, i: VoucherInput, o: VoucherOutput): boolean {
 function order(i: VoucherInput, o: VoucherOutput): number {
   if (o.completion === 'info') return 1;
   if (o.completion === 'fail') return 0;
-  return i.op === 'getBalance' || i.op === 'getLedger' || i.op === 'createHold' || i.op === 'advanceTestClock'
+  return i.op === 'getBalance' ||
+    i.op === 'getLedger' ||
+    i.op === 'createHold' ||
+    i.op === 'advanceTestClock' ||
+    i.op === 'runTestSweep'
     ? 0
     : 1;
 }

@@ -80,6 +80,8 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
   const kinds = voucherKinds(options.voucherKind ?? 'reusable', options.vouchers);
   if (options.clockMoves && !claimed.has('test-control'))
     throw new Error('clock moves: the target does not claim the capability test-control');
+  if (options.sweepers && !claimed.has('sweep-control'))
+    throw new Error('sweepers: the target does not claim the capability sweep-control');
   if (kinds.includes('one-time') && !claimed.has('one-time-vouchers'))
     throw new Error('one-time vouchers: the target does not claim the capability one-time-vouchers');
   let vouchers: string[];
@@ -150,6 +152,7 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
       ...(options.clockMoves
         ? { clockMoves: { seconds: options.clockMoves, everyOps: options.clockMoveEveryOps ?? 25 } }
         : {}),
+      ...(options.sweepers ? { sweepers: options.sweepers } : {}),
       runId,
       onOperation: (op) => {
         ops.push(op);

@@ -40,6 +40,11 @@ export interface RaceOptions {
    */
   clockMoves?: number;
   clockMoveEveryOps?: number;
+  /**
+   * Clients that ask the target to run its background expiry of holds (test control's sweep), each one
+   * round after the other, while the counters race (a target that claims sweep-control). Default: none.
+   */
+  sweepers?: number;
   arrival: Arrival;
   mix?: BehaviourMix;
   /** Amounts of the baskets, minor units (default 100..1000, in steps of 50). */

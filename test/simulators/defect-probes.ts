@@ -332,6 +332,45 @@ function refundRace(t: Tenant): Promise<Observation> {
   });
 }
 
+/**
+ * Holds that fall due by a clock move while payments are in flight, and three clients running the hold
+ * sweep round after round, three rounds of five waves: every payment answered must stay paid (balance
+ * and ledger), and nothing may answer a 5xx (a sweep that takes the voucher's lock after the holds'
+ * deadlocks with a payment that takes them in the order every request does).
+ */
+async function sweepRace(t: Tenant): Promise<Observation> {
+  let failures = 0;
+  const seen = await ledgerRounds(t, { policy: 'amount-holds', holdTtlSeconds: 60 }, async (id) => {
+    let paying = true;
+    const sweeper = async () => {
+      for (let n = 0; paying && n < 1000; n++) {
+        const answer = await t.pos.post('runTestSweep', '/test/sweep', {}, { ...noKey, ...unchecked });
+        if (answer.status >= 500) failures += 1;
+      }
+    };
+    const sweepers = [sweeper(), sweeper(), sweeper()];
+    let paid = 0;
+    for (let wave = 0; wave < 5; wave++) {
+      for (let i = 0; i < 2; i++)
+        await t.pos.post('createHold', `/vouchers/${id}/holds`, {
+          amount: eur(100),
+          receipt: receipt(`H${wave}-${i}`),
+        });
+      const [answers] = await Promise.all([
+        Promise.all(Array.from({ length: 5 }, (_, i) => redeemOn(t, id, 300, unchecked, `P${wave}-${i}`))),
+        t.pos.post('advanceTestClock', '/test/clock', { advanceSeconds: 61 }, { ...noKey, ...unchecked }),
+      ]);
+      failures += answers.filter((a) => a.status >= 500).length;
+      paid += answers.filter((a) => a.status === 201).length * 300;
+    }
+    paying = false;
+    await Promise.all(sweepers);
+    return { debits: paid, credits: 0 };
+  });
+  const detail = `${seen.detail}; ${failures} answer(s) 5xx`;
+  return { shown: seen.shown || failures > 0, detail };
+}
+
 /** A hold captured twice at once under two keys, three times: at most one capture may pay. */
 async function captureTwice(t: Tenant): Promise<Observation> {
   const rounds: string[] = [];
@@ -454,5 +493,6 @@ export const probes: Record<string, Probe> = {
   'top-up-ignores-expiry': topUpExpired,
   'refund-ignores-expiry': refundExpired,
   'partial-capture-keeps-rest': partialCapture,
+  'sweeper-lost-update': sweepRace,
   ...reportProbes,
 };

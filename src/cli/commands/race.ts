@@ -103,6 +103,11 @@ export function registerRace(program: Command): void {
       "move the tenant's test clock this far every 25 operations while the counters race (test-control targets): open holds expire by the clock",
       positive,
     )
+    .option(
+      '--sweepers <n>',
+      'clients that ask the target to run its background expiry of holds, round after round, while the counters race (sweep-control targets)',
+      positive,
+    )
     .option('--rate <n>', 'fixed arrival rate in baskets per second (default: closed loop)', positive)
     .option(
       '--time-limit <ms>',
@@ -162,6 +167,11 @@ export function registerRace(program: Command): void {
         );
         if (result.fleet.clockMoves !== undefined)
           console.log(`test clock moved ${result.fleet.clockMoves} time(s) by ${flags.clockMoves} s`);
+        const sweeps = result.fleet.sweeps;
+        if (sweeps)
+          console.log(
+            `background expiry ran ${sweeps.rounds} time(s) and expired ${sweeps.expiredHolds} hold(s); ${sweeps.failed} round(s) failed`,
+          );
         if (result.faultCounts.length > 0)
           console.log(`faults injected: ${JSON.stringify(result.faultCounts)}`);
         if (result.kills > 0) console.log(`server killed with -9 and restarted ${result.kills} time(s)`);

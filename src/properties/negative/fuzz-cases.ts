@@ -196,5 +196,6 @@ export const serviceRequests: Partial<Record<OperationId, { reads: boolean; vali
   getTestClock: { reads: true, valid: {} },
   createTestTenant: { reads: false, valid: { body: { name: 'fuzz' } } },
   advanceTestClock: { reads: false, valid: { body: { advanceSeconds: 0 } } },
+  runTestSweep: { reads: false, valid: { body: {} } },
   resetTestTenant: { reads: false, valid: { body: {} } },
 };
