@@ -1,7 +1,7 @@
 /**
  * `npm run mutation -- [FOLDER...] [--sample N | --all | --survivors] [--seed N] [--concurrency N]`, or
- * `--summary` to print the last run's scores again. `--all-runs` with --summary or --survivors: every run
- * kept of this reference implementation's tree added up (mutation/runs.ts), not the last one alone. Mutates the reference implementation (docs/mutation.md) with
+ * `--summary` to print the last run's scores again. `--all-runs` with --summary or --survivors: every kept
+ * run added up, file by file while a file is unchanged (mutation/runs.ts), not the last one alone. Mutates the reference implementation (docs/mutation.md) with
  * StrykerJS, kills mutants with the harness's own tools (mutation/tests/), and prints the score per
  * folder and every survivor.
  *
@@ -16,7 +16,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedServer } from '../reference-impl/storage/embedded-server.ts';
-import { keepRun, mergeRuns, referenceTree, runsDir, runsOf } from './runs.ts';
+import { keepRun, keptRuns, mergeRuns, referenceTree, runsDir } from './runs.ts';
 import { listMutants, mutateRange, type Span, sampleSpans } from './sample.ts';
 import { formatScores, readEquivalents, type Scores, scoreOf, scoreReport } from './score.ts';
 import { mutateFiles } from './targets.ts';
@@ -59,18 +59,20 @@ const positive = (name: string, text: string | undefined, fallback: number) => {
 
 const tree = referenceTree();
 
-/** The last run's scores, or with --all-runs those of every kept run of this tree added up. */
+/** The last run's scores, or with --all-runs those of every kept run added up, file by file. */
 function scores(): Scores {
   const equivalents = readEquivalents(equivalentsPath);
   if (!values['all-runs']) return scoreReport(reportPath, equivalents);
-  if (!tree)
-    fail('--all-runs: reference-impl/ has changes not committed; runs add up only for a committed tree');
-  const runs = runsOf(tree);
-  if (runs.length === 0)
-    fail(`--all-runs: no run kept in ${runsDir} for this reference-impl/ (tree ${tree.slice(0, 12)})`);
-  console.log(`mutation: ${runs.length} run(s) of reference-impl/ tree ${tree.slice(0, 12)} added up:`);
-  for (const run of runs) console.log(`  ${run}`);
-  return scoreOf(mergeRuns(runs), equivalents);
+  const runs = keptRuns();
+  if (runs.length === 0) fail(`--all-runs: no run kept in ${runsDir}`);
+  console.log(`mutation: ${runs.length} run(s) added up, each file's mutants while the file is unchanged:`);
+  const left = new Map<string, string[]>();
+  const merged = mergeRuns(runs, undefined, (run, file) => left.set(run, [...(left.get(run) ?? []), file]));
+  for (const run of runs) {
+    const changed = left.get(run);
+    console.log(`  ${run}${changed ? ` (left out, changed since: ${changed.join(', ')})` : ''}`);
+  }
+  return scoreOf(merged, equivalents);
 }
 
 function printScores(): void {
@@ -171,7 +173,7 @@ const label = values.all ? 'all' : values.survivors ? 'survivors' : `sample-${pe
 const kept = keepRun(reportPath, tree, label);
 console.log(
   kept
-    ? `mutation: kept as ${kept} (npm run mutation -- --summary --all-runs adds up this tree's runs)\n`
+    ? `mutation: kept as ${kept} (npm run mutation -- --summary --all-runs adds up the kept runs)\n`
     : 'mutation: not kept for adding up: reference-impl/ had changes not committed\n',
 );
 printScores();

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mutantKey, type Report, type ReportedMutant } from './score.ts';
 
 /**
  * The runs kept for adding up: each finished run's Stryker report is copied to `reports/mutation/runs/`,
- * named by its end time and the git tree of `reference-impl/` it mutated. Runs of the same tree add up
- * (each night's sample, then the survivors run again after a new scenario); a run of another tree
- * mutated other code (a mutant's line and column are its name) and is left out.
+ * named by its end time and the git tree of `reference-impl/` it mutated. Runs add up file by file (each
+ * night's sample, the survivors run again after a new scenario, a folder run whole): a run's mutants of a
+ * file count while that file's source is the one the run mutated (a mutant's line and column are its
+ * name), as in Stryker's incremental mode. A file changed since is left to the runs made of it as it is.
  */
 export const runsDir = 'reports/mutation/runs';
 
@@ -39,11 +40,11 @@ export function keepRun(
   return path;
 }
 
-/** The kept runs of this tree, oldest first. */
-export function runsOf(tree: string, dir = runsDir): string[] {
+/** Every kept run, oldest first. */
+export function keptRuns(dir = runsDir): string[] {
   try {
     return readdirSync(dir)
-      .filter((name) => name.endsWith('.json') && name.includes(`-${tree.slice(0, 12)}-`))
+      .filter((name) => name.endsWith('.json'))
       .sort()
       .map((name) => join(dir, name));
   } catch {
@@ -51,15 +52,29 @@ export function runsOf(tree: string, dir = runsDir): string[] {
   }
 }
 
+/** A file's source as it is now (null when it is gone): what a run's report must match to count. */
+export function sourceNow(file: string): string | null {
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
 /**
- * One report of several runs of one tree: every mutant any of them ran, with the status of the latest run
- * that ran it (a sample leaves most mutants Ignored: those never override a status).
+ * One report of several runs: every mutant any of them ran in a file whose source is still the one they
+ * mutated, with the status of the latest run that ran it (a sample leaves most mutants Ignored: those
+ * never override a status). `left` receives each run's files left out, changed since.
  */
-export function mergeRuns(paths: readonly string[]): Report {
+export function mergeRuns(
+  paths: readonly string[],
+  current: (file: string) => string | null = sourceNow,
+  left: (path: string, file: string) => void = () => {},
+): Report {
   const byFile = new Map<string, { source: string; byKey: Map<string, ReportedMutant> }>();
   for (const path of paths) {
     const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
     for (const [file, { source, mutants }] of Object.entries(report.files)) {
+      if (source !== current(file)) {
+        left(path, file);
+        continue;
+      }
       const seen = byFile.get(file)?.byKey ?? new Map<string, ReportedMutant>();
       byFile.set(file, { source, byKey: seen });
       for (const m of mutants) {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { mergeRuns, runsOf } from '../../mutation/runs.ts';
+import { keptRuns, mergeRuns } from '../../mutation/runs.ts';
 import { scoreOf } from '../../mutation/score.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vcert-mutation-runs-'));
@@ -18,13 +18,15 @@ const mutant = (id: string, line: number, status: string) => ({
   location: at(line),
   status,
 });
-const write = (name: string, mutants: ReturnType<typeof mutant>[]) => {
+const source = 'a\nb\nc\nd\n';
+const write = (name: string, mutants: ReturnType<typeof mutant>[], of = source) => {
   const path = join(dir, name);
-  writeFileSync(path, JSON.stringify({ files: { [file]: { source: 'a\nb\nc\nd\n', mutants } } }));
+  writeFileSync(path, JSON.stringify({ files: { [file]: { source: of, mutants } } }));
   return path;
 };
+const unchanged = (f: string) => (f === file ? source : null);
 
-test('kept runs of one tree add up: the latest run that ran a mutant gives its status', () => {
+test('kept runs add up: the latest run that ran a mutant gives its status', () => {
   const first = write('2026-11-30T19-00-00-000Z-aaaaaaaaaaaa-sample.json', [
     mutant('1', 1, 'Survived'),
     mutant('2', 2, 'Killed'),
@@ -35,15 +37,20 @@ test('kept runs of one tree add up: the latest run that ran a mutant gives its s
     mutant('2', 2, 'Ignored'),
     mutant('3', 3, 'NoCoverage'),
   ]);
-  write('2026-12-01T02-00-00-000Z-bbbbbbbbbbbb-sample.json', [mutant('1', 1, 'Survived')]);
-  assert.deepEqual(
-    runsOf('aaaaaaaaaaaa0000', dir),
-    [first, second],
-    'only the runs of this tree, oldest first',
+  const changed = write(
+    '2026-12-01T02-00-00-000Z-bbbbbbbbbbbb-sample.json',
+    [mutant('1', 1, 'Survived')],
+    'x\n',
   );
-  const scores = scoreOf(mergeRuns([first, second]), []);
-  // 1: survived, then killed by the survivors' run; 2: killed, not run again (Ignored never overrides);
-  // 3: first ignored, then not covered.
+  assert.deepEqual(keptRuns(dir), [first, second, changed], 'every kept run, oldest first');
+  const left: string[] = [];
+  const scores = scoreOf(
+    mergeRuns(keptRuns(dir), unchanged, (run) => left.push(run)),
+    [],
+  );
+  // 1: survived, then killed by the survivors' run (the run of other source does not count);
+  // 2: killed, not run again (Ignored never overrides); 3: first ignored, then not covered.
+  assert.deepEqual(left, [changed], 'the run of a source changed since is left out');
   assert.equal(scores.total.killed, 2);
   assert.equal(scores.total.noCoverage, 1);
   assert.equal(scores.total.survived, 0);
@@ -51,4 +58,15 @@ test('kept runs of one tree add up: the latest run that ran a mutant gives its s
     scores.survivors.map((s) => s.key),
     [`${file}:3:1 ConditionalExpression "true"`],
   );
+});
+
+test('a file changed since a run counts only from the runs made of it as it is', () => {
+  const old = write(
+    '2026-12-02T01-00-00-000Z-cccccccccccc-sample.json',
+    [mutant('9', 4, 'Survived')],
+    'old\n',
+  );
+  const scores = scoreOf(mergeRuns([old], unchanged), []);
+  assert.equal(scores.total.survived, 0);
+  assert.deepEqual(scores.survivors, []);
 });
