@@ -1,7 +1,7 @@
 /**
  * `npm run mutation -- [FOLDER...] [--sample N | --all | --survivors] [--seed N] [--concurrency N]`, or
  * `--summary` to print the last run's scores again. `--all-runs` with --summary or --survivors: every kept
- * run added up, file by file while a file is unchanged (mutation/runs.ts), not the last one alone. Mutates the reference implementation (docs/mutation.md) with
+ * run added up, each mutant where its code is unchanged (mutation/runs.ts), not the last one alone. Mutates the reference implementation (docs/mutation.md) with
  * StrykerJS, kills mutants with the harness's own tools (mutation/tests/), and prints the score per
  * folder and every survivor.
  *
@@ -65,12 +65,14 @@ function scores(): Scores {
   if (!values['all-runs']) return scoreReport(reportPath, equivalents);
   const runs = keptRuns();
   if (runs.length === 0) fail(`--all-runs: no run kept in ${runsDir}`);
-  console.log(`mutation: ${runs.length} run(s) added up, each file's mutants while the file is unchanged:`);
+  console.log(`mutation: ${runs.length} run(s) added up, each mutant where its code is unchanged:`);
   const left = new Map<string, string[]>();
-  const merged = mergeRuns(runs, undefined, (run, file) => left.set(run, [...(left.get(run) ?? []), file]));
+  const merged = mergeRuns(runs, undefined, ({ run, file, ran, changed }) =>
+    left.set(run, [...(left.get(run) ?? []), `${file} (${changed} of ${ran} run in code changed since)`]),
+  );
   for (const run of runs) {
     const changed = left.get(run);
-    console.log(`  ${run}${changed ? ` (left out, changed since: ${changed.join(', ')})` : ''}`);
+    console.log(`  ${run}${changed ? `; left out: ${changed.join(', ')}` : ''}`);
   }
   return scoreOf(merged, equivalents);
 }

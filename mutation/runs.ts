@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { carriedOver, keptLines } from './carry-over.ts';
 import { mutantKey, type Report, type ReportedMutant } from './score.ts';
 
 /**
  * The runs kept for adding up: each finished run's Stryker report is copied to `reports/mutation/runs/`,
- * named by its end time and the git tree of `reference-impl/` it mutated. Runs add up file by file (each
- * night's sample, the survivors run again after a new scenario, a folder run whole): a run's mutants of a
- * file count while that file's source is the one the run mutated (a mutant's line and column are its
- * name), as in Stryker's incremental mode. A file changed since is left to the runs made of it as it is.
+ * named by its end time and the git tree of `reference-impl/` it mutated. Runs add up (each night's
+ * sample, the survivors run again after a new scenario, a folder run whole), mutant by mutant, as in
+ * Stryker's incremental mode: a mutant of a file changed since counts where the lines it spans are left
+ * as they were, moved to where they are now (mutation/carry-over.ts); one in changed code does not.
  */
 export const runsDir = 'reports/mutation/runs';
 
@@ -57,27 +58,42 @@ export function sourceNow(file: string): string | null {
   return existsSync(file) ? readFileSync(file, 'utf8') : null;
 }
 
+/** What adding a run up left out of one of its files: mutants whose code has changed since. */
+export interface LeftOut {
+  run: string;
+  file: string;
+  /** Mutants the run ran (not Ignored) in the file, and of them those in changed code. */
+  ran: number;
+  changed: number;
+}
+
 /**
- * One report of several runs: every mutant any of them ran in a file whose source is still the one they
- * mutated, with the status of the latest run that ran it (a sample leaves most mutants Ignored: those
- * never override a status). `left` receives each run's files left out, changed since.
+ * One report of several runs: every mutant any of them ran in code still as it is now, at its place now,
+ * with the status of the latest run that ran it (a sample leaves most mutants Ignored: those never
+ * override a status). `left` receives, for each run's file changed since, what was left out.
  */
 export function mergeRuns(
   paths: readonly string[],
   current: (file: string) => string | null = sourceNow,
-  left: (path: string, file: string) => void = () => {},
+  left: (what: LeftOut) => void = () => {},
 ): Report {
   const byFile = new Map<string, { source: string; byKey: Map<string, ReportedMutant> }>();
   for (const path of paths) {
     const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
     for (const [file, { source, mutants }] of Object.entries(report.files)) {
-      if (source !== current(file)) {
-        left(path, file);
-        continue;
+      const now = current(file);
+      if (now === null) continue;
+      let kept = mutants;
+      if (source !== now) {
+        const lines = keptLines(source, now);
+        kept = mutants.flatMap((m) => carriedOver(m, lines) ?? []);
+        const ran = mutants.filter((m) => m.status !== 'Ignored');
+        const changed = ran.length - kept.filter((m) => m.status !== 'Ignored').length;
+        left({ run: path, file, ran: ran.length, changed });
       }
       const seen = byFile.get(file)?.byKey ?? new Map<string, ReportedMutant>();
-      byFile.set(file, { source, byKey: seen });
-      for (const m of mutants) {
+      byFile.set(file, { source: now, byKey: seen });
+      for (const m of kept) {
         const key = mutantKey(file, m);
         if (m.status !== 'Ignored' || !seen.has(key)) seen.set(key, m);
       }

@@ -27,7 +27,7 @@ export interface Equivalent {
   reason: string;
 }
 
-const equivalentLine = /^- (\S+?):(\d+):(\d+) (\w+) ("(?:[^"\\]|\\.)*") — (.+)$/;
+export const equivalentLine = /^- (\S+?):(\d+):(\d+) (\w+) ("(?:[^"\\]|\\.)*") — (.+)$/;
 
 /**
  * The equivalents file: every line `- FILE:LINE:COLUMN MUTATOR "REPLACEMENT" — why`, the replacement as

@@ -166,18 +166,51 @@ export const smokeChecks: readonly SmokeCheck[] = [
     },
   },
   {
+    // A sweep that expires nothing while a hold is due would leave `vcert race --sweepers` saying nothing
+    // of the service's own sweeper. Before the reset below, which puts the clock back.
+    name: 'sweep-control: the sweep expires a hold once it is due, and not before',
+    needs: 'sweep-control',
+    async run(c) {
+      if (!c.claimed.has('holds') || !c.claimed.has('test-control')) {
+        c.notes.push('the sweep is not checked: it needs holds and test-control claimed too');
+        return;
+      }
+      const id = await c.voucher();
+      const body = { amount: { amount: 500, currency: 'EUR' }, receipt: c.receipt(), ttlSeconds: 60 };
+      await c.expect({ operationId: 'createHold', params: { id }, body }, 'ok');
+      const sweep = async () => {
+        const answer = await c.expect({ operationId: 'runTestSweep', body: {} }, 'ok');
+        return answer.completion === 'ok' ? answer.body.expiredHolds : Number.NaN;
+      };
+      same(await sweep(), 0, 'holds a sweep expired before any was due');
+      await c.expect({ operationId: 'advanceTestClock', body: { advanceSeconds: 61 } }, 'ok');
+      const expired = await sweep();
+      if (!(expired >= 1))
+        throw new SmokeProblem(
+          `holds a sweep expired once a hold was due: expected at least 1, got ${expired}`,
+        );
+      same(await c.balanceOf(id), 2000, 'the balance once the hold expired');
+    },
+  },
+  {
     // After the checks that arrange vouchers: the reset empties the tenant they share.
     name: 'test-control: the test clock moves, and a reset empties the tenant and puts the clock back',
     needs: 'test-control',
     async run(c) {
       const id = await c.voucher();
-      const clock = async () => {
+      const read = async () => {
         const answer = await c.expect({ operationId: 'getTestClock' }, 'ok');
-        return answer.completion === 'ok' ? answer.body.offsetSeconds : Number.NaN;
+        return answer.completion === 'ok' ? answer.body : { offsetSeconds: Number.NaN, now: '' };
       };
-      const before = await clock();
+      const clock = async () => (await read()).offsetSeconds;
+      const before = await read();
       await c.expect({ operationId: 'advanceTestClock', body: { advanceSeconds: 3600 } }, 'ok');
-      same(await clock(), before + 3600, "the clock's offset after a move of 3600 s");
+      const after = await read();
+      same(after.offsetSeconds, before.offsetSeconds + 3600, "the clock's offset after a move of 3600 s");
+      // Its time moves with it: an hour, and the little real time the calls took (a minute at most).
+      const moved = (Date.parse(after.now) - Date.parse(before.now)) / 1000;
+      if (!(moved >= 3600 && moved < 3660))
+        throw new SmokeProblem(`the clock's time after a move of 3600 s: it moved ${moved} s`);
       // More resets than a server has connections: each must give back what it took.
       for (let i = 0; i < resets; i++) await c.expect({ operationId: 'resetTestTenant', body: {} }, 'ok');
       same(await clock(), 0, "the clock's offset after a reset");

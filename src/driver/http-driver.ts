@@ -102,7 +102,8 @@ export class HttpDriver implements Driver {
 
   async capabilities(): Promise<Capability[]> {
     const answer = await this.invoke({ operationId: 'getCapabilities' });
-    if (answer.completion !== 'ok' || !Array.isArray(answer.body?.capabilities))
+    // What the target claims decides what is tested: an answer outside the contract decides nothing.
+    if (answer.completion !== 'ok' || !Array.isArray(answer.body?.capabilities) || answer.violations?.length)
       throw new Error(`cannot read capabilities: ${JSON.stringify(answer)}`);
     return answer.body.capabilities as Capability[];
   }

@@ -60,6 +60,22 @@ describe('the HTTP driver', () => {
     assert.equal(stub.requests.at(-1)?.headers['idempotency-key'], undefined);
   });
 
+  test('capabilities outside the contract are not read: what is tested cannot be decided on them', async () => {
+    const { limits: _, ...withoutLimits } = capabilities;
+    stub.route('GET', '/api/capabilities', {
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify(withoutLimits),
+    });
+    const fresh = new HttpDriver();
+    await fresh.open({ target: `${stub.url}/api`, apiKeys: { pos: 'vendor-pos' } });
+    try {
+      await assert.rejects(fresh.capabilities(), /cannot read capabilities.*limits/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('setup creates a tenant through test control and then uses its keys', async () => {
     const tenant = { tenantId: voucherId, keys: { pos: 'p1', webshop: 'w1', backoffice: 'b1' } };
     stub.route('GET', '/api/capabilities', {

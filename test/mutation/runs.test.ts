@@ -45,10 +45,11 @@ test('kept runs add up: the latest run that ran a mutant gives its status', () =
   assert.deepEqual(keptRuns(dir), [first, second, changed], 'every kept run, oldest first');
   const left: string[] = [];
   const scores = scoreOf(
-    mergeRuns(keptRuns(dir), unchanged, (run) => left.push(run)),
+    mergeRuns(keptRuns(dir), unchanged, ({ run }) => left.push(run)),
     [],
   );
-  // 1: survived, then killed by the survivors' run (the run of other source does not count);
+  // 1: survived, then killed by the survivors' run (the run of other source, whose line 1 is no more,
+  // does not count);
   // 2: killed, not run again (Ignored never overrides); 3: first ignored, then not covered.
   assert.deepEqual(left, [changed], 'the run of a source changed since is left out');
   assert.equal(scores.total.killed, 2);
@@ -60,13 +61,31 @@ test('kept runs add up: the latest run that ran a mutant gives its status', () =
   );
 });
 
-test('a file changed since a run counts only from the runs made of it as it is', () => {
+test('a mutant of a file changed since counts where its line is left as it was, at its place now', () => {
+  // Line 1 removed and a line added before "d": b, c and d move; a is gone.
   const old = write(
     '2026-12-02T01-00-00-000Z-cccccccccccc-sample.json',
-    [mutant('9', 4, 'Survived')],
-    'old\n',
+    [mutant('7', 1, 'Survived'), mutant('8', 2, 'Killed'), mutant('9', 4, 'Survived')],
+    'a\nb\nc\nd\n',
   );
-  const scores = scoreOf(mergeRuns([old], unchanged), []);
-  assert.equal(scores.total.survived, 0);
-  assert.deepEqual(scores.survivors, []);
+  const now = 'b\nc\nnew\nd\n';
+  const left: { changed: number; ran: number }[] = [];
+  const merged = mergeRuns(
+    [old],
+    (f) => (f === file ? now : null),
+    (what) => left.push(what),
+  );
+  const mutants = merged.files[file]?.mutants ?? [];
+  assert.deepEqual(
+    mutants.map((m) => [m.id, m.location.start.line, m.status]),
+    [
+      ['8', 1, 'Killed'],
+      ['9', 4, 'Survived'],
+    ],
+  );
+  assert.equal(merged.files[file]?.source, now);
+  assert.deepEqual(
+    left.map(({ changed, ran }) => [changed, ran]),
+    [[1, 3]],
+  );
 });
