@@ -5,13 +5,13 @@ import { carriedOver, keptLines } from './carry-over.ts';
 import { mutantKey, type Report, type ReportedMutant } from './score.ts';
 
 /**
- * The runs kept for adding up: each finished run's Stryker report is copied to `reports/mutation/runs/`,
+ * The runs kept for adding up: each finished run's Stryker report is copied to `mutation/runs/` (committed),
  * named by its end time and the git tree of `reference-impl/` it mutated. Runs add up (each night's
  * sample, the survivors run again after a new scenario, a folder run whole), mutant by mutant, as in
  * Stryker's incremental mode: a mutant of a file changed since counts where the lines it spans are left
  * as they were, moved to where they are now (mutation/carry-over.ts); one in changed code does not.
  */
-export const runsDir = 'reports/mutation/runs';
+export const runsDir = 'mutation/runs';
 
 /** The git tree of reference-impl/ at HEAD, or null when it has changes not committed (or no git). */
 export function referenceTree(): string | null {
