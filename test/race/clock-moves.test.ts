@@ -88,25 +88,37 @@ test('holds that never expire are caught when the clock moved past them', async 
   }
 });
 
-test('a target without test control cannot have its clock moved: the race does not run', async () => {
+test('a target without test control has no clock to move and no sweep: the race does not run', async () => {
   const withoutControl = await startReferenceServer({ testControl: false });
   try {
     await assert.rejects(
       runRace({ ...race, target: withoutControl.url, apiKeys: { pos: 'x' } }),
       (error: Error) => error instanceof RaceNotRun && /test-control/.test(error.message),
     );
+    await assert.rejects(
+      runRace({
+        ...race,
+        clockMoves: undefined,
+        sweepers: 2,
+        target: withoutControl.url,
+        apiKeys: { pos: 'x' },
+      }),
+      (error: Error) => error instanceof RaceNotRun && /sweep-control/.test(error.message),
+    );
   } finally {
     await withoutControl.close();
   }
 });
 
-test('vcert race --clock-moves prints how often the clock moved', async () => {
+test('vcert race --clock-moves --sweepers prints how often the clock moved and what the sweeps did', async () => {
   const run = await runVcert([
     'race',
     '--target',
     reference.url,
     '--clock-moves',
     '720',
+    '--sweepers',
+    '2',
     '--ops',
     '60',
     '--seconds',
@@ -120,6 +132,10 @@ test('vcert race --clock-moves prints how often the clock moved', async () => {
   ]);
   assert.equal(run.code, 0, run.stdout + run.stderr);
   assert.match(run.stdout, /test clock moved \d+ time\(s\) by 720 s/);
+  assert.match(
+    run.stdout,
+    /background expiry ran \d+ time\(s\) and expired \d+ hold\(s\); 0 round\(s\) failed/,
+  );
 });
 
 const sweepRace: Partial<RaceOptions> = {
@@ -166,43 +182,4 @@ test('a sweep that writes back a voucher read without its lock is caught', async
   } finally {
     await target.close();
   }
-});
-
-test('a target that does not claim sweep-control is not swept: the race does not run', async () => {
-  const withoutControl = await startReferenceServer({ testControl: false });
-  try {
-    await assert.rejects(
-      runRace({ ...sweepRace, clockMoves: undefined, target: withoutControl.url, apiKeys: { pos: 'x' } }),
-      (error: Error) => error instanceof RaceNotRun && /sweep-control/.test(error.message),
-    );
-  } finally {
-    await withoutControl.close();
-  }
-});
-
-test('vcert race --sweepers prints what the sweeps did', async () => {
-  const run = await runVcert([
-    'race',
-    '--target',
-    reference.url,
-    '--sweepers',
-    '2',
-    '--clock-moves',
-    '720',
-    '--ops',
-    '80',
-    '--seconds',
-    '600',
-    '--vouchers',
-    '1',
-    '--seed',
-    '3',
-    '--out',
-    join(scratch, 'cli'),
-  ]);
-  assert.equal(run.code, 0, run.stdout + run.stderr);
-  assert.match(
-    run.stdout,
-    /background expiry ran \d+ time\(s\) and expired \d+ hold\(s\); 0 round\(s\) failed/,
-  );
 });
