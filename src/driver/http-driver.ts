@@ -103,7 +103,14 @@ export class HttpDriver implements Driver {
   async capabilities(): Promise<Capability[]> {
     const answer = await this.invoke({ operationId: 'getCapabilities' });
     // What the target claims decides what is tested: an answer outside the contract decides nothing.
-    if (answer.completion !== 'ok' || !Array.isArray(answer.body?.capabilities) || answer.violations?.length)
+    if (answer.violations?.length)
+      throw new Error(
+        `cannot read capabilities: the answer breaks the contract: ${answer.violations
+          .slice(0, 3)
+          .map((v) => `${v.path} ${v.message}`)
+          .join('; ')}`,
+      );
+    if (answer.completion !== 'ok' || !Array.isArray(answer.body?.capabilities))
       throw new Error(`cannot read capabilities: ${JSON.stringify(answer)}`);
     return answer.body.capabilities as Capability[];
   }

@@ -40,7 +40,15 @@ export async function startSlowTarget(options: SlowTargetOptions): Promise<SlowT
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/capabilities') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ capabilities: options.claims }));
+      res.end(
+        JSON.stringify({
+          contractVersion: '2.1.0',
+          implementation: 'slow target',
+          capabilities: options.claims,
+          identifiers: ['number'],
+          limits: { maxBodyBytes: 65536, maxAmount: 1_000_000, maxHoldTtlSeconds: 86400 },
+        }),
+      );
       return;
     }
     if (req.method === 'POST' && path === '/test/tenants' && options.claims.includes('test-control')) {
