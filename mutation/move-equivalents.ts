@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { keptLines } from './carry-over.ts';
+import { sourceNow } from './runs.ts';
 import { equivalentLine } from './score.ts';
 
 const path = 'mutation/equivalent.md';
@@ -28,13 +29,7 @@ const linesOf = new Map<string, Map<number, number> | null>();
 const movesOf = (file: string) => {
   if (!linesOf.has(file)) {
     const before = sourceAt(file);
-    const now = (() => {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return null;
-      }
-    })();
+    const now = sourceNow(file);
     linesOf.set(file, before === null || now === null || before === now ? null : keptLines(before, now));
   }
   return linesOf.get(file) ?? null;

@@ -59,7 +59,7 @@ const positive = (name: string, text: string | undefined, fallback: number) => {
 
 const tree = referenceTree();
 
-/** The last run's scores, or with --all-runs those of every kept run added up, file by file. */
+/** The last run's scores, or with --all-runs those of every kept run added up, mutant by mutant. */
 function scores(): Scores {
   const equivalents = readEquivalents(equivalentsPath);
   if (!values['all-runs']) return scoreReport(reportPath, equivalents);

@@ -155,11 +155,14 @@ function describeOperation(i: VoucherInput, o: VoucherOutput): string {
  * Reads and refusals never change the state (except a hold found expired, which closes it); under
  * balance-guard a hold is seen only by operations on that same hold (a refusal of an absent hold is legal).
  */
+/** Reads, and test control's clock moves and sweeps: operations that change nothing the model keeps. */
+const looksOnly = (op: VoucherInput['op']) =>
+  op === 'getBalance' || op === 'getLedger' || op === 'advanceTestClock' || op === 'runTestSweep';
+
 function eager(policy: Policy, i: VoucherInput, o: VoucherOutput): boolean {
   if (o.completion === 'info') return false;
   if (o.completion === 'fail') return o.code !== 'hold_expired' && o.code !== 'hold_not_open';
-  if (i.op === 'getBalance' || i.op === 'getLedger' || i.op === 'advanceTestClock' || i.op === 'runTestSweep')
-    return true;
+  if (looksOnly(i.op)) return true;
   return policy === 'balance-guard' && (i.op === 'createHold' || i.op === 'releaseHold');
 }
 
@@ -173,13 +176,7 @@ function eager(policy: Policy, i: VoucherInput, o: VoucherOutput): boolean {
 function order(i: VoucherInput, o: VoucherOutput): number {
   if (o.completion === 'info') return 1;
   if (o.completion === 'fail') return 0;
-  return i.op === 'getBalance' ||
-    i.op === 'getLedger' ||
-    i.op === 'createHold' ||
-    i.op === 'advanceTestClock' ||
-    i.op === 'runTestSweep'
-    ? 0
-    : 1;
+  return looksOnly(i.op) || i.op === 'createHold' ? 0 : 1;
 }
 
 /**
