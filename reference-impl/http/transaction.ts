@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type pg from 'pg';
 import { statusOf } from '../../spec/errors.ts';
 import { Refusal } from '../domain/refusal.ts';
@@ -28,7 +28,7 @@ export function fingerprint(method: string, path: string, body: unknown): string
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   );
-  return createHash('sha256').update(`${method} ${path}\n${canonical}`).digest('hex');
+  return hash('sha256', `${method} ${path}\n${canonical}`);
 }
 
 /** The answer to a request whose key another request holds: that request's answer, or a conflict. */

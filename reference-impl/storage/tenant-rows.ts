@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Role } from '../../spec/capabilities.ts';
 import type { Row } from './row.ts';
@@ -10,7 +10,7 @@ export interface Caller {
 }
 
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return hash('sha256', key);
 }
 
 /** The query that finds the tenant and role of an API key (only its hash is stored), and its reading. */

@@ -1,0 +1,65 @@
+import type pg from 'pg';
+import type { Receipt } from '../../spec/schemas/receipt.ts';
+import type { Money } from '../domain/redemption.ts';
+import { redemptionView } from '../service/views.ts';
+import { redeemNow } from '../storage/redeem-now.ts';
+import { type Caller, hashKey } from '../storage/tenant-rows.ts';
+import type { Input } from './handlers.ts';
+import type { Answer } from './transaction.ts';
+
+export interface Call {
+  caller: Caller;
+  apiKey: string;
+  idempotency: { tenantId: string; key: string; fingerprint: string };
+  input: Input;
+  /** The tenant's clock. */
+  now: Date;
+  newId: () => string;
+  status: number;
+}
+
+/**
+ * An operation's common case as one statement, tried before its transaction: the answer when the
+ * statement committed it, null when it wrote nothing and the operation runs as every other one does
+ * (its transaction, the domain core deciding, refusals and replays). Only without faults: a defective
+ * implementation's operations all take the service's path.
+ */
+export type OneStatement = (pool: pg.Pool, call: Call) => Promise<Answer | null>;
+
+/** RD-01: a one-step redemption of a plainly spendable voucher (migrations/004_redeem_now.sql). */
+async function redeem(pool: pg.Pool, call: Call): Promise<Answer | null> {
+  const body = call.input.body as { amount: Money; receipt: Receipt };
+  const row = {
+    id: call.newId(),
+    tenantId: call.caller.tenantId,
+    voucherId: call.input.params.id,
+    holdId: null,
+    amount: body.amount.amount,
+    refunded: 0,
+    receipt: body.receipt,
+    capturedAt: call.now,
+    balanceAfter: 0,
+    remainderVoucherId: null,
+  };
+  const { balanceAfter: _, ...answer } = redemptionView(row, body.amount.currency, null);
+  const balanceAfter = await redeemNow(pool, {
+    keyHash: hashKey(call.apiKey),
+    tenantId: row.tenantId,
+    role: call.caller.role,
+    clockOffsetSeconds: call.caller.clockOffsetSeconds,
+    idempotencyKey: call.idempotency.key,
+    fingerprint: call.idempotency.fingerprint,
+    voucherId: row.voucherId,
+    amount: row.amount,
+    currency: body.amount.currency,
+    receipt: row.receipt,
+    redemptionId: row.id,
+    now: call.now,
+    status: call.status,
+    answer,
+  });
+  if (balanceAfter === null) return null;
+  return { status: call.status, body: redemptionView({ ...row, balanceAfter }, body.amount.currency, null) };
+}
+
+export const oneStatement: Partial<Record<string, OneStatement>> = { redeem };
