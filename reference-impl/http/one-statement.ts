@@ -41,7 +41,8 @@ async function redeem(pool: pg.Pool, call: Call): Promise<Answer | null> {
     balanceAfter: 0,
     remainderVoucherId: null,
   };
-  const { balanceAfter: _, ...answer } = redemptionView(row, body.amount.currency, null);
+  const view = redemptionView(row, body.amount.currency, null);
+  const { balanceAfter: _, ...answer } = view;
   const balanceAfter = await redeemNow(pool, {
     keyHash: hashKey(call.apiKey),
     tenantId: row.tenantId,
@@ -59,7 +60,10 @@ async function redeem(pool: pg.Pool, call: Call): Promise<Answer | null> {
     answer,
   });
   if (balanceAfter === null) return null;
-  return { status: call.status, body: redemptionView({ ...row, balanceAfter }, body.amount.currency, null) };
+  return {
+    status: call.status,
+    body: { ...view, balanceAfter: { amount: balanceAfter, currency: view.amount.currency } },
+  };
 }
 
 export const oneStatement: Partial<Record<string, OneStatement>> = { redeem };

@@ -22,22 +22,21 @@ BEGIN
     WHERE k.key_hash = p_key_hash AND k.tenant_id = p_tenant AND k.role = p_role
       AND t.clock_offset_seconds = p_offset;
   IF NOT FOUND THEN RAISE SQLSTATE 'VC001'; END IF;
-  SELECT vo.balance, vo.held, vo.open_holds, vo.state, vo.currency, vo.ledger_seq, vo.expires_at,
-      t.policy, t.reusable, t.top_up_allowed
-    INTO v FROM vouchers vo JOIN voucher_types t ON t.id = vo.voucher_type_id
-    WHERE vo.id = p_voucher AND vo.tenant_id = p_tenant FOR UPDATE OF vo;
-  IF NOT FOUND OR v.open_holds <> 0 OR v.state <> 'activated' OR p_now >= v.expires_at
-      OR v.currency <> p_currency OR v.policy = 'redeem-entire' OR p_amount > v.balance - v.held THEN
-    RAISE SQLSTATE 'VC001';
-  END IF;
-  left_after := v.balance - p_amount;
-  UPDATE vouchers SET balance = left_after, used = true, ledger_seq = v.ledger_seq + 1,
-      state = CASE WHEN NOT v.reusable OR (left_after = 0 AND NOT v.top_up_allowed)
-        THEN 'redeemed' ELSE state END
-    WHERE id = p_voucher;
+  -- One statement locks and takes: on a row another transaction changed meanwhile, PostgreSQL waits for
+  -- it and checks the conditions again on the row as that transaction left it.
+  UPDATE vouchers vo SET balance = vo.balance - p_amount, used = true, ledger_seq = vo.ledger_seq + 1,
+      state = CASE WHEN NOT t.reusable OR (vo.balance = p_amount AND NOT t.top_up_allowed)
+        THEN 'redeemed' ELSE vo.state END
+    FROM voucher_types t
+    WHERE vo.id = p_voucher AND vo.tenant_id = p_tenant AND t.id = vo.voucher_type_id
+      AND vo.open_holds = 0 AND vo.state = 'activated' AND p_now < vo.expires_at
+      AND vo.currency = p_currency AND t.policy <> 'redeem-entire' AND vo.balance - vo.held >= p_amount
+    RETURNING vo.balance, vo.ledger_seq, vo.currency INTO v;
+  IF NOT FOUND THEN RAISE SQLSTATE 'VC001'; END IF;
+  left_after := v.balance;
   INSERT INTO ledger (voucher_id, seq, tenant_id, kind, amount, balance_after, currency, at, receipt,
       operation_id, store, register, legal_entity)
-    VALUES (p_voucher, v.ledger_seq + 1, p_tenant, 'capture', -p_amount, left_after, v.currency, p_now,
+    VALUES (p_voucher, v.ledger_seq, p_tenant, 'capture', -p_amount, left_after, v.currency, p_now,
       p_receipt, p_redemption, p_receipt ->> 'store', p_receipt ->> 'register', p_receipt ->> 'legalEntity');
   INSERT INTO redemptions (id, tenant_id, voucher_id, hold_id, amount, refunded, receipt, captured_at,
       balance_after, remainder_voucher_id)
