@@ -1,13 +1,16 @@
 // One-step redemptions per second through the reference implementation's HTTP API against the limit
 // of its database: pgbench running the minimal correct redemption transaction (idempotency row,
-// voucher row lock, balance, redemption row, ledger entry, stored answer) on the server's own schema
-// and the same embedded PostgreSQL server. At 8 and 32 clients, on many vouchers and on one hot
-// voucher: both throughputs, every round, and their ratio (goal: at least 0.9 in all four cells).
+// voucher row lock, balance, redemption row, ledger entry, stored answer) statement by statement on
+// the server's own schema and the same embedded PostgreSQL server. At 8 and 32 clients, on many
+// vouchers and on one hot voucher: both throughputs, every round, and their ratio (goal: at least 0.9
+// in all four cells). Beside them, pgbench running the server's own statement (its database function,
+// one round trip): what HTTP and Node cost on top of the database's work for that path.
 // The HTTP load is wrk with bench/redemption/redeem.wrk.lua (an undici loop when wrk is missing).
 // Ends with a check that the money of every run adds up; exit code 1 when it does not.
 // Set-up: bash scripts/setup-pgbench.sh (pgbench and wrk from Debian's packages).
 // Run: npm run bench   (knobs: BENCH_CLIENTS=8,32, BENCH_VOUCHERS=200, BENCH_ROUNDS=3, BENCH_SECONDS=5,
 // BENCH_WARMUP_SECONDS=2, BENCH_HTTP=wrk|node)
+import { hash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +68,17 @@ try {
   const counted = new Map<string[], number>();
   const count = (vouchers: string[], n: number) => counted.set(vouchers, (counted.get(vouchers) ?? 0) + n);
   const fingerprint = 'f'.repeat(64);
+  // What the server stores with a key (a redemption's answer but its balanceAfter), of the same size.
+  const storedAnswer = {
+    id: randomUUID(),
+    voucherId: randomUUID(),
+    holdId: null,
+    amount: { amount, currency: 'EUR' },
+    refunded: { amount: 0, currency: 'EUR' },
+    receipt: receipt('PGBENCH-2'),
+    capturedAt: new Date().toISOString(),
+    remainderVoucher: null,
+  };
   const postmaster = postmasterPidOf(join(dataDir, 'pg'));
   // The CPU every part of the machine spent during a run (PostgreSQL, the server, the rest).
   const metered = async <T extends { completed: number }>(run: () => Promise<T>) => {
@@ -86,6 +100,22 @@ try {
       };
       const run = { databaseUrl: server.databaseUrl, clients: cell.clients, seconds: forSeconds, vars };
       const result = await metered(() => runPgbench(run));
+      count(cell.vouchers, result.completed);
+      return result;
+    },
+    statement: async (cell: Cell, forSeconds: number) => {
+      const vars = {
+        tenant: tenant.tenantId,
+        ids: cell.vouchers.join(''),
+        count: cell.vouchers.length,
+        amount,
+        fingerprint,
+        receipt: JSON.stringify(receipt('PGBENCH-2')),
+        keyhash: hash('sha256', tenant.posKey),
+        answer: JSON.stringify(storedAnswer),
+      };
+      const run = { databaseUrl: server.databaseUrl, clients: cell.clients, seconds: forSeconds, vars };
+      const result = await metered(() => runPgbench({ ...run, script: 'statement' }));
       count(cell.vouchers, result.completed);
       return result;
     },

@@ -11,32 +11,32 @@ export interface Cell {
 /** Runs one path (pgbench or HTTP) for `seconds` with `clients` on `vouchers`; `tag` names the phase. */
 export type Path = (cell: Cell, seconds: number, tag: string) => Promise<LoadResult>;
 
-export interface CellResult {
-  cell: Cell;
-  pgbench: LoadResult[];
-  http: LoadResult[];
-}
+/** The ceiling (pgbench, the transaction statement by statement), HTTP, and pgbench on the server's own statement. */
+export const pathNames = ['pgbench', 'http', 'statement'] as const;
+export type PathName = (typeof pathNames)[number];
+
+export type CellResult = { cell: Cell } & Record<PathName, LoadResult[]>;
 
 export interface CellPlan {
   db: pg.Pool;
   rounds: number;
   seconds: number;
   warmupSeconds: number;
-  paths: { pgbench: Path; http: Path };
+  paths: Record<PathName, Path>;
 }
 
 /**
- * A warm-up of each path, then `rounds` rounds that alternate which path goes first (background load
+ * A warm-up of each path, then `rounds` rounds that alternate the order of the paths (background load
  * from other users of the machine hits both alike), each phase from a checkpointed database.
  */
 export async function runCell(plan: CellPlan, cell: Cell): Promise<CellResult> {
-  const result: CellResult = { cell, pgbench: [], http: [] };
+  const result: CellResult = { cell, pgbench: [], http: [], statement: [] };
   const prefix = `c${cell.clients}-${cell.vouchers.length}`;
-  for (const path of ['pgbench', 'http'] as const) {
+  for (const path of pathNames) {
     await plan.paths[path](cell, plan.warmupSeconds, `${prefix}-w${path}`);
   }
   for (let round = 0; round < plan.rounds; round++) {
-    const order = round % 2 === 0 ? (['pgbench', 'http'] as const) : (['http', 'pgbench'] as const);
+    const order = round % 2 === 0 ? pathNames : [...pathNames].reverse();
     for (const path of order) {
       await plan.db.query('CHECKPOINT');
       result[path].push(await plan.paths[path](cell, plan.seconds, `${prefix}-r${round}${path}`));

@@ -48,7 +48,8 @@ export function ceilingCpuLines(cells: CellResult[]): string[] {
   for (const c of cells) {
     const ceiling = pathCpu(c.pgbench);
     const http = pathCpu(c.http);
-    if (!ceiling || !http) continue;
+    const statement = pathCpu(c.statement);
+    if (!ceiling || !http || !statement) continue;
     rows.push([
       c.cell.clients,
       c.cell.name,
@@ -61,6 +62,8 @@ export function ceilingCpuLines(cells: CellResult[]): string[] {
       us(http.rest),
       us(http.total),
       http.idleCores.toFixed(2),
+      us(statement.postgres),
+      us(statement.total),
       (ceiling.total / http.total).toFixed(2),
       (perSecond(c.http) / perSecond(c.pgbench)).toFixed(2),
     ]);
@@ -68,7 +71,7 @@ export function ceilingCpuLines(cells: CellResult[]): string[] {
   if (rows.length === 0) return [];
   return [
     '',
-    'CPU per redemption (µs of all cores, measured from /proc over each round): pgbench path | HTTP path',
+    'CPU per redemption (µs of all cores, measured from /proc over each round): pgbench path | HTTP path | statement path',
     formatTable(
       [
         'clients',
@@ -82,6 +85,8 @@ export function ceilingCpuLines(cells: CellResult[]): string[] {
         'wrk+rest',
         'total',
         'idle cores',
+        'pg',
+        'total',
         'CPU bound',
         'ratio',
       ],

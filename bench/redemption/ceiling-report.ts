@@ -24,6 +24,7 @@ export function printCeilingReport(
   const rows = cells.map((c) => {
     const ceiling = perSecond(c.pgbench);
     const http = perSecond(c.http);
+    const statement = perSecond(c.statement);
     const paired = c.http.map((h, i) => h.perSecond / (c.pgbench[i]?.perSecond ?? Number.NaN));
     return [
       c.cell.clients,
@@ -34,14 +35,17 @@ export function printCeilingReport(
       rate(c.http),
       (http / ceiling).toFixed(2),
       `${Math.min(...paired).toFixed(2)}-${Math.max(...paired).toFixed(2)}`,
-      failures(c.pgbench) + failures(c.http),
+      statement.toFixed(0),
+      (http / statement).toFixed(2),
+      failures(c.pgbench) + failures(c.http) + failures(c.statement),
     ];
   });
   const out = [
     ...setup.machine,
     `each cell: ${setup.warmupSeconds} s warm-up per path, then ${setup.rounds} rounds of ${setup.seconds} s per path, ` +
       'alternating which goes first, each from a checkpointed database',
-    `ceiling: pgbench -M prepared with bench/redemption/redeem.pgbench.sql; http: ${setup.httpTool}`,
+    `ceiling: pgbench -M prepared with bench/redemption/redeem.pgbench.sql (the transaction statement by statement); http: ${setup.httpTool}; ` +
+      "statement: pgbench with bench/redemption/redeem-now.pgbench.sql (the server's own statement, one round trip)",
     '',
     formatTable(
       [
@@ -53,12 +57,15 @@ export function printCeilingReport(
         'rounds',
         'http ÷ pgbench',
         'per round',
+        'statement/s',
+        'http ÷ statement',
         'failed',
       ],
       rows,
     ),
     '',
-    'goal: http ÷ pgbench at least 0.9 in every cell',
+    "goal: http ÷ pgbench at least 0.9 in every cell; http ÷ statement: the share of the database's own limit for",
+    "the server's path that HTTP and Node leave (no goal: it shows what they cost)",
     ...ceilingCpuLines(cells),
   ];
   for (const { name, check } of checks)

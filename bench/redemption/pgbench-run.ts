@@ -4,8 +4,12 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The committed pgbench script: the minimal correct one-step redemption on the server's own schema. */
-export const pgbenchScript = fileURLToPath(new URL('./redeem.pgbench.sql', import.meta.url));
+/** The committed pgbench scripts: the minimal correct one-step redemption on the server's own schema,
+ * statement by statement; and the server's own statement (its database function) in one round trip. */
+export const pgbenchScripts = {
+  transaction: fileURLToPath(new URL('./redeem.pgbench.sql', import.meta.url)),
+  statement: fileURLToPath(new URL('./redeem-now.pgbench.sql', import.meta.url)),
+};
 
 export interface PgbenchRun {
   databaseUrl: string;
@@ -13,6 +17,8 @@ export interface PgbenchRun {
   seconds: number;
   /** The script's variables (-D name=value). */
   vars: Record<string, string | number>;
+  /** Which script (default: the transaction statement by statement). */
+  script?: keyof typeof pgbenchScripts;
 }
 
 export interface LoadResult {
@@ -34,7 +40,7 @@ export async function pgbenchVersion(): Promise<string | null> {
 }
 
 /**
- * Runs pgbench with the redemption script for `seconds` with `clients` connections (prepared
+ * Runs pgbench with a redemption script for `seconds` with `clients` connections (prepared
  * statements, no vacuum, two threads), and reads what it processed.
  */
 export async function runPgbench(options: PgbenchRun): Promise<LoadResult> {
@@ -50,7 +56,7 @@ export async function runPgbench(options: PgbenchRun): Promise<LoadResult> {
     String(options.seconds),
   ];
   for (const [name, value] of Object.entries(options.vars)) args.push('-D', `${name}=${value}`);
-  args.push('-f', pgbenchScript, options.databaseUrl);
+  args.push('-f', pgbenchScripts[options.script ?? 'transaction'], options.databaseUrl);
   const { stdout } = await run('pgbench', args, { maxBuffer: 16 * 1024 * 1024 });
   const completed = Number(/number of transactions actually processed: (\d+)/.exec(stdout)?.[1]);
   const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
