@@ -1,5 +1,5 @@
 /**
- * `npm run mutation -- [FOLDER...] [--sample N | --all | --survivors] [--seed N] [--concurrency N]`, or
+ * `npm run mutation -- [FOLDER...] [--sample N | --all | --survivors | --again] [--seed N] [--concurrency N]`, or
  * `--summary` to print the last run's scores again. `--all-runs` with --summary or --survivors: every kept
  * run added up, each mutant where its code is unchanged (mutation/runs.ts), not the last one alone. Mutates the reference implementation (docs/mutation.md) with
  * StrykerJS, kills mutants with the harness's own tools (mutation/tests/), and prints the score per
@@ -8,7 +8,9 @@
  * FOLDER: domain, service, storage, http, tenders, sweeper, server (default: all). --sample N draws N
  * mutated spans per folder at random (default 10; the seed is printed and --seed replays it); --all
  * mutates every span; --survivors runs again the survivors of the last report not argued equivalent
- * (on the code that report was made from: after a new scenario, to see them killed). One embedded PostgreSQL server is started for the run, each test process gets
+ * (on the code that report was made from: after a new scenario, to see them killed); --again runs again
+ * every mutant the kept runs ran in the given files, killed or not (when code elsewhere changed what
+ * reaches them, a kept result may be stale). One embedded PostgreSQL server is started for the run, each test process gets
  * a fresh database on it, and it is stopped at the end.
  */
 import { spawn } from 'node:child_process';
@@ -24,7 +26,7 @@ import { mutateFiles } from './targets.ts';
 const reportPath = 'reports/mutation/mutation.json';
 const equivalentsPath = 'mutation/equivalent.md';
 const usage =
-  'usage: npm run mutation -- [FOLDER...] [--sample N | --all | --survivors] [--seed N] [--concurrency N] [--summary] [--all-runs]';
+  'usage: npm run mutation -- [FOLDER...] [--sample N | --all | --survivors | --again] [--seed N] [--concurrency N] [--summary] [--all-runs]';
 
 function fail(line: string): never {
   console.error(`mutation: ${line}`);
@@ -42,6 +44,7 @@ const { values, positionals } = (() => {
         concurrency: { type: 'string' },
         summary: { type: 'boolean', default: false },
         survivors: { type: 'boolean', default: false },
+        again: { type: 'boolean', default: false },
         'all-runs': { type: 'boolean', default: false },
       },
     });
@@ -86,8 +89,8 @@ if (values.summary) {
   process.exit(0);
 }
 if (values['all-runs'] && !values.survivors) fail('--all-runs goes with --summary or --survivors');
-if ([values.all, values.sample !== undefined, values.survivors].filter(Boolean).length > 1)
-  fail('--all, --sample and --survivors exclude each other');
+if ([values.all, values.sample !== undefined, values.survivors, values.again].filter(Boolean).length > 1)
+  fail('--all, --sample, --survivors and --again exclude each other');
 
 const files = mutateFiles(positionals);
 if (files.length === 0) fail(`no file to mutate under ${positionals.join(', ')}`);
@@ -113,22 +116,30 @@ delete env.VCERT_MUTATION_SAMPLE;
 if (values.all) {
   env.VCERT_MUTATION_MUTATE = JSON.stringify(files);
   console.log(`mutation: every mutant of ${files.length} files`);
-} else if (values.survivors) {
+} else if (values.survivors || values.again) {
   const wanted = new Set(files);
-  const spans: Span[] = scores()
-    .survivors.filter((s) => wanted.has(s.file))
+  // --again: every mutant the kept runs ran in these files, whatever its status (code elsewhere may
+  // have changed what reaches them); --survivors: the survivors of the last report, or of all runs.
+  const chosen = values.again
+    ? Object.entries(mergeRuns(keptRuns()).files).flatMap(([file, { mutants }]) =>
+        wanted.has(file) ? mutants.filter((m) => m.status !== 'Ignored').map((m) => ({ file, ...m })) : [],
+      )
+    : scores().survivors.filter((s) => wanted.has(s.file));
+  const spans: Span[] = chosen
     // The report's columns count from 1, Babel's from 0.
     .map(({ file, location: { start, end } }) => ({
       file,
       start: { line: start.line, column: start.column - 1 },
       end: { line: end.line, column: end.column - 1 },
     }));
-  if (spans.length === 0) fail(`no survivor to run again`);
+  if (spans.length === 0) fail(values.again ? 'no kept run ran a mutant there' : 'no survivor to run again');
   const samplePath = join(work, 'sample.json');
   writeFileSync(samplePath, JSON.stringify(spans));
   env.VCERT_MUTATION_SAMPLE = samplePath;
   env.VCERT_MUTATION_MUTATE = JSON.stringify([...new Set(spans.map(mutateRange))]);
-  console.log(`mutation: the ${spans.length} survivors again`);
+  console.log(
+    `mutation: the ${spans.length} ${values.again ? 'mutants the kept runs ran' : 'survivors'} again`,
+  );
 } else {
   const spans = sampleSpans(await listMutants(files), perFolder, seed);
   const samplePath = join(work, 'sample.json');
@@ -171,7 +182,13 @@ try {
 const minutes = (performance.now() - started) / 60_000;
 if (code !== 0) fail(`stryker ended with exit code ${code} after ${minutes.toFixed(1)} min`);
 console.log(`\nmutation: run time ${minutes.toFixed(1)} min, concurrency ${concurrency}\n`);
-const label = values.all ? 'all' : values.survivors ? 'survivors' : `sample-${perFolder}-seed-${seed}`;
+const label = values.all
+  ? 'all'
+  : values.survivors
+    ? 'survivors'
+    : values.again
+      ? 'again'
+      : `sample-${perFolder}-seed-${seed}`;
 const kept = keepRun(reportPath, tree, label);
 console.log(
   kept
