@@ -88,37 +88,36 @@ try {
     await new Promise((done) => setTimeout(done, 200));
     return { ...result, cpu: cpuBetween(before, await sampleCpu(postmaster, server.cpuMs)) };
   };
-  const paths = {
-    pgbench: async (cell: Cell, forSeconds: number) => {
+  // pgbench on the cell's vouchers with one of its scripts; `more` are that script's own variables.
+  const pgbenchPath =
+    (script: 'transaction' | 'statement', receiptNumber: string, more: Record<string, string> = {}) =>
+    async (cell: Cell, forSeconds: number) => {
       const vars = {
         tenant: tenant.tenantId,
         ids: cell.vouchers.join(''),
         count: cell.vouchers.length,
         amount,
         fingerprint,
-        receipt: JSON.stringify(receipt('PGBENCH-1')),
+        receipt: JSON.stringify(receipt(receiptNumber)),
+        ...more,
       };
-      const run = { databaseUrl: server.databaseUrl, clients: cell.clients, seconds: forSeconds, vars };
+      const run = {
+        databaseUrl: server.databaseUrl,
+        clients: cell.clients,
+        seconds: forSeconds,
+        vars,
+        script,
+      };
       const result = await metered(() => runPgbench(run));
       count(cell.vouchers, result.completed);
       return result;
-    },
-    statement: async (cell: Cell, forSeconds: number) => {
-      const vars = {
-        tenant: tenant.tenantId,
-        ids: cell.vouchers.join(''),
-        count: cell.vouchers.length,
-        amount,
-        fingerprint,
-        receipt: JSON.stringify(receipt('PGBENCH-2')),
-        keyhash: hash('sha256', tenant.posKey),
-        answer: JSON.stringify(storedAnswer),
-      };
-      const run = { databaseUrl: server.databaseUrl, clients: cell.clients, seconds: forSeconds, vars };
-      const result = await metered(() => runPgbench({ ...run, script: 'statement' }));
-      count(cell.vouchers, result.completed);
-      return result;
-    },
+    };
+  const paths = {
+    pgbench: pgbenchPath('transaction', 'PGBENCH-1'),
+    statement: pgbenchPath('statement', 'PGBENCH-2', {
+      keyhash: hash('sha256', tenant.posKey),
+      answer: JSON.stringify(storedAnswer),
+    }),
     http: async (cell: Cell, forSeconds: number, tag: string) => {
       const run = { url: server.url, posKey: tenant.posKey, vouchers: cell.vouchers, amount };
       const result = await metered(() =>
