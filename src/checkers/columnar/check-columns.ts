@@ -13,7 +13,7 @@ import {
   moneyVerdict,
   policyVerdict,
 } from './assemble-verdicts.ts';
-import type { CheckContext, CheckDone, CheckShare } from './check-thread.ts';
+import type { CheckContext, CheckDone, CheckShare, ReadDone } from './check-thread.ts';
 import { contractOfColumns, idempotencyOfColumns, type LedgerFacts } from './history-checks.ts';
 import { buildTables } from './history-tables.ts';
 import { type LedgersRead, readLedgers } from './ledger-shares.ts';
@@ -61,6 +61,9 @@ export interface ColumnCheck {
   report: Report;
   timings: CheckTimings;
 }
+
+/** Chunks of the history a thread reads (claimed by whichever thread is free). */
+const chunksAThread = 16;
 
 /** Below this many bytes a history is checked on the main thread alone (threads cost more than they save). */
 const smallHistory = 4 << 20;
@@ -122,12 +125,17 @@ export async function checkColumns(
     let ledgersRead: (() => Promise<LedgersRead>) | undefined;
     const data = await readColumns(text, {
       breaks: options.breaks ?? 'readline',
-      // A few chunks a thread, taken by whichever thread is free.
-      chunks: threads === 1 ? 1 : threads * 6,
+      // Many chunks a thread, claimed by whichever thread is free: the last one claimed is short.
+      chunks: threads === 1 ? 1 : threads * chunksAThread,
       shared,
       run: async (tasks) => {
-        const done = await pool.each(tasks, (slot, chunk) => pool.read(slot, { chunk }));
+        const reading = pool.claim<ReadDone>(
+          'read',
+          tasks.map((chunk) => ({ chunk })),
+        );
+        // Queued behind the chunks: the workers go on to the ledgers while this thread indexes.
         if (ledgerText) ledgersRead = readLedgers(pool, ledgerText);
+        const done = await reading.join();
         return done.map((one) => one.chunk as ChunkResult);
       },
     });
@@ -181,9 +189,9 @@ export async function checkColumns(
     const workerSides = Array.from({ length: threads - 1 }, (_, k) => pool.check(k + 1, share(k + 1, [])));
     for (const promise of workerSides) promise.catch(() => {});
     const batches = run.linearizability ? shares.batches : [];
-    const searching = pool.start(
+    const searching = pool.claim<CheckDone>(
+      'check',
       batches.map((batch) => share(-1, batch)),
-      (slot, batch) => pool.check(slot, batch),
     );
     const mainSide = await pool.check(0, share(0, shares.searchOnMain));
     const searched = await searching.join();

@@ -50,6 +50,15 @@ export interface CheckDone {
   linearizability: { counts: LinearizabilityCounts; found: LinFound };
 }
 
+/** What the main thread asks a worker for (check-worker.ts). */
+export type CallKind = 'read' | 'prepare' | 'check' | 'cpu' | 'claim';
+
+/** What a thread claims tasks for: reading (ReadShare) or checking (CheckShare). */
+export type ClaimKind = 'read' | 'check';
+
+/** The tasks a thread claimed and what each gave: index, result, index, result… */
+export type Claimed = unknown[];
+
 /**
  * The work of one thread (a worker, or the main thread doing its own share): it reads its share of the
  * history and of the ledgers, keeps those ledgers, then checks the vouchers it is given.
@@ -72,6 +81,17 @@ export class CheckThread {
       done.ledgers = read ? read.summaries : null;
     }
     if (share.chunk) done.chunk = scanChunk(share.chunk);
+    return done;
+  }
+
+  /**
+   * Takes tasks by their index from the counter every thread shares (Atomics), until none is left, and
+   * runs each: no thread waits for another to hand it work.
+   */
+  claim(kind: ClaimKind, tasks: readonly unknown[], counter: Int32Array): Claimed {
+    const done: Claimed = [];
+    for (let k = Atomics.add(counter, 0, 1); k < tasks.length; k = Atomics.add(counter, 0, 1))
+      done.push(k, kind === 'read' ? this.read(tasks[k] as ReadShare) : this.check(tasks[k] as CheckShare));
     return done;
   }
 

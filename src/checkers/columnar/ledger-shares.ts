@@ -1,5 +1,6 @@
 import { type FinalLedger, parseLedgers } from '../../history/final-ledger.ts';
 import { cutLedgers, type LedgerSummary } from '../../history/ledger-pieces.ts';
+import type { ReadDone } from './check-thread.ts';
 import type { ThreadPool } from './thread-pool.ts';
 
 /** The final ledgers as read: what the checkers of the whole history need, and which thread holds each. */
@@ -42,15 +43,18 @@ function summaryOf(ledger: FinalLedger): LedgerSummary {
 }
 
 /**
- * Starts reading the ledgers on the worker threads, each parsing and keeping runs of them, while the
- * main thread goes on with the history; the answer makes the main thread read what is left, then waits
- * for all. A ledgers file that cannot be shared out (one line, another layout, a bad or doubled ledger)
+ * Starts reading the ledgers on the worker threads, each claiming, parsing and keeping runs of them,
+ * while the main thread goes on with the history; the answer makes the main thread claim what is left,
+ * then waits for all. A ledgers file that cannot be shared out (one line, another layout, a bad or doubled ledger)
  * is then read whole on the main thread, which holds it all and throws parseLedgers' error.
  */
 export function readLedgers(pool: ThreadPool, bytes: Uint8Array): () => Promise<LedgersRead> {
   const pieces = cutLedgers(bytes);
-  const runs = pieces ? split(pieces, pool.size === 1 ? 1 : pool.size * 6) : [];
-  const reading = pool.start(runs, (slot, run) => pool.read(slot, { ledgers: { bytes, ...run } }));
+  const runs = pieces ? split(pieces, pool.size === 1 ? 1 : pool.size * 16) : [];
+  const reading = pool.claim<ReadDone>(
+    'read',
+    runs.map((run) => ({ ledgers: { bytes, ...run } })),
+  );
   return async () => {
     const done = await reading.join();
     const holder = new Map<string, number>();

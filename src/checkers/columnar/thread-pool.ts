@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckContext, CheckDone, CheckShare, ReadDone, ReadShare } from './check-thread.ts';
-import { CheckThread } from './check-thread.ts';
+import { type CallKind, CheckThread, type Claimed, type ClaimKind } from './check-thread.ts';
 
 interface Pending {
   resolve: (value: never) => void;
@@ -60,52 +60,28 @@ export class ThreadPool {
   }
 
   /**
-   * Runs one share per slot, the workers' first (posted) and then the main thread's (done here), so
-   * that all of them run at once.
+   * Runs every task on whichever thread claims it first, results in task order, with the slot that ran
+   * each: for work that cannot be cut evenly ahead (a worker starts later than the main thread, a busy
+   * machine slows one thread). Every thread takes its next task from a counter they share, so a worker
+   * goes on while the main thread is busy with work of its own; `join` makes the main thread claim what
+   * is left (when it is free), then waits for all.
    */
-  async all<S, R>(shares: S[], run: (slot: number, share: S) => Promise<R>): Promise<R[]> {
-    if (shares.length === 0) return [];
-    const later = shares.slice(1).map((share, k) => run(k + 1, share));
-    // Observed below; a worker that fails while this thread works must not be an unhandled rejection.
-    for (const promise of later) promise.catch(() => {});
-    const mine = await run(0, shares[0] as S);
-    return [mine, ...(await Promise.all(later))];
-  }
-
-  /**
-   * Runs every task on whichever thread is free, results in task order: for work that cannot be cut
-   * evenly ahead (a worker starts later than the main thread, a busy machine slows one thread). The
-   * main thread takes its next task only after letting the workers' answers in.
-   */
-  each<S, R>(tasks: readonly S[], run: (slot: number, task: S) => Promise<R>): Promise<R[]> {
-    return this.start(tasks, run).join();
-  }
-
-  /**
-   * Starts the tasks on the workers at once; `join` makes the main thread take what is left (when it
-   * is done with other work) and waits for all. Results in task order, with the slot that ran each.
-   */
-  start<S, R>(
-    tasks: readonly S[],
-    run: (slot: number, task: S) => Promise<R>,
-  ): { join: () => Promise<R[]>; slots: number[] } {
+  claim<R>(kind: ClaimKind, tasks: readonly unknown[]): { join: () => Promise<R[]>; slots: number[] } {
+    const counter = new Int32Array(new SharedArrayBuffer(4));
     const results: R[] = new Array(tasks.length);
     const slots: number[] = new Array(tasks.length);
-    let next = 0;
-    const take = async (slot: number) => {
-      while (next < tasks.length) {
-        const k = next++;
-        slots[k] = slot;
-        results[k] = await run(slot, tasks[k] as S);
-        if (slot === 0) await new Promise((resolve) => setImmediate(resolve));
+    const keep = (slot: number, done: Claimed) => {
+      for (let k = 0; k < done.length; k += 2) {
+        slots[done[k] as number] = slot;
+        results[done[k] as number] = done[k + 1] as R;
       }
     };
-    // Two takers a worker: its next task waits in its queue while it works on one, so it never idles
-    // until the main thread, busy with a task of its own, hands it another.
-    const workers = this.#workers.flatMap((_, k) => [take(k + 1), take(k + 1)]);
+    const workers = this.#workers.map((_, k) =>
+      this.#call<Claimed>(k + 1, 'claim', { kind, tasks, counter }).then((done) => keep(k + 1, done)),
+    );
     for (const promise of workers) promise.catch(() => {});
     const join = async () => {
-      await take(0);
+      keep(0, this.main.claim(kind, tasks, counter));
       await Promise.all(workers);
       return results;
     };
@@ -125,7 +101,7 @@ export class ThreadPool {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 
-  #call<R>(slot: number, kind: 'read' | 'prepare' | 'check' | 'cpu', share: unknown): Promise<R> {
+  #call<R>(slot: number, kind: CallKind, share: unknown): Promise<R> {
     if (this.#failed) return Promise.reject(this.#failed);
     const id = this.#next++;
     const worker = this.#workers[slot - 1] as Worker;
