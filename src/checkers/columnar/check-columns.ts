@@ -14,7 +14,7 @@ import {
   policyVerdict,
 } from './assemble-verdicts.ts';
 import type { CheckContext, CheckDone, CheckShare, ReadDone } from './check-thread.ts';
-import { contractOfColumns, idempotencyOfColumns, type LedgerFacts } from './history-checks.ts';
+import { contractOfColumns, idempotencyVerdict, keyFindings, type LedgerFacts } from './history-checks.ts';
 import { buildTables } from './history-tables.ts';
 import { type LedgersRead, readLedgers } from './ledger-shares.ts';
 import { ThreadPool } from './thread-pool.ts';
@@ -194,6 +194,9 @@ export async function checkColumns(
       batches.map((batch) => share(-1, batch)),
     );
     const mainSide = await pool.check(0, share(0, shares.searchOnMain));
+    // The checkers of the whole history that need no voucher's findings, while the workers check theirs.
+    const contract = only.has('contract') ? contractOfColumns(history, ledgerFacts) : undefined;
+    const keys = only.has('idempotency') ? keyFindings(history, tables) : undefined;
     const searched = await searching.join();
     const done: CheckDone[] = [mainSide, ...(await Promise.all(workerSides)), ...searched];
     await prepared;
@@ -206,10 +209,10 @@ export async function checkColumns(
           one.side.moves[k + 2] as number,
         ]);
     const verdicts: Verdict[] = [];
-    if (only.has('contract')) verdicts.push(contractOfColumns(history, ledgerFacts));
+    if (contract) verdicts.push(contract);
     if (only.has('money-bounds')) verdicts.push(moneyVerdict(done));
     if (only.has('ledger-conservation')) verdicts.push(conservationVerdict(done, summaries.length > 0));
-    if (only.has('idempotency')) verdicts.push(idempotencyOfColumns(history, tables, ledgerFacts, moved));
+    if (keys) verdicts.push(idempotencyVerdict(keys, ledgerFacts, moved));
     if (only.has('policy')) verdicts.push(policyVerdict(done, policy !== undefined));
     if (only.has('linearizability'))
       verdicts.push(linearizabilityVerdict(done, policy !== undefined, history.size));

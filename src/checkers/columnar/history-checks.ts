@@ -70,17 +70,21 @@ export interface KeyGroup {
   same: number[];
 }
 
+/** What the idempotency checker finds of keys used more than once before the ledgers' money is known. */
+export interface KeyFindings {
+  log: ViolationLog;
+  counts: { keys: number; replayedKeys: number; replays: number; reusedKeys: number };
+  /** By voucher: each key's operations with its first one's request, and the key. */
+  moneyGroups: Map<string, Array<{ key: string | null; same: number[] }>>;
+}
+
 /**
- * The idempotency checker (src/checkers/idempotency.ts) over the columns. Only the operations of keys
- * used more than once are read as objects; `moved` gives, per history index, the ledger entries it owns
- * and their money (from each voucher's one ledger match), or nothing when no ledgers were given.
+ * The idempotency checker (src/checkers/idempotency.ts) over the columns, all but the money the keys
+ * moved: keys reused for another request, and different answers to the same one. Only the operations
+ * of keys used more than once are read as objects. It needs no ledger, so it runs while other threads
+ * check the vouchers.
  */
-export function idempotencyOfColumns(
-  history: HistoryColumns,
-  tables: HistoryTables,
-  ledgers: LedgerFacts | undefined,
-  moved: ReadonlyMap<number, [number, number]>,
-): Verdict {
+export function keyFindings(history: HistoryColumns, tables: HistoryTables): KeyFindings {
   const log = new ViolationLog();
   const counts = { keys: tables.keys, replayedKeys: 0, replays: 0, reusedKeys: 0 };
   const groups: number[][] = Array.from({ length: tables.groups }, () => []);
@@ -88,7 +92,7 @@ export function idempotencyOfColumns(
     const group = tables.keyGroup[history.slotOf[index] as number] as number;
     if (group >= 0) (groups[group] as number[]).push(index);
   }
-  const moneyGroups = new Map<string, number[][]>();
+  const moneyGroups: KeyFindings['moneyGroups'] = new Map();
   const ops = new Map<number, Operation>();
   const opOf = (index: number) => {
     let op = ops.get(index);
@@ -127,13 +131,27 @@ export function idempotencyOfColumns(
         severity: 1 + differing.length,
       });
     const list = moneyGroups.get(first.voucher);
-    if (list) list.push(same);
-    else moneyGroups.set(first.voucher, [same]);
+    if (list) list.push({ key, same });
+    else moneyGroups.set(first.voucher, [{ key, same }]);
   }
+  return { log, counts, moneyGroups };
+}
+
+/**
+ * The idempotency checker's verdict: what keyFindings found, then the keys that moved money more than
+ * once. `moved` gives, per history index, the ledger entries it owns and their money (from each
+ * voucher's one ledger match), or nothing when no ledgers were given.
+ */
+export function idempotencyVerdict(
+  found: KeyFindings,
+  ledgers: LedgerFacts | undefined,
+  moved: ReadonlyMap<number, [number, number]>,
+): Verdict {
+  const { log, counts, moneyGroups } = found;
   if (ledgers)
     for (const [voucher, sameGroups] of moneyGroups) {
       if (!ledgers.vouchers.has(voucher)) continue;
-      for (const same of sameGroups) {
+      for (const { key, same } of sameGroups) {
         let times = 0;
         let amount = 0;
         for (const index of same) {
@@ -144,7 +162,7 @@ export function idempotencyOfColumns(
         if (times <= 1) continue;
         log.add({
           voucher,
-          message: `key ${opOf(same[0] as number).key} moved money ${times} times (${amount} in all)`,
+          message: `key ${key} moved money ${times} times (${amount} in all)`,
           ops: same,
           severity: amount,
         });
