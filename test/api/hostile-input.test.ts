@@ -164,6 +164,19 @@ const cases: Array<{
     code: 'validation_failed',
   },
   {
+    name: 'a NUL byte in a property name',
+    send: () => send({ path: '/test/tenants', body: `{"name":"${run}","a\\u0000b":1}`, key: 'none' }),
+    status: 400,
+    code: 'validation_failed',
+    also: (a) => {
+      const errors = (a.body as { errors?: Array<{ pointer: string; message: string }> }).errors ?? [];
+      assert.ok(
+        errors.some((e) => e.pointer === '/a\u0000b' && /must be text/.test(e.message)),
+        JSON.stringify(errors),
+      );
+    },
+  },
+  {
     name: 'a NUL byte in a receipt line description',
     send: () => send({ path: `/vouchers/${voucherId}/redemptions`, body: redeemWithLine('"Shoe\\u0000"') }),
     status: 400,
