@@ -14,17 +14,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
+import { redemptionKnobs } from './redemption/knobs.ts';
 import { activatedVouchers, createTenant } from './redemption/seed.ts';
 import { startServerChild } from './redemption/server-child.ts';
 import { formatTable } from './redemption/table.ts';
 import { hasWrk, runWrk } from './redemption/wrk-run.ts';
 
-const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const clientCounts = (process.env.BENCH_CLIENTS ?? '8,32').split(',').map(Number);
-const voucherCount = num('BENCH_VOUCHERS', 200);
-const rounds = num('BENCH_ROUNDS', 3);
-const seconds = num('BENCH_SECONDS', 5);
-const warmupSeconds = num('BENCH_WARMUP_SECONDS', 2);
+const { clientCounts, voucherCount, rounds, seconds, warmupSeconds } = redemptionKnobs();
 const amount = 100;
 
 if (!(await hasWrk())) {

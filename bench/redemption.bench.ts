@@ -20,18 +20,14 @@ import { type Cell, type CellResult, runCell } from './redemption/ceiling-cell.t
 import { printCeilingReport } from './redemption/ceiling-report.ts';
 import { cpuBetween, postmasterPidOf, sampleCpu } from './redemption/cpu-meter.ts';
 import { runHttpLoop } from './redemption/http-loop.ts';
+import { redemptionKnobs } from './redemption/knobs.ts';
 import { checkLedgers } from './redemption/ledger-check.ts';
 import { pgbenchVersion, runPgbench } from './redemption/pgbench-run.ts';
 import { activatedVouchers, createTenant, receipt } from './redemption/seed.ts';
 import { startServerChild } from './redemption/server-child.ts';
 import { hasWrk, runWrk } from './redemption/wrk-run.ts';
 
-const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const clientCounts = (process.env.BENCH_CLIENTS ?? '8,32').split(',').map(Number);
-const voucherCount = num('BENCH_VOUCHERS', 200);
-const rounds = num('BENCH_ROUNDS', 3);
-const seconds = num('BENCH_SECONDS', 5);
-const warmupSeconds = num('BENCH_WARMUP_SECONDS', 2);
+const { clientCounts, voucherCount, rounds, seconds, warmupSeconds } = redemptionKnobs();
 const amount = 100;
 
 const pgbench = await pgbenchVersion();
