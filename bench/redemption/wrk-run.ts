@@ -30,8 +30,8 @@ export async function hasWrk(): Promise<boolean> {
 }
 
 /**
- * wrk with two threads (one for a single client) and `clients` connections for `seconds`: its 2xx answers are the redemptions,
- * its other answers and socket errors (a timeout among them) the failures.
+ * wrk with two threads (one for a single client) and `clients` connections for `seconds`: its 2xx
+ * answers are the redemptions, its other answers and socket errors (a timeout among them) the failures.
  */
 export async function runWrk(options: HttpRun): Promise<LoadResult> {
   // A redemption queued behind 31 others on one hot voucher can take longer than wrk's default 2 s.

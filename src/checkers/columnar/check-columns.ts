@@ -17,7 +17,7 @@ import type { CheckContext, CheckDone, CheckShare, ReadDone } from './check-thre
 import { contractOfColumns, idempotencyVerdict, keyFindings, type LedgerFacts } from './history-checks.ts';
 import { buildTables } from './history-tables.ts';
 import { type LedgersRead, readLedgers } from './ledger-shares.ts';
-import { ThreadPool } from './thread-pool.ts';
+import { ThreadPool, tasksAThread } from './thread-pool.ts';
 import { shareVouchers } from './voucher-shares.ts';
 
 export const checkerNames = [
@@ -61,9 +61,6 @@ export interface ColumnCheck {
   report: Report;
   timings: CheckTimings;
 }
-
-/** Chunks of the history a thread reads (claimed by whichever thread is free). */
-const chunksAThread = 16;
 
 /** Below this many bytes a history is checked on the main thread alone (threads cost more than they save). */
 const smallHistory = 4 << 20;
@@ -126,7 +123,7 @@ export async function checkColumns(
     const data = await readColumns(text, {
       breaks: options.breaks ?? 'readline',
       // Many chunks a thread, claimed by whichever thread is free: the last one claimed is short.
-      chunks: threads === 1 ? 1 : threads * chunksAThread,
+      chunks: threads === 1 ? 1 : threads * tasksAThread,
       shared,
       run: async (tasks) => {
         const reading = pool.claim<ReadDone>(

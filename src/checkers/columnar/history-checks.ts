@@ -64,12 +64,6 @@ export function contractOfColumns(history: HistoryColumns, ledgers: LedgerFacts 
   return log.verdict('contract', counts);
 }
 
-/** A key used more than once: its operations, those with the first one's request, the money they moved. */
-export interface KeyGroup {
-  members: number[];
-  same: number[];
-}
-
 /** What the idempotency checker finds of keys used more than once before the ledgers' money is known. */
 export interface KeyFindings {
   log: ViolationLog;

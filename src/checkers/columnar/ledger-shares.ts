@@ -1,7 +1,7 @@
 import { type FinalLedger, parseLedgers } from '../../history/final-ledger.ts';
 import { cutLedgers, type LedgerSummary } from '../../history/ledger-pieces.ts';
 import type { ReadDone } from './check-thread.ts';
-import type { ThreadPool } from './thread-pool.ts';
+import { type ThreadPool, tasksAThread } from './thread-pool.ts';
 
 /** The final ledgers as read: what the checkers of the whole history need, and which thread holds each. */
 export interface LedgersRead {
@@ -45,12 +45,13 @@ function summaryOf(ledger: FinalLedger): LedgerSummary {
 /**
  * Starts reading the ledgers on the worker threads, each claiming, parsing and keeping runs of them,
  * while the main thread goes on with the history; the answer makes the main thread claim what is left,
- * then waits for all. A ledgers file that cannot be shared out (one line, another layout, a bad or doubled ledger)
- * is then read whole on the main thread, which holds it all and throws parseLedgers' error.
+ * then waits for all. A ledgers file that cannot be shared out (one line, another layout, a bad or
+ * doubled ledger) is then read whole on the main thread, which holds it all and throws parseLedgers'
+ * error.
  */
 export function readLedgers(pool: ThreadPool, bytes: Uint8Array): () => Promise<LedgersRead> {
   const pieces = cutLedgers(bytes);
-  const runs = pieces ? split(pieces, pool.size === 1 ? 1 : pool.size * 16) : [];
+  const runs = pieces ? split(pieces, pool.size === 1 ? 1 : pool.size * tasksAThread) : [];
   const reading = pool.claim<ReadDone>(
     'read',
     runs.map((run) => ({ ledgers: { bytes, ...run } })),

@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { CheckContext, CheckDone, CheckShare, ReadDone, ReadShare } from './check-thread.ts';
 import { type CallKind, CheckThread, type Claimed, type ClaimKind } from './check-thread.ts';
 
+/** Tasks a thread for work cut ahead to be claimed (ThreadPool.claim): the last one claimed is short. */
+export const tasksAThread = 16;
+
 interface Pending {
   resolve: (value: never) => void;
   reject: (error: Error) => void;
