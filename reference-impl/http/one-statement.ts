@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Receipt } from '../../spec/schemas/receipt.ts';
 import type { Money } from '../domain/redemption.ts';
 import { redemptionView } from '../service/views.ts';
-import { redeemNow } from '../storage/redeem-now.ts';
+import { type Batcher, redeemBatcher } from '../storage/redeem-batch.ts';
 import { type Caller, hashKey } from '../storage/tenant-rows.ts';
 import type { Input } from './handlers.ts';
 import type { Answer } from './transaction.ts';
@@ -26,7 +26,21 @@ export interface Call {
  */
 export type OneStatement = (pool: pg.Pool, call: Call) => Promise<Answer | null>;
 
-/** RD-01: a one-step redemption of a plainly spendable voucher (migrations/004_redeem_now.sql). */
+/** One batcher a pool: the redemptions of every request on it commit in groups. */
+const batchers = new WeakMap<pg.Pool, Batcher>();
+function batcherOf(pool: pg.Pool): Batcher {
+  let batcher = batchers.get(pool);
+  if (!batcher) {
+    batcher = redeemBatcher(pool);
+    batchers.set(pool, batcher);
+  }
+  return batcher;
+}
+
+/**
+ * RD-01: a one-step redemption of a plainly spendable voucher (migrations/004_redeem_now.sql), sent with
+ * the others that arrive together (storage/redeem-batch.ts).
+ */
 async function redeem(pool: pg.Pool, call: Call): Promise<Answer | null> {
   const body = call.input.body as { amount: Money; receipt: Receipt };
   const row = {
@@ -43,7 +57,7 @@ async function redeem(pool: pg.Pool, call: Call): Promise<Answer | null> {
   };
   const view = redemptionView(row, body.amount.currency, null);
   const { balanceAfter: _, ...answer } = view;
-  const balanceAfter = await redeemNow(pool, {
+  const balanceAfter = await batcherOf(pool).redeem({
     keyHash: hashKey(call.apiKey),
     tenantId: row.tenantId,
     role: call.caller.role,

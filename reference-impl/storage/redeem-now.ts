@@ -22,7 +22,7 @@ export interface RedeemNow {
 /** The database function's word for "not the common case: let the service decide". */
 const notHere = 'VC001';
 /** A deadlock or serialization failure: the service's own path retries. */
-const retryable = new Set(['40P01', '40001']);
+export const retryable = new Set(['40P01', '40001']);
 
 const text =
   'SELECT redeem_now($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) AS balance_after';
