@@ -9,6 +9,11 @@ import type { RunningServer } from '../../reference-impl/server.ts';
 import { redeem } from '../../reference-impl/service/redemption.ts';
 import { type Policy, policies } from '../../spec/capabilities.ts';
 import { activeVouchers, newTenant, receipt, type Tenant } from '../support/fixtures.ts';
+import {
+  alike as alikeOf,
+  effects as effectsOf,
+  seqOf as seqOfVoucher,
+} from '../support/redemption-effects.ts';
 import { startReferenceServer } from '../support/reference-server.ts';
 
 /**
@@ -87,47 +92,13 @@ async function arrange(id: string, s: Situation, held: number) {
   );
 }
 
-/** What a redemption left on a voucher: its row, and the ledger entries, redemptions and key it wrote. */
-async function effects(id: string, seqBefore: number, key: string) {
-  const voucher = (
-    await db.query(
-      `SELECT balance, held, open_holds, state, used, ledger_seq - $2::int AS seq_moved, activated_at, expires_at
-       FROM vouchers WHERE id = $1`,
-      [id, seqBefore],
-    )
-  ).rows[0];
-  const ledger = (
-    await db.query(
-      `SELECT seq - $2::int AS seq, kind, amount, balance_after, currency, at, receipt, store, register,
-         legal_entity, operation_id IS NOT NULL AS has_operation FROM ledger WHERE voucher_id = $1 AND seq > $2
-       ORDER BY seq`,
-      [id, seqBefore],
-    )
-  ).rows;
-  const redemptions = (
-    await db.query(
-      `SELECT amount, refunded, receipt, captured_at, balance_after, hold_id, remainder_voucher_id
-       FROM redemptions WHERE voucher_id = $1 AND id IN (SELECT operation_id FROM ledger WHERE voucher_id = $1 AND seq > $2)`,
-      [id, seqBefore],
-    )
-  ).rows;
-  const stored = (
-    await db.query('SELECT fingerprint, status, body FROM idempotency WHERE tenant_id = $1 AND key = $2', [
-      tenant.tenantId,
-      key,
-    ])
-  ).rows;
-  return { voucher, ledger, redemptions, stored };
-}
-
-const seqOf = async (id: string) =>
-  Number((await db.query('SELECT ledger_seq FROM vouchers WHERE id = $1', [id])).rows[0].ledger_seq);
-
-/** The voucher's and redemption's ids made alike, so that the two vouchers' answers compare. */
-const alike = (value: unknown, voucherId: string) =>
-  JSON.parse(JSON.stringify(value ?? null).replaceAll(voucherId, 'VOUCHER'), (k, v) =>
-    k === 'id' ? 'REDEMPTION' : v,
-  );
+const effects = (id: string, seqBefore: number, key: string) =>
+  effectsOf(db, tenant.tenantId, id, seqBefore, [key]).then(({ stored, ...rest }) => ({
+    ...rest,
+    stored: stored[0] ?? [],
+  }));
+const seqOf = (id: string) => seqOfVoucher(db, id);
+const alike = (value: unknown, voucherId: string) => alikeOf(value, { [voucherId]: 'VOUCHER' });
 
 test('the one statement commits exactly the successes it may take, with the rows and answer of the service', async () => {
   let committed = 0;
