@@ -64,8 +64,9 @@ export function redeemBatcher(pool: Pick<pg.Pool, 'query'>): Batcher {
     redeem(item) {
       return new Promise((done, fail) => {
         waiting.push({ item, done, fail });
-        // The redemptions read in this turn of the event loop go together.
-        if (!sendScheduled && !atDatabase) {
+        // The redemptions read in this turn of the event loop go together (or wait for the batch at the
+        // database, whose answer sends them).
+        if (!sendScheduled) {
           sendScheduled = true;
           setImmediate(send);
         }

@@ -49,14 +49,19 @@ after(async () => {
 
 const now = new Date('2026-06-01T12:00:00.000Z');
 
-/** A pool that counts the batches it is sent and how many redemptions each holds. */
+/**
+ * A pool that counts the batches it is sent and how many redemptions each holds; while `held` is set,
+ * a batch waits for it before it goes to the database.
+ */
 function counting(pool: pg.Pool) {
   const sizes: number[] = [];
-  const query = ((config: pg.QueryConfig<[string]>) => {
+  const gate: { held: Promise<void> | null } = { held: null };
+  const query = (async (config: pg.QueryConfig<[string]>) => {
     sizes.push(JSON.parse(config.values?.[0] ?? '[]').length);
+    await gate.held;
     return pool.query(config);
   }) as unknown as pg.Pool['query'];
-  return { sizes, pool: { query } };
+  return { sizes, gate, pool: { query } };
 }
 
 const item = (
@@ -195,12 +200,29 @@ test('redemptions that arrive while a batch is at the database go together in th
     batched,
     kinds.map(() => ({ state: 'activated', balance: 100_000, openHolds: 0 })),
   );
-  const { sizes, pool } = counting(db);
+  const { sizes, gate, pool } = counting(db);
   const batcher = redeemBatcher(pool);
+  let release = () => {};
+  gate.held = new Promise((resolve) => {
+    release = resolve;
+  });
   const first = batcher.redeem(item(one, 1));
-  // Wait until the first batch is sent: the next three arrive while it is at the database.
-  while (sizes.length === 0) await new Promise((resolve) => setImmediate(resolve));
-  const next = [batcher.redeem(item(two, 2)), batcher.redeem(item(one, 3)), batcher.redeem(item(two, 4))];
+  // The first batch is sent and held at the database; the next three arrive one turn of the event loop
+  // after another while it is there.
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+  while (sizes.length === 0) await tick();
+  const next = [];
+  for (const [voucher, amount] of [
+    [two, 2],
+    [one, 3],
+    [two, 4],
+  ] as const) {
+    next.push(batcher.redeem(item(voucher, amount)));
+    await tick();
+    await tick();
+  }
+  gate.held = null;
+  release();
   const answers = [await first, ...(await Promise.all(next))];
   assert.deepEqual(sizes, [1, 3]);
   // Each caller gets its own voucher's balance, although the batch ran them in the order of their vouchers.
