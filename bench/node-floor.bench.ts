@@ -1,9 +1,9 @@
 // What the reference server costs beyond the least a Node server must do for a one-step redemption:
 // both under wrk on the same vouchers and database, the reference server (every check it makes: schema,
 // text rules, API key, fingerprint, the service's path when the statement gives up) against
-// bench/redemption/least-server.ts (Fastify, the body, the same statement, the answer). The limit of the
-// database is bench/redemption.bench.ts; this shows how much of the gap to it any Node server leaves on
-// this machine, and how much is the reference server's own. Rounds alternate which server goes first.
+// bench/redemption/least-server.ts (Fastify, the body, the same statement and group commit, the
+// answer). The limit of the database is bench/redemption.bench.ts; this shows how much of the gap to
+// it any Node server leaves on this machine, and how much is the reference server's own. Rounds alternate which server goes first.
 // Prints per cell: redemptions per second of each (every round), their ratio, and each server's CPU
 // per redemption (µs, from /proc). Needs wrk (bash scripts/setup-pgbench.sh).
 // Run: node bench/node-floor.bench.ts   (knobs: BENCH_CLIENTS=8,32, BENCH_VOUCHERS=200, BENCH_ROUNDS=3,
@@ -125,8 +125,8 @@ try {
     ),
   );
   console.log(
-    '\nleast: bench/redemption/least-server.ts, the same statement with nothing around it; µs: CPU time of ' +
-      'each server process per redemption',
+    '\nleast: bench/redemption/least-server.ts, the same statement and group commit with nothing ' +
+      'around them; µs: CPU time of each server process per redemption',
   );
   console.log(`failed requests (non-2xx or socket errors): ${failed}`);
   process.exitCode = failed === 0 ? 0 : 1;

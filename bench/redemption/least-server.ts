@@ -1,12 +1,14 @@
 // The least a Node server does for a one-step redemption (bench/node-floor.bench.ts): Fastify reads the
-// JSON body and sends the reference server's own statement (redeem_now, one round trip), then answers.
+// JSON body and sends the reference server's own statement (redeem_now, one round trip), through the
+// same group commit (reference-impl/storage/redeem-batch.ts: those that arrive together go as one
+// batch), then answers.
 // No schema validation, no API-key lookup (the statement checks the key's hash), no fingerprint, no
 // service path for anything but the plain success: what is left is Node's HTTP, the driver and the loop.
 // Run as a child with IPC: argv databaseUrl tenantId keyHash; sends { url, pid } once listening.
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { redeemNow } from '../../reference-impl/storage/redeem-now.ts';
+import { redeemBatcher } from '../../reference-impl/storage/redeem-batch.ts';
 import type { Receipt } from '../../spec/schemas/receipt.ts';
 
 const [databaseUrl, tenantId, keyHash] = process.argv.slice(2);
@@ -14,13 +16,14 @@ if (!databaseUrl || !tenantId || !keyHash || !process.send)
   throw new Error('usage: fork least-server.ts <databaseUrl> <tenantId> <keyHash> (with IPC)');
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 32 });
 pool.on('error', () => {});
+const batcher = redeemBatcher(pool);
 const app = Fastify();
 app.post('/vouchers/:id/redemptions', async (request, reply) => {
   const body = request.body as { amount: { amount: number; currency: string }; receipt: Receipt };
   const voucherId = (request.params as { id: string }).id;
   const id = randomUUID();
   const answer = { id, voucherId, amount: body.amount, receipt: body.receipt };
-  const balanceAfter = await redeemNow(pool, {
+  const balanceAfter = await batcher.redeem({
     keyHash,
     tenantId,
     role: 'pos',
