@@ -3,7 +3,8 @@
 // text rules, API key, fingerprint, the service's path when the statement gives up) against
 // bench/redemption/least-server.ts (Fastify, the body, the same statement and group commit, the
 // answer). The limit of the database is bench/redemption.bench.ts; this shows how much of the gap to
-// it any Node server leaves on this machine, and how much is the reference server's own. Rounds alternate which server goes first.
+// it any Node server leaves on this machine, and how much is the reference server's own. Rounds
+// alternate which server goes first.
 // Prints per cell: redemptions per second of each (every round), their ratio, and each server's CPU
 // per redemption (µs, from /proc). Needs wrk (bash scripts/setup-pgbench.sh).
 // Run: node bench/node-floor.bench.ts   (knobs: BENCH_CLIENTS=8,32, BENCH_VOUCHERS=200, BENCH_ROUNDS=3,
