@@ -149,6 +149,8 @@ async function raceOnceInto(
       ...raceDefaults,
       ...counters,
       policy: voucher.policy,
+      // The counters' drivers carry the faults; the history says whether there were any.
+      faults: state.faults,
       vouchers: 1,
       funds: voucher.funds.amount,
       currency: voucher.funds.currency,
@@ -178,6 +180,22 @@ When(
       return: 1,
       redeem: 1,
     });
+  },
+);
+
+/**
+ * One-step redemptions only (a system without holds pays this way), in bursts that start at one instant:
+ * a server that groups the requests arriving together must still answer the last ones of each burst,
+ * when nothing comes after them. Bursts run until one is not valid (a finding is never raced away).
+ */
+When(
+  '{counters} redeem voucher {string} in one step, in {int} bursts at the same moment',
+  async function (this: VoucherWorld, counters, alias: string, bursts: number) {
+    this.requires('one-step-redeem');
+    for (let burst = 0; burst < bursts; burst++) {
+      await race(this, alias, counters, { redeem: 1 }, false, undefined, { ops: 60, seed: 123 + burst });
+      if (stateOf(this).outcome?.report.valid !== true) return;
+    }
   },
 );
 

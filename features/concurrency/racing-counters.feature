@@ -65,6 +65,16 @@ Feature: POS terminals and a web shop racing one voucher
     Then no checker finds a violation
     And voucher "123" was never spent beyond its funds
 
+  @capability:balance-guard @capability:one-step-redeem @req:CC-01 @req:RD-01
+  Scenario: Six POS and two web shops redeem voucher 123 in one step, in bursts: every one is answered
+    A system may take redemptions that arrive together as a group (one commit for many). On a network
+    that loses nothing every request gets its answer, the last of a burst too: one left waiting is a
+    finding, not an unknown outcome.
+    Given voucher "123" worth 200.00 EUR under the balance-guard policy
+    When six POS and two web shops redeem voucher "123" in one step, in 4 bursts at the same moment
+    Then no checker finds a violation
+    And voucher "123" was never spent beyond its funds
+
   @capability:balance-guard @capability:one-time-vouchers @req:LC-07
   Scenario: Six POS and a web shop pay with one one-time voucher at the same moment: it pays once
     Given a one-time voucher "ONCE" worth 20.00 EUR under the balance-guard policy

@@ -84,6 +84,12 @@ export const MetaLine = Type.Object(
     oneTime: Type.Optional(
       Type.Array(Type.String(), { description: 'vouchers that are one-time: used once, then redeemed' }),
     ),
+    faultsInjected: Type.Optional(
+      Type.Boolean({
+        description:
+          'whether the run lost, delayed, repeated or cut messages or killed the server on purpose; false: every request should be answered',
+      }),
+    ),
   },
   { additionalProperties: true },
 );

@@ -119,6 +119,8 @@ export async function raceOnce(seams: RaceSeams, options: RaceOptions): Promise<
     startedAt: new Date().toISOString(),
     funds: Object.fromEntries(vouchers.map((v) => [v, options.funds])),
     ...(kinds.includes('one-time') ? { oneTime: vouchers.filter((_, i) => kinds[i] === 'one-time') } : {}),
+    // Without faults every request should be answered: the contract checker reports one that was not.
+    faultsInjected: options.faults !== 'none' || options.killRestart,
   };
   seams.record?.meta(meta);
   const errors: string[] = [];

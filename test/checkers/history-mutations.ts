@@ -111,6 +111,10 @@ export const mutations: Record<string, (sample: Sample, rnd: Random) => void> = 
     op.completion = 'info';
     op.result = { error: 'timeout' };
   },
+  faultless(s, r) {
+    // A run that injected no faults: its requests without an answer are findings of the contract checker.
+    s.meta = { ...(s.meta ?? { kind: 'meta' }), faultsInjected: r.next() >= 0.8 };
+  },
   refusedConnection(s, r) {
     const op = some(s, r, (o) => o.completion === 'fail');
     if (op) op.result = { ...result(op), status: 0 };

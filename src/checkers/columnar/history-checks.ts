@@ -2,7 +2,7 @@ import { INFO } from '../../history/column-layout.ts';
 import type { HistoryColumns } from '../../history/history-columns.ts';
 import { isAnswer } from '../../history/op-fields.ts';
 import type { Operation } from '../../history/operation.ts';
-import { breachesOf } from '../contract.ts';
+import { contractViolation, faultlessRun } from '../contract.ts';
 import { answerOf } from '../idempotency.ts';
 import { requestSignature } from '../key-groups.ts';
 import { type Verdict, type Violation, ViolationLog } from '../verdict.ts';
@@ -25,29 +25,24 @@ export interface LedgerFacts {
 export function contractOfColumns(history: HistoryColumns, ledgers: LedgerFacts | undefined): Verdict {
   const c = history.c;
   const log = new ViolationLog();
-  const counts = { answers: 0, outsideContract: 0, serverErrors: 0, ledgerReads: 0 };
+  const counts = { answers: 0, outsideContract: 0, serverErrors: 0, unanswered: 0, ledgerReads: 0 };
   const found: Array<[number, Violation]> = [];
+  const faultless = faultlessRun(history.meta);
   for (let i = 0; i < history.size; i++) {
     const status = c.status[i] as number;
     const hasStatus = !Number.isNaN(status);
-    if (hasStatus || c.completion[i] !== INFO) counts.answers += 1;
-    if ((c.violations[i] as number) === 0 && !(hasStatus && status >= 500)) continue;
+    const answered = hasStatus || c.completion[i] !== INFO;
+    if (answered) counts.answers += 1;
+    if ((c.violations[i] as number) === 0 && !(hasStatus && status >= 500) && (answered || !faultless))
+      continue;
+    const index = history.indexOf[i] as number;
     const op = history.op(i);
-    const breaches = breachesOf(op);
-    if (breaches.length === 0) continue;
+    const violation = contractViolation(op, index, faultless);
+    if (!violation) continue;
     counts.outsideContract += 1;
     if (op.status !== undefined && op.status >= 500) counts.serverErrors += 1;
-    const more = breaches.length > 1 ? ` (and ${breaches.length - 1} more)` : '';
-    const index = history.indexOf[i] as number;
-    found.push([
-      index,
-      {
-        voucher: op.voucher,
-        message: `${op.op} by ${op.client} answered ${op.status ?? 'without a status'} outside the contract: ${breaches[0]}${more}`,
-        ops: [index],
-        severity: op.status !== undefined && op.status >= 500 ? 2 : 1,
-      },
-    ]);
+    else if (!answered && faultless) counts.unanswered += 1;
+    found.push([index, violation]);
   }
   found.sort((a, b) => a[0] - b[0]);
   for (const [, violation] of found) log.add(violation);
