@@ -237,7 +237,11 @@ test('redemptions that arrive while a batch is at the database go together in th
   );
 });
 
-test('a batch PostgreSQL rolled back as a deadlock leaves every redemption to the service; any other failure fails them all, and the next batch still goes', async () => {
+// A failure path that answers nothing leaves its callers waiting for ever: the timeout is that hang's
+// bound (the test itself answers in milliseconds), not a measure of speed.
+test('a batch PostgreSQL rolled back as a deadlock leaves every redemption to the service; any other failure fails them all, and the next batch still goes', {
+  timeout: 60_000,
+}, async () => {
   const failures = [
     Object.assign(new Error('deadlock detected'), { code: '40P01' }),
     new Error('connection lost'),
