@@ -1,4 +1,4 @@
-import type { HistoryMeta, Operation } from '../history/operation.ts';
+import { type HistoryMeta, type Operation, stoppedWaiting } from '../history/operation.ts';
 import type { CheckInput } from './check-input.ts';
 import { type Verdict, type Violation, ViolationLog } from './verdict.ts';
 
@@ -11,11 +11,13 @@ export function breachesOf(op: Operation, faultless = false): string[] {
   return listed;
 }
 
-const unanswered = (op: Operation) => op.completion === 'info' && op.status === undefined;
 const errorOf = (op: Operation) => {
   const error = (op.result as { error?: unknown } | undefined)?.error;
   return typeof error === 'string' && error ? error : 'no error recorded';
 };
+/** No answer came, and not because the harness stopped waiting for it (the run's time limit, an interrupt). */
+const unanswered = (op: Operation) =>
+  op.completion === 'info' && op.status === undefined && !errorOf(op).startsWith(stoppedWaiting);
 
 /**
  * A run that says it injected no faults (meta `faultsInjected: false`): every request it sent should have

@@ -1,6 +1,7 @@
 import type { Completion } from '../driver/completion.ts';
 import type { Driver, PreparedCall } from '../driver/driver.ts';
 import type { Operation, OperationId, ResultOf } from '../driver/operation.ts';
+import { stoppedWaiting } from '../history/operation.ts';
 
 /**
  * What a stopped driver does with calls:
@@ -37,7 +38,7 @@ export function stoppableDriver(driver: Driver, signal: AbortSignal, mode: StopM
     mode === 'hold'
       ? Promise.resolve<Completion<ResultOf<Id>>>({
           completion: 'info',
-          error: `no answer awaited: ${(signal.reason as Error)?.message ?? 'stopped'}`,
+          error: `${stoppedWaiting}${(signal.reason as Error)?.message ?? 'stopped'}`,
           ...(operation.idempotencyKey ? { idempotencyKey: operation.idempotencyKey } : {}),
         })
       : rejectStopped<Completion<ResultOf<Id>>>();

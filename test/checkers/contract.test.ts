@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkContract } from '../../src/checkers/contract.ts';
-import type { HistoryMeta, Operation } from '../../src/history/operation.ts';
+import { type HistoryMeta, type Operation, stoppedWaiting } from '../../src/history/operation.ts';
 
 const euro = (amount: number) => ({ amount, currency: 'EUR' });
 const redeem = (client: string, at: number, rest: Partial<Operation>): Operation =>
@@ -46,6 +46,16 @@ describe('contract: a request without an answer in a run that injected no faults
       assert.equal(verdict.valid, true, JSON.stringify(meta));
       assert.equal(verdict.counts.unanswered, 0);
     }
+  });
+
+  it('is not the target’s doing when the harness stopped waiting for it (the run’s time limit, an interrupt)', () => {
+    const cut = redeem('pos-2', 12, {
+      completion: 'info',
+      result: { error: `${stoppedWaiting}the time limit of 5m was reached` },
+    });
+    const verdict = verdictOf({ kind: 'meta', faultsInjected: false }, [ops[0] as Operation, cut]);
+    assert.equal(verdict.valid, true);
+    assert.equal(verdict.counts.unanswered, 0);
   });
 
   it('an answer outside the contract stays what it was: a 503 is a server error, not a missing answer', () => {
