@@ -165,8 +165,12 @@ describe('the race/check page in Chromium', () => {
       };
       await fits(1920);
       await opened.page.setViewportSize({ width: 800, height: 900 });
-      await opened.page.waitForFunction(
-        () => (document.querySelector('[data-chart] canvas')?.getBoundingClientRect().width ?? 1e9) < 800,
+      // Each chart follows its container on its own (a ResizeObserver each): wait until every one has.
+      await opened.page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((element) => {
+          const drawn = element.querySelector('canvas')?.getBoundingClientRect().width ?? 1e9;
+          return drawn < 800 && Math.abs(drawn - element.getBoundingClientRect().width) < 2;
+        }),
       );
       await fits(800);
       assert.ok((await overflow(opened.page)) <= 0);
