@@ -25,6 +25,22 @@ const unanswered = (op: Operation) =>
  */
 export const faultlessRun = (meta: HistoryMeta | null | undefined) => meta?.faultsInjected === false;
 
+/** The contract checker's counts, the same in the object and the columnar checker. */
+export const contractCounts = () => ({
+  answers: 0,
+  outsideContract: 0,
+  serverErrors: 0,
+  unanswered: 0,
+  ledgerReads: 0,
+});
+
+/** Counts an operation that has a finding: outside the contract, and why (a 5xx, or no answer). */
+export function countFinding(counts: ReturnType<typeof contractCounts>, op: Operation, faultless: boolean) {
+  counts.outsideContract += 1;
+  if (op.status !== undefined && op.status >= 500) counts.serverErrors += 1;
+  else if (faultless && unanswered(op)) counts.unanswered += 1;
+}
+
 /** The contract checker's finding about one operation's answer, or its lack of one. */
 export function contractViolation(op: Operation, index: number, faultless: boolean): Violation | undefined {
   const breaches = breachesOf(op, faultless);
@@ -48,15 +64,13 @@ export function contractViolation(op: Operation, index: number, faultless: boole
  */
 export function checkContract({ history, ledgers }: CheckInput): Verdict {
   const log = new ViolationLog();
-  const counts = { answers: 0, outsideContract: 0, serverErrors: 0, unanswered: 0, ledgerReads: 0 };
+  const counts = contractCounts();
   const faultless = faultlessRun(history.meta);
   history.ops.forEach((op, index) => {
     if (op.status !== undefined || op.completion !== 'info') counts.answers += 1;
     const violation = contractViolation(op, index, faultless);
     if (!violation) return;
-    counts.outsideContract += 1;
-    if (op.status !== undefined && op.status >= 500) counts.serverErrors += 1;
-    else if (faultless && unanswered(op)) counts.unanswered += 1;
+    countFinding(counts, op, faultless);
     log.add(violation);
   });
   for (const ledger of ledgers?.values() ?? []) {

@@ -24,13 +24,13 @@ export const ContractBreachLine = Type.Object(
 
 /** ok: it happened; fail: it definitely did not; info: unknown (a timeout), it may or may not have happened. */
 export const completions = ['ok', 'fail', 'info'] as const;
+export type Completion = (typeof completions)[number];
 
 /**
  * How an `info` operation's error begins when the harness stopped waiting for its answer (the run's time
  * limit, an interrupt): the target is not to blame for it, faults or not.
  */
 export const stoppedWaiting = 'no answer awaited: ';
-export type Completion = (typeof completions)[number];
 
 const Micros = Type.Integer({
   minimum: 0,

@@ -2,7 +2,7 @@ import { INFO } from '../../history/column-layout.ts';
 import type { HistoryColumns } from '../../history/history-columns.ts';
 import { isAnswer } from '../../history/op-fields.ts';
 import type { Operation } from '../../history/operation.ts';
-import { contractViolation, faultlessRun } from '../contract.ts';
+import { contractCounts, contractViolation, countFinding, faultlessRun } from '../contract.ts';
 import { answerOf } from '../idempotency.ts';
 import { requestSignature } from '../key-groups.ts';
 import { type Verdict, type Violation, ViolationLog } from '../verdict.ts';
@@ -25,7 +25,7 @@ export interface LedgerFacts {
 export function contractOfColumns(history: HistoryColumns, ledgers: LedgerFacts | undefined): Verdict {
   const c = history.c;
   const log = new ViolationLog();
-  const counts = { answers: 0, outsideContract: 0, serverErrors: 0, unanswered: 0, ledgerReads: 0 };
+  const counts = contractCounts();
   const found: Array<[number, Violation]> = [];
   const faultless = faultlessRun(history.meta);
   for (let i = 0; i < history.size; i++) {
@@ -39,9 +39,7 @@ export function contractOfColumns(history: HistoryColumns, ledgers: LedgerFacts 
     const op = history.op(i);
     const violation = contractViolation(op, index, faultless);
     if (!violation) continue;
-    counts.outsideContract += 1;
-    if (op.status !== undefined && op.status >= 500) counts.serverErrors += 1;
-    else if (!answered && faultless) counts.unanswered += 1;
+    countFinding(counts, op, faultless);
     found.push([index, violation]);
   }
   found.sort((a, b) => a[0] - b[0]);
